@@ -1,0 +1,21 @@
+# Per-target warnings and sanitizers (cmark's cmark_add_compile_options, fmt's FMT_WERROR).
+function(tailor_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -pedantic -Wshadow -Wold-style-cast
+                                           -Wnon-virtual-dtor)
+  if(TAILOR_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(TAILOR_CLANG_TIDY)
+    set_target_properties(${target} PROPERTIES CXX_CLANG_TIDY clang-tidy)
+  endif()
+endfunction()
+
+if(TAILOR_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+endif()

@@ -1,0 +1,49 @@
+// UTF-8 helpers shared by readers and writers. Columns are counted in code points.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tailor::base {
+
+/// Position of the first invalid byte, 1-based line and code-point column.
+struct Utf8Error {
+  std::size_t offset = 0;
+  std::uint32_t line = 0;
+  std::uint32_t col = 0;
+  unsigned char byte = 0;
+};
+
+/// Checks that text is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+std::optional<Utf8Error> validate_utf8(std::string_view text);
+
+/// Decodes the code point at text[i] and advances i. Invalid bytes decode to U+FFFD (one byte).
+char32_t decode_next(std::string_view text, std::size_t& i);
+
+/// Appends the UTF-8 encoding of cp.
+void append_utf8(std::string& out, char32_t cp);
+
+/// Number of code points (invalid bytes count one each).
+std::size_t count_code_points(std::string_view text);
+
+/// 1-based line and code-point column of a byte offset.
+struct LineCol {
+  std::uint32_t line = 1;
+  std::uint32_t col = 1;
+};
+LineCol line_col_at(std::string_view text, std::size_t offset);
+
+/// A line for a terminal: invalid bytes become U+FFFD and tabs a single space.
+std::string printable_line(std::string_view line);
+
+/// "U+0259 'ə'" for messages about a character.
+std::string describe_code_point(char32_t cp);
+
+/// Removes a leading UTF-8 byte order mark and turns CRLF into LF. Offsets of the result
+/// are what every later stage reports against.
+std::string normalise_newlines(std::string_view text);
+
+}  // namespace tailor::base

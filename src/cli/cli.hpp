@@ -1,0 +1,55 @@
+// Shared pieces of the command-line front end. Only cli/ prints and chooses exit codes.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "diag/exit_code.hpp"
+#include "model/source_manager.hpp"
+
+namespace tailor::cli {
+
+/// What every command gets: its arguments, the streams and the source registry.
+struct Context {
+  std::vector<std::string> args;  ///< Arguments after the command name.
+  std::ostream& out;
+  std::ostream& err;
+  model::SourceManager sources;
+  diag::Format diag_format = diag::Format::Human;
+
+  Context(std::vector<std::string> a, std::ostream& o, std::ostream& e)
+      : args(std::move(a)), out(o), err(e) {}
+  /// Prints diagnostics to err, in the chosen format.
+  void report(const diag::Diagnostics& diags);
+};
+
+using CommandFn = int (*)(Context& ctx);
+
+struct Command {
+  const char* name;
+  const char* summary;  ///< One line for `tailor --help`.
+  CommandFn run;
+};
+
+/// The command table; see app.cpp.
+const std::vector<Command>& commands();
+
+/// Entry point used by main() and by the CLI tests.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+int cmd_check(Context& ctx);
+int cmd_build(Context& ctx);
+int cmd_dump(Context& ctx);
+int cmd_convert(Context& ctx);
+
+/// Exit code after a reader failed: 3 when a file could not be read at all, else 1.
+int input_failure_code(const diag::Diagnostics& diags);
+
+/// "tailor: error: MESSAGE" to err; returns the usage exit code (2).
+int usage_error(Context& ctx, const std::string& message);
+
+inline int code(diag::ExitCode c) { return static_cast<int>(c); }
+
+}  // namespace tailor::cli

@@ -1,0 +1,33 @@
+#include "cli/options.hpp"
+
+#include <ostream>
+
+namespace tailor::cli {
+
+int parse_command_line(Context& ctx, const char* usage, po::options_description& desc,
+                       po::variables_map& vm, const char* positional_name) {
+  desc.add_options()("help,h", "show this help")(
+      "diagnostic-format", po::value<std::string>()->default_value("human"),
+      "human (with source line and caret) or short (first line only)");
+  po::options_description hidden;
+  hidden.add_options()(positional_name, po::value<std::vector<std::string>>(), "input files");
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description pos;
+  pos.add(positional_name, -1);
+  po::store(po::command_line_parser(ctx.args).options(all).positional(pos).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    ctx.out << "Usage: " << usage << "\n\n" << desc << "\n";
+    return 0;
+  }
+  const std::string& f = vm["diagnostic-format"].as<std::string>();
+  if (f == "short") {
+    ctx.diag_format = diag::Format::Short;
+  } else if (f != "human") {
+    return usage_error(ctx, "--diagnostic-format must be human or short, not '" + f + "'");
+  }
+  return -1;
+}
+
+}  // namespace tailor::cli

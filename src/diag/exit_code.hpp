@@ -1,0 +1,16 @@
+// Stable process exit codes; documented in docs/exit-codes.md. Never renumber.
+#pragma once
+
+namespace tailor::diag {
+
+enum class ExitCode : int {
+  Ok = 0,
+  InputError = 1,     ///< A resume, rule, style or posting file is malformed or invalid.
+  UsageError = 2,     ///< Bad command line.
+  IoError = 3,        ///< A file could not be read or written.
+  RenderError = 4,    ///< The document cannot be rendered as asked (e.g. --max-pages too small).
+  BelowMinScore = 5,  ///< `tailor match --min-score N` and the score is below N.
+  Internal = 70,      ///< A bug in Tailor (EX_SOFTWARE).
+};
+
+}  // namespace tailor::diag

@@ -1,0 +1,37 @@
+// Readers: files in, one document model out. Every problem becomes a located Diagnostic.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostic.hpp"
+#include "model/document.hpp"
+#include "model/source_manager.hpp"
+
+namespace tailor::reader {
+
+enum class InputFormat { Resume, JsonResume };
+
+/// The format for a path: ".json" is JSON Resume, anything else our markup.
+InputFormat input_format_for(const std::string& path);
+
+/// Reads a file, rejects invalid UTF-8 at the first bad byte (line:col), accepts a BOM and
+/// CRLF, registers the normalised text with `sources` and parses it. nullopt on any error.
+std::optional<model::Document> read_document(const std::string& path, model::SourceManager& sources,
+                                             diag::Diagnostics& diags);
+
+/// Reads and checks a text file (UTF-8, BOM, CRLF) and registers it; returns its file_id,
+/// or 0 after adding an error. Shared by every file-reading stage (rules, styles, postings).
+std::uint32_t load_source(const std::string& path, model::SourceManager& sources,
+                          diag::Diagnostics& diags);
+
+/// Parses our .resume markup (grammar/resume.ebnf). `text` is the registered text of file_id.
+std::optional<model::Document> parse_resume(std::uint32_t file_id, std::string_view text,
+                                            diag::Diagnostics& diags);
+
+/// Parses a JSON Resume v1 document into the model.
+std::optional<model::Document> parse_json_resume(std::uint32_t file_id, std::string_view text,
+                                                 diag::Diagnostics& diags);
+
+}  // namespace tailor::reader

@@ -1,0 +1,81 @@
+// Visual style shared by the PDF and DOCX writers, loaded from templates/styles/*.style.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/document.hpp"
+
+namespace tailor::style {
+
+struct Color {
+  std::uint8_t r = 0, g = 0, b = 0;
+  friend bool operator==(const Color&, const Color&) = default;
+};
+
+enum class Paper { A4, Letter };
+
+/// How section headings look. Both writers honour every value.
+enum class HeadingStyle {
+  Rule,   ///< Heading text with a thin line under it.
+  Plain,  ///< Heading text only.
+  Bar,    ///< A filled accent bar to the left of the heading.
+};
+
+/// All lengths are in PostScript points (1/72 in). Sizes are font sizes in points.
+struct Style {
+  std::string name;         ///< "classic"
+  std::string description;  ///< One line for `tailor styles`.
+
+  Paper paper = Paper::A4;
+  double margin_top = 54, margin_right = 54, margin_bottom = 54, margin_left = 54;
+
+  std::string body_font = "DejaVu Serif";     ///< fontconfig family name.
+  std::string heading_font = "DejaVu Serif";  ///< Name, section headings, entry roles.
+
+  double name_size = 22;
+  double headline_size = 12;
+  double heading_size = 12;
+  double body_size = 10;
+  double small_size = 9;  ///< Contact line, dates, locations.
+
+  Color text{0x22, 0x22, 0x22};
+  Color accent{0x22, 0x22, 0x22};  ///< Name, headings, rules, links.
+  Color muted{0x55, 0x55, 0x55};   ///< Dates, locations, contact line.
+
+  double line_height = 1.25;           ///< Multiple of the font size.
+  double paragraph_spacing = 3;        ///< After a paragraph or bullet.
+  double section_spacing_before = 12;  ///< Before a section heading.
+  double section_spacing_after = 4;    ///< After a section heading.
+  double entry_spacing = 6;            ///< Between entries.
+  double bullet_indent = 12;           ///< Hanging indent of bullet text.
+  std::string bullet = "\u2022";
+
+  HeadingStyle heading_style = HeadingStyle::Rule;
+  bool heading_uppercase = false;
+  std::string date_format = "mon yyyy";  ///< "mon yyyy" (Apr 2021) or "yyyy-mm" (2021-04).
+
+  /// Section order when no role profile sets one; kinds not listed keep source order after.
+  std::vector<model::SectionKind> section_order;
+
+  // Agency branding (recruiters). Empty means none.
+  std::string logo;         ///< Path to a PNG or JPEG, resolved relative to the style file.
+  std::string header_text;  ///< A line at the top of every page.
+  std::string footer_text;  ///< A line at the bottom of every page.
+
+  std::string source_path;  ///< File the style came from; empty for the built-in default.
+};
+
+}  // namespace tailor::style
+
+namespace tailor::style {
+
+/// Page width and height in points (A4: 595.28 x 841.89; Letter: 612 x 792).
+struct PageSize {
+  double width = 0, height = 0;
+};
+PageSize page_size(Paper paper);
+const char* to_string(Paper paper);
+
+}  // namespace tailor::style

@@ -1,0 +1,41 @@
+// The single list of output formats. Adding a writer means adding a line here.
+#include <filesystem>
+
+#include "writer/text/text.hpp"
+#include "writer/writer.hpp"
+
+namespace tailor::writer {
+
+const std::vector<WriterInfo>& writers() {
+  static const std::vector<WriterInfo> kWriters = {
+      {"text", {".txt"}, &write_text, "plain text for pasting into application forms"},
+      {"native", {".native"}, &write_native, "the document model as indented text (for tests)"},
+  };
+  return kWriters;
+}
+
+const WriterInfo* find_writer(const std::string& name) {
+  for (const WriterInfo& w : writers()) {
+    if (name == w.name) return &w;
+  }
+  return nullptr;
+}
+
+const WriterInfo* writer_for_path(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const WriterInfo& w : writers()) {
+    for (const char* e : w.extensions) {
+      if (ext == e) return &w;
+    }
+  }
+  return nullptr;
+}
+
+std::string writer_names() {
+  std::string out;
+  for (const WriterInfo& w : writers()) out += (out.empty() ? "" : ", ") + std::string(w.name);
+  return out;
+}
+
+}  // namespace tailor::writer

@@ -1,0 +1,100 @@
+#include "writer/text/text.hpp"
+
+#include "base/links.hpp"
+#include "base/utf8.hpp"
+#include "writer/format.hpp"
+#include "writer/native/native.hpp"
+
+namespace tailor::writer {
+
+namespace {
+
+using namespace tailor::model;
+
+// Inline text; a link whose label differs from its address keeps the address in
+// parentheses, so nothing is lost when pasted. Unsafe schemes print as plain text.
+std::string inline_text(const Inlines& runs) {
+  std::string out;
+  for (const Run& r : runs) {
+    out += r.text;
+    std::string url = base::normalise_link(r.url);
+    if (!url.empty() && url != r.text && url != "https://" + r.text && url != "mailto:" + r.text) {
+      out += " (" + url + ")";
+    }
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+std::string underline(const std::string& title, char c) {
+  return title + "\n" + std::string(base::count_code_points(title), c) + "\n";
+}
+
+}  // namespace
+
+bool write_text(const Document& doc, const RenderOptions& options, std::string& out,
+                diag::Diagnostics&) {
+  const std::string date_style = options.style ? options.style->date_format : "yyyy-mm";
+  const Header& h = doc.header;
+  if (!h.name.empty()) out += h.name.value + "\n";
+  if (!h.headline.empty()) out += h.headline.value + "\n";
+  std::string contact =
+      join({h.email.value, h.phone.value, h.address.value, h.location.value}, " | ");
+  if (!contact.empty()) out += contact + "\n";
+  for (const Link& l : h.links) {
+    std::string url = base::normalise_link(l.url);
+    if (url.empty()) url = l.url;  // kept as text: the reader already warned
+    out += (l.label.empty() || l.label == l.url) ? url + "\n" : l.label + ": " + url + "\n";
+  }
+
+  for (const Section& s : doc.sections) {
+    out += "\n" + underline(s.title, '-');
+    bool first = true;
+    for (const Block& b : s.blocks) {
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, Paragraph>) {
+              out += inline_text(v.text) + "\n";
+            } else if constexpr (std::is_same_v<T, Bullet>) {
+              out += "- " + inline_text(v.text) + "\n";
+            } else if constexpr (std::is_same_v<T, SkillGroup>) {
+              std::vector<std::string> names;
+              for (const Skill& sk : v.items) names.push_back(sk.name);
+              std::string items = join(names, ", ");
+              out += v.label.empty() ? items + "\n" : v.label + ": " + items + "\n";
+            } else {
+              if (!first) out += "\n";
+              std::string heading = join({v.role, v.organisation, v.location}, " | ");
+              std::string dates = format_range(v.dates, date_style);
+              out += join({heading, dates}, " | ") + "\n";
+              if (!v.url.empty()) {
+                std::string url = base::normalise_link(v.url);
+                out += (url.empty() ? v.url : url) + "\n";
+              }
+              for (const Paragraph& p : v.description) out += inline_text(p.text) + "\n";
+              for (const Bullet& bl : v.bullets) out += "- " + inline_text(bl.text) + "\n";
+            }
+            first = false;
+          },
+          b);
+    }
+  }
+  return true;
+}
+
+bool write_native(const Document& doc, const RenderOptions&, std::string& out, diag::Diagnostics&) {
+  out = dump_native(doc);
+  return true;
+}
+
+}  // namespace tailor::writer

@@ -1,0 +1,43 @@
+// UTF-8 validation and column counting: the basis of every file:line:col we print.
+#include <gtest/gtest.h>
+
+#include "base/utf8.hpp"
+
+using namespace tailor::base;
+
+TEST(Utf8, ValidTextPasses) {
+  EXPECT_FALSE(validate_utf8("Aysel Hüseynova — Bakı, ə ş ç ğ ı ö ü, Привет"));
+}
+
+TEST(Utf8, FirstBadByteIsLocatedByCodePointColumn) {
+  // Line 2 starts with two two-byte letters; the bad byte is the third code point.
+  auto err = validate_utf8("name: x\nəş\xFFzz\n");
+  ASSERT_TRUE(err);
+  EXPECT_EQ(err->line, 2u);
+  EXPECT_EQ(err->col, 3u);
+  EXPECT_EQ(err->byte, 0xFF);
+}
+
+TEST(Utf8, RejectsOverlongsSurrogatesAndTruncation) {
+  EXPECT_TRUE(validate_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_TRUE(validate_utf8("\xED\xA0\x80"));      // UTF-16 surrogate
+  EXPECT_TRUE(validate_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  EXPECT_TRUE(validate_utf8("ab\xC3"));            // truncated at end
+}
+
+TEST(Utf8, BomAndCrlfAreNormalised) {
+  EXPECT_EQ(normalise_newlines("\xEF\xBB\xBFname: x\r\nb\r\n"), "name: x\nb\n");
+  EXPECT_EQ(normalise_newlines("lone\rcr"), "lone\rcr");
+}
+
+TEST(Utf8, LineColCountsCodePoints) {
+  std::string t = "ab\nəşx";
+  LineCol lc = line_col_at(t, t.find('x'));
+  EXPECT_EQ(lc.line, 2u);
+  EXPECT_EQ(lc.col, 3u);
+}
+
+TEST(Utf8, DescribeCodePoint) {
+  EXPECT_EQ(describe_code_point(0x259), "U+0259 'ə'");
+  EXPECT_EQ(describe_code_point(0x1F600), "U+1F600 '\xF0\x9F\x98\x80'");
+}
