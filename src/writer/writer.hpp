@@ -19,6 +19,10 @@ struct RenderOptions {
   int max_pages = 0;                    ///< 0: no limit. PDF fits; DOCX reuses the factors.
   std::optional<std::int64_t> source_date_epoch;  ///< Dates in metadata; none when unset.
   std::string version = "0.1.0";                  ///< "Tailor VERSION" in metadata.
+  /// Fit-to-pages factors (--max-pages). The PDF layout finds them; the CLI passes the same
+  /// values to the DOCX writer so both outputs are tightened alike. 1.0 means untouched.
+  double spacing_scale = 1.0;  ///< Multiplies every vertical gap.
+  double font_scale = 1.0;     ///< Multiplies every font size (body never below 9 pt).
 };
 
 /// Writes a document to bytes. Returns false after adding at least one error to diags.
