@@ -18,35 +18,32 @@ struct Fold {
 
 // Latin letters with diacritics (Azerbaijani, Turkish and the common European ones).
 constexpr Fold kLatin[] = {
-    {U'ß', "ss"}, {U'à', "a"},  {U'á', "a"},  {U'â', "a"},  {U'ã', "a"},  {U'ä', "a"},
-    {U'å', "a"},  {U'æ', "ae"}, {U'ç', "c"},  {U'è', "e"},  {U'é', "e"},  {U'ê', "e"},
-    {U'ë', "e"},  {U'ì', "i"},  {U'í', "i"},  {U'î', "i"},  {U'ï', "i"},  {U'ð', "d"},
-    {U'ñ', "n"},  {U'ò', "o"},  {U'ó', "o"},  {U'ô', "o"},  {U'õ', "o"},  {U'ö', "o"},
-    {U'ø', "o"},  {U'ù', "u"},  {U'ú', "u"},  {U'û', "u"},  {U'ü', "u"},  {U'ý', "y"},
-    {U'þ', "th"}, {U'ÿ', "y"},  {U'ā', "a"},  {U'ă', "a"},  {U'ą', "a"},  {U'ć', "c"},
-    {U'ĉ', "c"},  {U'ċ', "c"},  {U'č', "c"},  {U'ď', "d"},  {U'đ', "d"},  {U'ē', "e"},
-    {U'ĕ', "e"},  {U'ė', "e"},  {U'ę', "e"},  {U'ě', "e"},  {U'ĝ', "g"},  {U'ğ', "g"},
-    {U'ġ', "g"},  {U'ģ', "g"},  {U'ĥ', "h"},  {U'ħ', "h"},  {U'ĩ', "i"},  {U'ī', "i"},
-    {U'ĭ', "i"},  {U'į', "i"},  {U'ı', "i"},  {U'ĳ', "ij"}, {U'ĵ', "j"},
-    {U'ķ', "k"},  {U'ĺ', "l"},  {U'ļ', "l"},  {U'ľ', "l"},  {U'ŀ', "l"},  {U'ł', "l"},
-    {U'ń', "n"},  {U'ņ', "n"},  {U'ň', "n"},  {U'ŋ', "n"},  {U'ō', "o"},  {U'ŏ', "o"},
-    {U'ő', "o"},  {U'œ', "oe"}, {U'ŕ', "r"},  {U'ŗ', "r"},  {U'ř', "r"},  {U'ś', "s"},
-    {U'ŝ', "s"},  {U'ş', "s"},  {U'š', "s"},  {U'ţ', "t"},  {U'ť', "t"},  {U'ŧ', "t"},
-    {U'ũ', "u"},  {U'ū', "u"},  {U'ŭ', "u"},  {U'ů', "u"},  {U'ű', "u"},  {U'ų', "u"},
-    {U'ŵ', "w"},  {U'ŷ', "y"},  {U'ź', "z"},  {U'ż', "z"},  {U'ž', "z"},  {U'ș', "s"},
-    {U'ț', "t"},  {U'ə', "e"},
+    {U'ß', "ss"}, {U'à', "a"},  {U'á', "a"},  {U'â', "a"}, {U'ã', "a"}, {U'ä', "a"}, {U'å', "a"},
+    {U'æ', "ae"}, {U'ç', "c"},  {U'è', "e"},  {U'é', "e"}, {U'ê', "e"}, {U'ë', "e"}, {U'ì', "i"},
+    {U'í', "i"},  {U'î', "i"},  {U'ï', "i"},  {U'ð', "d"}, {U'ñ', "n"}, {U'ò', "o"}, {U'ó', "o"},
+    {U'ô', "o"},  {U'õ', "o"},  {U'ö', "o"},  {U'ø', "o"}, {U'ù', "u"}, {U'ú', "u"}, {U'û', "u"},
+    {U'ü', "u"},  {U'ý', "y"},  {U'þ', "th"}, {U'ÿ', "y"}, {U'ā', "a"}, {U'ă', "a"}, {U'ą', "a"},
+    {U'ć', "c"},  {U'ĉ', "c"},  {U'ċ', "c"},  {U'č', "c"}, {U'ď', "d"}, {U'đ', "d"}, {U'ē', "e"},
+    {U'ĕ', "e"},  {U'ė', "e"},  {U'ę', "e"},  {U'ě', "e"}, {U'ĝ', "g"}, {U'ğ', "g"}, {U'ġ', "g"},
+    {U'ģ', "g"},  {U'ĥ', "h"},  {U'ħ', "h"},  {U'ĩ', "i"}, {U'ī', "i"}, {U'ĭ', "i"}, {U'į', "i"},
+    {U'ı', "i"},  {U'ĳ', "ij"}, {U'ĵ', "j"},  {U'ķ', "k"}, {U'ĺ', "l"}, {U'ļ', "l"}, {U'ľ', "l"},
+    {U'ŀ', "l"},  {U'ł', "l"},  {U'ń', "n"},  {U'ņ', "n"}, {U'ň', "n"}, {U'ŋ', "n"}, {U'ō', "o"},
+    {U'ŏ', "o"},  {U'ő', "o"},  {U'œ', "oe"}, {U'ŕ', "r"}, {U'ŗ', "r"}, {U'ř', "r"}, {U'ś', "s"},
+    {U'ŝ', "s"},  {U'ş', "s"},  {U'š', "s"},  {U'ţ', "t"}, {U'ť', "t"}, {U'ŧ', "t"}, {U'ũ', "u"},
+    {U'ū', "u"},  {U'ŭ', "u"},  {U'ů', "u"},  {U'ű', "u"}, {U'ų', "u"}, {U'ŵ', "w"}, {U'ŷ', "y"},
+    {U'ź', "z"},  {U'ż', "z"},  {U'ž', "z"},  {U'ș', "s"}, {U'ț', "t"}, {U'ə', "e"},
 };
 
 // Russian, Ukrainian and Azerbaijani Cyrillic (lower case; upper case is mapped first).
 constexpr Fold kCyrillic[] = {
-    {U'а', "a"},  {U'б', "b"}, {U'в', "v"},  {U'г', "g"},  {U'д', "d"},    {U'е', "e"},
-    {U'ж', "zh"}, {U'з', "z"}, {U'и', "i"},  {U'й', "y"},  {U'к', "k"},    {U'л', "l"},
-    {U'м', "m"},  {U'н', "n"}, {U'о', "o"},  {U'п', "p"},  {U'р', "r"},    {U'с', "s"},
-    {U'т', "t"},  {U'у', "u"}, {U'ф', "f"},  {U'х', "kh"}, {U'ц', "ts"},   {U'ч', "ch"},
-    {U'ш', "sh"}, {U'щ', "shch"}, {U'ъ', ""}, {U'ы', "y"},  {U'ь', ""},     {U'э', "e"},
-    {U'ю', "yu"}, {U'я', "ya"}, {U'ё', "yo"}, {U'є', "ye"}, {U'і', "i"},    {U'ї', "yi"},
-    {U'ј', "y"},  {U'ғ', "gh"}, {U'ҝ', "g"},  {U'ү', "u"},  {U'ҹ', "j"},    {U'һ', "h"},
-    {U'ә', "e"},  {U'ө', "o"},  {U'ґ', "g"},
+    {U'а', "a"},  {U'б', "b"},    {U'в', "v"},  {U'г', "g"},  {U'д', "d"},  {U'е', "e"},
+    {U'ж', "zh"}, {U'з', "z"},    {U'и', "i"},  {U'й', "y"},  {U'к', "k"},  {U'л', "l"},
+    {U'м', "m"},  {U'н', "n"},    {U'о', "o"},  {U'п', "p"},  {U'р', "r"},  {U'с', "s"},
+    {U'т', "t"},  {U'у', "u"},    {U'ф', "f"},  {U'х', "kh"}, {U'ц', "ts"}, {U'ч', "ch"},
+    {U'ш', "sh"}, {U'щ', "shch"}, {U'ъ', ""},   {U'ы', "y"},  {U'ь', ""},   {U'э', "e"},
+    {U'ю', "yu"}, {U'я', "ya"},   {U'ё', "yo"}, {U'є', "ye"}, {U'і', "i"},  {U'ї', "yi"},
+    {U'ј', "y"},  {U'ғ', "gh"},   {U'ҝ', "g"},  {U'ү', "u"},  {U'ҹ', "j"},  {U'һ', "h"},
+    {U'ә', "e"},  {U'ө', "o"},    {U'ґ', "g"},
 };
 
 char32_t to_lower(char32_t cp) {
@@ -63,8 +60,8 @@ char32_t to_lower(char32_t cp) {
     if (shifted ? (cp % 2 == 1) : (cp % 2 == 0 && cp != 0x138)) return cp + 1;
     return cp;
   }
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;   // А..Я
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;   // Ѐ..Џ
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;                    // А..Я
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;                    // Ѐ..Џ
   if (cp >= 0x4C1 && cp <= 0x4CE) return cp % 2 == 1 ? cp + 1 : cp;  // shifted pairs
   if (cp >= 0x460 && cp <= 0x4FF && cp != 0x4C0 && cp % 2 == 0) return cp + 1;
   return cp;
@@ -83,11 +80,11 @@ bool is_letter_like(char32_t cp) {
   if (cp < 0x80) return false;
   if (cp < 0xC0) return false;  // C1 controls, NBSP, Latin-1 punctuation and symbols
   if (cp == 0xD7 || cp == 0xF7) return false;
-  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, boxes
-  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-  if (cp >= 0xD800 && cp <= 0xF8FF) return false;  // surrogates, private use
-  if (cp >= 0xFE00 && cp <= 0xFE0F) return false;  // variation selectors
-  if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;  // specials, U+FFFD
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;    // punctuation, symbols, arrows, boxes
+  if (cp >= 0x3000 && cp <= 0x303F) return false;    // CJK punctuation
+  if (cp >= 0xD800 && cp <= 0xF8FF) return false;    // surrogates, private use
+  if (cp >= 0xFE00 && cp <= 0xFE0F) return false;    // variation selectors
+  if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;    // specials, U+FFFD
   if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji and pictographs
   if (cp >= 0x0300 && cp <= 0x036F) return false;    // combining marks: dropped
   return cp <= 0x10FFFF;

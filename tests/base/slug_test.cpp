@@ -33,7 +33,7 @@ TEST(Slug, AzerbaijaniLettersFoldToAscii) {
 
 TEST(Slug, CyrillicIsTransliterated) {
   EXPECT_EQ(slugify("Алиев Щукин"), "aliev-shchukin");
-  EXPECT_EQ(slugify("Объём"), "obyom");        // hard sign dropped without splitting
+  EXPECT_EQ(slugify("Объём"), "obyom");                  // hard sign dropped without splitting
   EXPECT_EQ(slugify("Әлијев Һүсејн"), "eliyev-huseyn");  // Azerbaijani Cyrillic
 }
 
