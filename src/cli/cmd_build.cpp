@@ -1,9 +1,13 @@
 // tailor build: read, tailor, render, write atomically.
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 
 #include "base/files.hpp"
+#include "cli/batch.hpp"
 #include "cli/build_request.hpp"
 #include "cli/options.hpp"
 #include "reader/reader.hpp"
@@ -53,7 +57,17 @@ int cmd_build(Context& ctx) {
                      "output file; the format follows its extension")(
       "out-dir", po::value(&req.out_dir), "folder for many outputs")(
       "format,f", po::value(&formats), "output formats, comma-separated")(
-      "style", po::value(&req.style)->default_value("classic"), "style name or .style file");
+      "style", po::value(&req.style)->default_value("classic"), "style name or .style file")(
+      "role", po::value(&roles), "target roles, comma-separated")(
+      "name", po::value(&req.name_template),
+      "output names in --out-dir: {stem} {role} {ext} {format} {style} {ref}")(
+      "jobs,j", po::value(&req.jobs)->default_value(0), "parallel builds (0: one per core)")(
+      "if-changed", po::bool_switch(&req.if_changed), "skip outputs whose inputs are unchanged")(
+      "watch", po::bool_switch(&req.watch), "rebuild on every save until Ctrl-C")(
+      "fail-fast", po::bool_switch(&req.fail_fast), "stop scheduling at the first failure")(
+      "anonymize", po::bool_switch(&req.anonymize),
+      "blind screening: replace the name, drop contact details and profile links")(
+      "ref", po::value(&req.ref), "candidate reference for --anonymize; may use {hash} {stem}");
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor build [OPTIONS] FILE...", desc, vm); rc >= 0) {
     return rc;
@@ -91,66 +105,27 @@ int cmd_build(Context& ctx) {
     return usage_error(ctx, "-o takes one format; use --out-dir for several");
   }
 
-  style::Style style;
-  style.name = req.style;
-  writer::RenderOptions options;
-  options.style = &style;
-  options.source_date_epoch = source_date_epoch();
-  options.version = kVersion;
-
-  diag::Diagnostics all;
-  int worst = 0;
-  for (const std::string& input : req.inputs) {
-    diag::Diagnostics diags;
-    auto doc = reader::read_document(input, ctx.sources, diags);
-    if (!doc) {
-      ctx.report(diags);
-      worst = std::max(worst, input_failure_code(diags));
-      continue;
-    }
-    transform::select_variants(*doc, {});
-    transform::order_sections(*doc, style.section_order);
-    for (const writer::WriterInfo* w : outs) {
-      std::string bytes;
-      diag::Diagnostics wd;
-      if (!w->write(*doc, options, bytes, wd)) {
-        diags.append(wd);
-        worst = std::max(worst, code(diag::ExitCode::RenderError));
-        continue;
-      }
-      diags.append(wd);
-      std::string path = req.output;
-      if (path.empty() && !req.out_dir.empty()) {
-        path = (fs::path(req.out_dir) / (fs::path(input).stem().string() +
-                                         (w->extensions.empty() ? "" : w->extensions.front())))
-                   .string();
-      }
-      if (path.empty()) {
-        ctx.out << bytes;
-        continue;
-      }
-      if (base::same_file(path, input)) {
-        diag::Diagnostic d;
-        d.path = path;
-        d.message = "refusing to overwrite the input file";
-        diags.add(std::move(d));
-        worst = std::max(worst, code(diag::ExitCode::UsageError));
-        continue;
-      }
-      std::string err;
-      std::error_code ec;
-      if (!req.out_dir.empty()) fs::create_directories(req.out_dir, ec);
-      if (!base::write_file_atomic(path, bytes, err)) {
-        diag::Diagnostic d;
-        d.path = path;
-        d.message = "cannot write output: " + err;
-        diags.add(std::move(d));
-        worst = std::max(worst, code(diag::ExitCode::IoError));
-      }
-    }
-    ctx.report(diags);
-  }
-  return worst;
+  auto load = [&](int& rc) -> std::shared_ptr<const BuildEnv> {
+    (void)rc;
+    auto env = std::make_shared<BuildEnv>();
+    auto style = std::make_shared<style::Style>();
+    style->name = req.style;
+    env->owned.push_back(style);
+    env->formats = outs;
+    env->options.style = style.get();
+    env->options.source_date_epoch = source_date_epoch();
+    env->options.version = kVersion;
+    env->fingerprint = request_fingerprint(req);
+    env->tailor = [style](model::Document& doc, const std::string& role, diag::Diagnostics&) {
+      transform::select_variants(
+          doc, role.empty() ? std::vector<std::string>{} : std::vector<std::string>{role});
+      transform::order_sections(doc, style->section_order);
+      return true;
+    };
+    return env;
+  };
+  bool terminal = &ctx.err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
+  return run_build(ctx, req, load, terminal);
 }
 
 }  // namespace tailor::cli
