@@ -1,5 +1,7 @@
 #include "cli/batch.hpp"
 
+#include <csignal>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -193,6 +195,11 @@ std::string file_digest(const std::string& path) {
 }
 
 int worst(int a, int b) { return std::max(a, b); }
+
+/// 130 after SIGINT, 143 after SIGTERM (docs/exit-codes.md).
+int signal_exit_code(int sig) {
+  return code(sig == SIGTERM ? diag::ExitCode::Terminated : diag::ExitCode::Interrupted);
+}
 
 std::string expand_ref(const std::string& tmpl, const std::string& path, const std::string& bytes) {
   std::string hash = transform::candidate_reference(bytes).substr(std::string("Candidate ").size());
@@ -436,7 +443,7 @@ int Build::run() {
     progress_->clear();
     ctx_.err << format_summary(sum) << "\n";
   }
-  if (int sig = batch::interrupt_signal(); sig != 0) return 128 + sig;
+  if (int sig = batch::interrupt_signal(); sig != 0) return signal_exit_code(sig);
   return rc;
 }
 
@@ -737,7 +744,7 @@ int run_build(Context& ctx, const BuildRequest& req, const LoadEnvFn& load_env, 
     ctx.err << std::flush;
     if (batch::interrupt_signal() != 0) break;
   }
-  return 128 + (batch::interrupt_signal() != 0 ? batch::interrupt_signal() : 2);
+  return signal_exit_code(batch::interrupt_signal() != 0 ? batch::interrupt_signal() : SIGINT);
 }
 
 }  // namespace tailor::cli
