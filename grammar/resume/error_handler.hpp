@@ -19,7 +19,7 @@ struct error_sink_tag;
 inline std::string human_expected(const std::string& which) {
   static const std::map<std::string, std::string> kNames = {
       {"'}'", "'}' to close the tag list"},
-      {"'\\n'", "the end of the line"},
+      {"'\n'", "the end of the line"},
       {"eoi", "the end of the file"},
   };
   auto it = kNames.find(which);

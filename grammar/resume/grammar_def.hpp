@@ -107,7 +107,7 @@ auto const blank_line_def = x3::omit[*blank >> nl];
 auto const comment_line_def = x3::omit[*blank >> '%' >> *not_nl >> nl];
 
 auto const tag_def = raw[+(char_ - char_(",{}\n"))];
-auto const tags_def = lit('{') > (tag % ',') > '}' >> ws;
+auto const tags_def = lit('{') > tag > *(lit(',') > tag) > '}' >> ws;
 auto const line_def = raw[*text_char] >> -tags;
 
 // "== Title {tags}"
