@@ -427,7 +427,9 @@ class ErrorReporter {
       diag::Diagnostic& d =
           diags_.error(loc_.span(q, q), "unexpected end of file: expected " + which);
       d.span.end_col = d.span.col + 1;
-      if (std::string ctx = builder_.open_context(); !ctx.empty()) {
+      if (in_string) {
+        d.hints.push_back("a string is not closed; the file may be truncated");
+      } else if (std::string ctx = builder_.open_context(); !ctx.empty()) {
         d.hints.push_back(ctx);
       } else if (q == text_.data()) {
         d.hints.push_back("the file is empty; a JSON Resume file starts with '{'");

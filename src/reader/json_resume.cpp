@@ -263,10 +263,14 @@ class Mapper {
            day <= (month == 2 && !leap ? 28 : kDays[month - 1]);
     }
     if (!ok || year == 0) {
-      diags_
-          .error(v->span, path + "." + key + ": invalid date \"" + s +
-                              "\": expected YYYY, YYYY-MM or YYYY-MM-DD")
-          .hints.push_back("JSON Resume dates are ISO 8601, e.g. \"2021-04\" or \"2021-04-15\"");
+      diag::Diagnostic& e = diags_.error(v->span, path + "." + key + ": invalid date \"" + s +
+                                                      "\": expected YYYY, YYYY-MM or YYYY-MM-DD");
+      if (s.size() >= 7 && s[4] == '-' && (month < 1 || month > 12)) {
+        e.hints.push_back("months run from 01 to 12");
+      } else if (s.size() == 10 && month >= 1 && month <= 12) {
+        e.hints.push_back("that month has no day " + s.substr(8));
+      }
+      e.hints.push_back("JSON Resume dates are ISO 8601, e.g. \"2021-04\" or \"2021-04-15\"");
       return d;
     }
     d.year = year;

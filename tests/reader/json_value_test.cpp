@@ -104,6 +104,8 @@ struct ErrorCase {
   const char* expected;
 };
 
+void PrintTo(const ErrorCase& c, std::ostream* os) { *os << testing::PrintToString(c.text); }
+
 class JsonErrors : public testing::TestWithParam<ErrorCase> {};
 
 TEST_P(JsonErrors, AreLocated) {
