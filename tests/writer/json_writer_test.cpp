@@ -135,3 +135,110 @@ TEST(JsonWriter, ConvertResumeJsonToJsonThroughTheCli) {
   EXPECT_EQ(out.exit_code, 0) << out.err;
   EXPECT_EQ(out.out.rfind("{\n  \"$schema\"", 0), 0u);
 }
+
+namespace {
+
+model::Run run(const std::string& text) { return model::Run{text, false, false, false, {}, {}}; }
+
+model::Paragraph para(const std::string& text, std::vector<std::string> tags = {}) {
+  model::Paragraph p;
+  p.text.push_back(run(text));
+  p.tags = std::move(tags);
+  return p;
+}
+
+model::Bullet bullet(const std::string& text) {
+  model::Bullet b;
+  b.text.push_back(run(text));
+  return b;
+}
+
+model::SkillGroup group(const std::string& label, const std::vector<std::string>& items) {
+  model::SkillGroup g;
+  g.label = label;
+  for (const std::string& i : items) g.items.push_back(model::Skill{i, false, {}});
+  return g;
+}
+
+model::Section section(model::SectionKind kind, const std::string& title,
+                       std::vector<model::Block> blocks, std::vector<std::string> tags = {}) {
+  model::Section s;
+  s.kind = kind;
+  s.title = title;
+  s.blocks = std::move(blocks);
+  s.tags = std::move(tags);
+  return s;
+}
+
+// The shape the .resume markup reader produces: one group of languages, a location with
+// city and country, a job with a link run, variant tags, a custom section.
+model::Document markup_shaped() {
+  model::Document d;
+  d.header.name.value = "Aysel Hüseynova";
+  d.header.headline.value = "Senior Backend Engineer";
+  d.header.email.value = "aysel@example.az";
+  d.header.phone.value = "+994 55 000 00 00";
+  d.header.location.value = "Bakı, Azerbaijan";
+  d.header.links.push_back(model::Link{"GitHub", "https://github.com/aysel-h", {}});
+  d.header.links.push_back(model::Link{"Website", "https://aysel.example.az", {}});
+  d.sections.push_back(section(model::SectionKind::Summary, "Summary",
+                               {para("Backend engineer with nine years on payment systems.")}));
+  d.sections.push_back(section(model::SectionKind::Summary, "Summary",
+                               {para("Runs the Kubernetes platform behind a card network.")},
+                               {"infrastructure"}));
+  model::Entry job;
+  job.role = "Senior Backend Engineer";
+  job.organisation = "Kapital Ödəniş";
+  job.location = "Bakı";
+  job.dates.start = {2021, 4, 0, false, {}};
+  job.dates.end.present = true;
+  model::Paragraph linked;
+  linked.text.push_back(run("Payments team, see "));
+  linked.text.push_back(model::Run{"the API", false, false, false, "https://api.example.az", {}});
+  job.description.push_back(linked);
+  job.bullets.push_back(bullet("Designed the idempotent payment API in Go"));
+  model::Entry degree;
+  degree.role = "BSc Computer Science";
+  degree.organisation = "Bakı Dövlət Universiteti";
+  degree.location = "Bakı";
+  degree.dates.start = {2010, 0, 0, false, {}};
+  degree.dates.end = {2014, 0, 0, false, {}};
+  d.sections.push_back(section(model::SectionKind::Experience, "Experience", {job}));
+  d.sections.push_back(section(model::SectionKind::Education, "Education", {degree}));
+  d.sections.push_back(section(model::SectionKind::Skills, "Skills",
+                               {group("Languages", {"Go", "Java", "C++"}),
+                                group("Infrastructure", {"Kubernetes", "Terraform"})}));
+  d.sections.push_back(section(model::SectionKind::Languages, "Languages",
+                               {group("", {"Azerbaijani (native)", "English (C1)", "Russian"})}));
+  d.sections.push_back(section(model::SectionKind::Custom, "Talks", {para("GopherCon 2023")}));
+  return d;
+}
+
+}  // namespace
+
+TEST(JsonWriter, MarkupShapedDocumentMatchesGoldenWithWarnings) {
+  std::string diags;
+  std::string out = write(markup_shaped(), &diags);
+  EXPECT_EQ(test::compare_golden("json/markup_shaped.json", out), "");
+  EXPECT_EQ(test::compare_golden("json/markup_shaped.warnings", diags), "");
+}
+
+TEST(JsonWriter, OneHopFromMarkupThenStable) {
+  // After the first conversion, JSON -> model -> JSON is a fixed point.
+  std::string first = write(markup_shaped());
+  std::string diags;
+  auto doc = read(first, &diags);
+  ASSERT_TRUE(doc) << diags;
+  EXPECT_EQ(diags, "");
+  EXPECT_EQ(write(*doc), first);
+  // What JSON Resume can hold survived the hop.
+  EXPECT_EQ(doc->header.location.value, "Bakı, Azerbaijan");
+  ASSERT_EQ(doc->header.links.size(), 2u);
+  EXPECT_EQ(doc->header.links[0].label, "Website");
+  EXPECT_EQ(doc->header.links[1].label, "GitHub");
+  const auto& langs = doc->sections.back();
+  EXPECT_EQ(langs.kind, model::SectionKind::Languages);
+  ASSERT_EQ(langs.blocks.size(), 3u);
+  EXPECT_EQ(std::get<model::SkillGroup>(langs.blocks[0]).label, "Azerbaijani");
+  EXPECT_EQ(std::get<model::SkillGroup>(langs.blocks[0]).items[0].name, "native");
+}

@@ -189,7 +189,32 @@ class Writer {
     J root;
     root.put("$schema",
              "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json");
-    root.put("basics", basics(doc));
+    // Variants (several sections of one kind, some tagged) are alternatives, and JSON Resume
+    // holds one: keep the untagged section of the kind, else the first, as select_variants does
+    // without a role. Several untagged sections of a kind are merged.
+    std::vector<const Section*> kept;
+    for (const Section& s : doc.sections) {
+      bool variants = false;
+      const Section* chosen = nullptr;
+      for (const Section& o : doc.sections) {
+        if (o.kind != s.kind || s.kind == SectionKind::Custom) continue;
+        if (!o.tags.empty()) variants = true;
+        if (!chosen || (!chosen->tags.empty() && o.tags.empty())) chosen = &o;
+      }
+      if (!variants || chosen == &s) {
+        kept.push_back(&s);
+        continue;
+      }
+      std::string tags;
+      for (const std::string& t : s.tags) tags += (tags.empty() ? "" : ", ") + t;
+      diags_
+          .warning(s.span, "section \"" + s.title + "\"" + (tags.empty() ? "" : " {" + tags + "}") +
+                               " is one of several variants and is not written")
+          .hints.push_back(
+              "JSON Resume has no variants; the untagged (else the first) section of each kind "
+              "is written");
+    }
+    root.put("basics", basics(doc, kept));
     // One array per kind, placed where the first section of that kind was.
     std::vector<std::pair<const char*, J>> arrays;
     auto array_for = [&](const char* key) -> J& {
@@ -199,31 +224,36 @@ class Writer {
       arrays.emplace_back(key, J::array());
       return arrays.back().second;
     };
-    for (const Section& s : doc.sections) {
+    for (const Section* sp : kept) {
+      const Section& s = *sp;
       if (!s.tags.empty()) tagged_ = true;
       switch (s.kind) {
         case SectionKind::Summary:
           break;  // in basics
         case SectionKind::Experience:
-          entries(s, array_for("work"), [&](const Entry& e) { return work(e, true); });
+          entries(s, "work", array_for("work"), [&](const Entry& e) { return work(e, true); });
           break;
         case SectionKind::Volunteering:
-          entries(s, array_for("volunteer"), [&](const Entry& e) { return work(e, false); });
+          entries(s, "volunteer", array_for("volunteer"),
+                  [&](const Entry& e) { return work(e, false); });
           break;
         case SectionKind::Education:
-          entries(s, array_for("education"), [&](const Entry& e) { return education(e); });
+          entries(s, "education", array_for("education"),
+                  [&](const Entry& e) { return education(e); });
           break;
         case SectionKind::Awards:
-          entries(s, array_for("awards"), [&](const Entry& e) { return award(e); });
+          entries(s, "awards", array_for("awards"), [&](const Entry& e) { return award(e); });
           break;
         case SectionKind::Certifications:
-          entries(s, array_for("certificates"), [&](const Entry& e) { return certificate(e); });
+          entries(s, "certificates", array_for("certificates"),
+                  [&](const Entry& e) { return certificate(e); });
           break;
         case SectionKind::Publications:
-          entries(s, array_for("publications"), [&](const Entry& e) { return publication(e); });
+          entries(s, "publications", array_for("publications"),
+                  [&](const Entry& e) { return publication(e); });
           break;
         case SectionKind::Projects:
-          entries(s, array_for("projects"), [&](const Entry& e) { return project(e); });
+          entries(s, "projects", array_for("projects"), [&](const Entry& e) { return project(e); });
           break;
         case SectionKind::Skills:
           groups(s, array_for("skills"), "name", "level", "keywords");
@@ -259,7 +289,7 @@ class Writer {
   }
 
  private:
-  J basics(const Document& doc) {
+  J basics(const Document& doc, const std::vector<const Section*>& kept) {
     const Header& h = doc.header;
     J b;
     b.put("name", h.name.value);
@@ -286,7 +316,8 @@ class Writer {
     }
     b.put("url", url);
     std::vector<std::string> summary;
-    for (const Section& s : doc.sections) {
+    for (const Section* sp : kept) {
+      const Section& s = *sp;
       if (s.kind != SectionKind::Summary) continue;
       for (const Block& blk : s.blocks) {
         if (auto* p = std::get_if<Paragraph>(&blk)) {
@@ -307,8 +338,9 @@ class Writer {
       std::vector<std::string> parts = split(h.location.value, ", ");
       std::string city = parts.front(), country, region;
       std::size_t last = parts.size();
-      if (parts.size() > 1 && parts.back().size() == 2 && std::isupper(parts.back()[0]) &&
-          std::isupper(parts.back()[1])) {
+      if (parts.size() > 1 && parts.back().size() == 2 &&
+          std::isupper(static_cast<unsigned char>(parts.back()[0])) &&
+          std::isupper(static_cast<unsigned char>(parts.back()[1]))) {
         country = parts.back();
         --last;
       }
@@ -324,9 +356,10 @@ class Writer {
   }
 
   template <typename F>
-  void entries(const Section& s, J& arr, F fn) {
+  void entries(const Section& s, const char* key, J& arr, F fn) {
     for (const Block& blk : s.blocks) {
       if (auto* e = std::get_if<Entry>(&blk)) {
+        path_ = std::string("$.") + key + "[" + std::to_string(arr.arr.size()) + "]";
         if (!e->tags.empty()) tagged_ = true;
         for (const Bullet& b : e->bullets) tagged_ = tagged_ || !b.tags.empty();
         arr.arr.push_back(fn(*e));
@@ -343,7 +376,7 @@ class Writer {
 
   void lost(const Entry& e, const char* field, const std::string& value) {
     if (value.empty()) return;
-    diags_.warning(e.span, std::string("JSON Resume has no ") + field + " here; \"" + value +
+    diags_.warning(e.span, path_ + ": JSON Resume has no " + field + " here; \"" + value +
                                "\" is not written");
   }
 
@@ -595,6 +628,7 @@ class Writer {
 
   diag::Diagnostics& diags_;
   bool tagged_ = false;
+  std::string path_;  // JSON path of the entry being written, for warnings
 };
 
 }  // namespace
