@@ -1,6 +1,11 @@
 #include "cli/batch.hpp"
 
+#include <elf.h>
+#include <link.h>
+#include <sys/stat.h>
+
 #include <csignal>
+#include <cstring>
 
 #include <algorithm>
 #include <atomic>
@@ -196,6 +201,50 @@ std::string file_digest(const std::string& path) {
 
 int worst(int a, int b) { return std::max(a, b); }
 
+/// Identifies the running Tailor beyond its version number, so a rebuilt binary invalidates
+/// the manifest: the GNU build-id of the executable (a hash the linker computes over the
+/// code), or its size and modification time when it has none.
+const std::string& tailor_identity() {
+  static const std::string id = [] {
+    std::string out;
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void* data) -> int {
+          auto* result = static_cast<std::string*>(data);
+          for (int k = 0; k < info->dlpi_phnum; ++k) {
+            const ElfW(Phdr)& ph = info->dlpi_phdr[k];
+            if (ph.p_type != PT_NOTE) continue;
+            const auto* p = reinterpret_cast<const unsigned char*>(info->dlpi_addr + ph.p_vaddr);
+            const unsigned char* end = p + ph.p_memsz;
+            while (p + sizeof(ElfW(Nhdr)) <= end) {
+              const auto* nh = reinterpret_cast<const ElfW(Nhdr)*>(p);
+              const unsigned char* name = p + sizeof(ElfW(Nhdr));
+              const unsigned char* desc = name + ((nh->n_namesz + 3) & ~3u);
+              if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 &&
+                  std::memcmp(name, "GNU", 4) == 0 && desc + nh->n_descsz <= end) {
+                static constexpr char kHex[] = "0123456789abcdef";
+                for (unsigned i = 0; i < nh->n_descsz; ++i) {
+                  *result += kHex[desc[i] >> 4];
+                  *result += kHex[desc[i] & 15];
+                }
+                return 1;
+              }
+              p = desc + ((nh->n_descsz + 3) & ~3u);
+            }
+          }
+          return 1;  // only the first object: the executable itself
+        },
+        &out);
+    if (out.empty()) {
+      struct stat st {};
+      if (::stat("/proc/self/exe", &st) == 0) {
+        out = "size " + std::to_string(st.st_size) + " mtime " + std::to_string(st.st_mtime);
+      }
+    }
+    return out;
+  }();
+  return id;
+}
+
 /// 130 after SIGINT, 143 after SIGTERM (docs/exit-codes.md).
 int signal_exit_code(int sig) {
   return code(sig == SIGTERM ? diag::ExitCode::Terminated : diag::ExitCode::Interrupted);
@@ -320,7 +369,7 @@ int Build::run() {
 
   // 3. Hash what produces each output; with --if-changed skip those the manifest matches.
   base::Sha256 common;
-  common.field("tailor build 1").field(kVersion).field(env_.fingerprint);
+  common.field("tailor build 1").field(kVersion).field(tailor_identity()).field(env_.fingerprint);
   for (const std::string& d : env_.dependencies) common.field(d).field(file_digest(d));
   std::string common_hex = common.hex();
   std::size_t to_build = 0;
@@ -641,7 +690,7 @@ std::string format_summary(const BuildSummary& s) {
       out += ", and " + std::to_string(s.failed_inputs.size() - 5) + " more";
   }
   if (s.signal != 0) {
-    out += std::string("; interrupted by ") + (s.signal == 2 ? "SIGINT" : "SIGTERM") + ", " +
+    out += std::string("; interrupted by ") + (s.signal == SIGINT ? "SIGINT" : "SIGTERM") + ", " +
            plural(s.not_built, "output") + " not built";
   } else if (s.fail_fast_stop) {
     out += "; stopped at the first failure (--fail-fast), " + plural(s.not_built, "output") +
@@ -662,6 +711,10 @@ std::string request_fingerprint(const BuildRequest& req) {
   return s.str();
 }
 
+namespace {
+int run_unique(Context& ctx, const BuildRequest& req, const LoadEnvFn& load_env, bool terminal);
+}  // namespace
+
 int run_build(Context& ctx, const BuildRequest& req, const LoadEnvFn& load_env, bool terminal) {
   if (req.jobs < 0) return usage_error(ctx, "--jobs must be 1 or more (0: one per core)");
   if (req.if_changed && req.out_dir.empty()) {
@@ -678,6 +731,28 @@ int run_build(Context& ctx, const BuildRequest& req, const LoadEnvFn& load_env, 
                                 "{stem}, or leave --ref out");
   }
 
+  // The same file named twice (a shell glob plus an explicit name) is built once.
+  BuildRequest unique = req;
+  unique.inputs.clear();
+  std::set<std::string> seen;
+  std::set<std::pair<dev_t, ino_t>> seen_ids;
+  for (const std::string& in : req.inputs) {
+    std::error_code ec;
+    std::string key = fs::absolute(in, ec).lexically_normal().string();
+    struct stat st {};
+    bool has_id = ::stat(in.c_str(), &st) == 0;
+    if (!seen.insert(key).second || (has_id && !seen_ids.insert({st.st_dev, st.st_ino}).second)) {
+      ctx.err << "tailor: warning: " << in << " is named twice; building it once\n";
+      continue;
+    }
+    unique.inputs.push_back(in);
+  }
+  return run_unique(ctx, unique, load_env, terminal);
+}
+
+namespace {
+
+int run_unique(Context& ctx, const BuildRequest& req, const LoadEnvFn& load_env, bool terminal) {
   batch::InterruptGuard guard;
   batch::Manifest manifest;
   if (!req.out_dir.empty()) {
@@ -746,5 +821,7 @@ int run_build(Context& ctx, const BuildRequest& req, const LoadEnvFn& load_env, 
   }
   return signal_exit_code(batch::interrupt_signal() != 0 ? batch::interrupt_signal() : SIGINT);
 }
+
+}  // namespace
 
 }  // namespace tailor::cli
