@@ -310,7 +310,9 @@ class Build {
 };
 
 int Build::run() {
-  roles_ = req_.roles.empty() ? std::vector<std::string>{""} : req_.roles;
+  roles_.clear();
+  for (const BuildEnv::Role& r : env_.roles) roles_.push_back(r.name);
+  if (roles_.empty()) roles_.push_back("");
 
   // 1. Read every input once, for its hash and its candidate reference.
   batch::PlanSpec spec;
@@ -338,7 +340,7 @@ int Build::run() {
   }
 
   // 2. Plan every output.
-  spec.roles = req_.roles;
+  if (!env_.roles.empty()) spec.roles = roles_;
   for (const writer::WriterInfo* w : env_.formats) {
     std::string ext = w->extensions.empty() ? "" : w->extensions.front();
     if (!ext.empty() && ext.front() == '.') ext.erase(0, 1);
@@ -353,8 +355,8 @@ int Build::run() {
   std::vector<std::string> role_digest(roles_.size());
   for (std::size_t r = 0; r < roles_.size(); ++r) {
     base::Sha256 h;
-    if (env_.role_dependencies && !roles_[r].empty()) {
-      for (const std::string& f : env_.role_dependencies(roles_[r])) {
+    if (r < env_.roles.size()) {
+      for (const std::string& f : env_.roles[r].files) {
         spec.protected_paths.push_back(f);
         h.field(f).field(file_digest(f));
       }
@@ -568,7 +570,7 @@ void Build::role_task(std::size_t i, std::size_t r) {
   int c = 0;
   if (!stopping()) {
     model::Document doc = *in.doc;
-    bool ok = env_.tailor ? env_.tailor(doc, roles_[r], diags) : true;
+    bool ok = env_.tailor ? env_.tailor(doc, r, diags) : true;
     if (ok && req_.anonymize) transform::anonymize(doc, in.ref);
     if (!ok) {
       c = code(diag::ExitCode::InputError);
@@ -773,10 +775,8 @@ int run_unique(Context& ctx, const BuildRequest& req, const LoadEnvFn& load_env,
   std::vector<std::string> files = req.inputs;
   auto add_deps = [&](const BuildEnv& e) {
     for (const std::string& d : e.dependencies) files.push_back(d);
-    if (e.role_dependencies) {
-      for (const std::string& role : req.roles) {
-        for (const std::string& d : e.role_dependencies(role)) files.push_back(d);
-      }
+    for (const BuildEnv::Role& role : e.roles) {
+      files.insert(files.end(), role.files.begin(), role.files.end());
     }
   };
   add_deps(*env);

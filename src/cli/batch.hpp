@@ -17,19 +17,25 @@ namespace tailor::cli {
 /// Everything a build loads once (styles, profiles, fonts) and shares read-only between its
 /// worker threads.
 struct BuildEnv {
+  /// One target role: its name for {role} and messages, and the files only it depends on.
+  struct Role {
+    std::string name;                ///< "Infrastructure Engineer"
+    std::vector<std::string> files;  ///< Its profile: hashed, watched, never overwritten.
+  };
+  /// The roles to build; empty for one untailored build of each input.
+  std::vector<Role> roles;
   std::vector<const writer::WriterInfo*> formats;
   writer::RenderOptions options;  ///< options.style points into `owned`.
   /// Files besides the inputs whose bytes change the outputs: style, rules, posting, fonts.
   /// Hashed for --if-changed, watched by --watch, and never overwritten by an output.
   std::vector<std::string> dependencies;
-  /// Files that change only one role's outputs (its profile); may be null.
-  std::function<std::vector<std::string>(const std::string& role)> role_dependencies;
   /// Option values that change output bytes ("paper=a4\n..."); part of every output's hash.
   std::string fingerprint;
-  /// Tailors a copy of the parsed document for one role ("" without --role). Called from
-  /// worker threads at the same time: it may only read shared state. Returns false after
-  /// adding an error.
-  std::function<bool(model::Document&, const std::string& role, diag::Diagnostics&)> tailor;
+  /// Tailors a copy of the parsed document for roles[role] (role is 0 and roles empty
+  /// without --role). Called from worker threads at the same time: it may only read shared
+  /// state and must not print (messages go to diags, --explain notes too). Returns false
+  /// after adding an error.
+  std::function<bool(model::Document&, std::size_t role, diag::Diagnostics&)> tailor;
   /// Renders a tailored document to every format; bytes[i] stays nullopt for a format that
   /// failed (after adding an error). Null: each writer's own function with `options`.
   /// Called from worker threads at the same time.

@@ -116,9 +116,12 @@ int cmd_build(Context& ctx) {
     env->options.source_date_epoch = source_date_epoch();
     env->options.version = kVersion;
     env->fingerprint = request_fingerprint(req);
-    env->tailor = [style](model::Document& doc, const std::string& role, diag::Diagnostics&) {
-      transform::select_variants(
-          doc, role.empty() ? std::vector<std::string>{} : std::vector<std::string>{role});
+    for (const std::string& r : req.roles) env->roles.push_back({r, {}});
+    env->tailor = [style, env = env.get()](model::Document& doc, std::size_t role,
+                                           diag::Diagnostics&) {
+      transform::select_variants(doc, env->roles.empty()
+                                          ? std::vector<std::string>{}
+                                          : std::vector<std::string>{env->roles[role].name});
       transform::order_sections(doc, style->section_order);
       return true;
     };
