@@ -245,6 +245,15 @@ const std::string& tailor_identity() {
   return id;
 }
 
+/// A bug (an exception from a stage) reported against the input, so the batch goes on.
+void internal_error(diag::Diagnostics& diags, const std::string& path, const std::exception& e) {
+  diag::Diagnostic d;
+  d.path = path;
+  d.message = std::string("internal error: ") + e.what();
+  d.hints.push_back("this is a bug in Tailor; please report it with this input");
+  diags.add(std::move(d));
+}
+
 /// 130 after SIGINT, 143 after SIGTERM (docs/exit-codes.md).
 int signal_exit_code(int sig) {
   return code(sig == SIGTERM ? diag::ExitCode::Terminated : diag::ExitCode::Interrupted);
@@ -505,57 +514,59 @@ void Build::fail(InputState& in, int c) {
 
 void Build::parse_task(std::size_t i) {
   InputState& in = ins_[i];
+  bool finished = false;  // this task completes the input (no role task will)
+  std::vector<std::size_t> stale_roles;
   if (stopping()) {
     std::lock_guard lock(state_mu_);
     for (std::size_t j : in.outputs) {
       if (outs_[j].status == Status::Pending) outs_[j].status = Status::NotBuilt;
     }
-    in.roles_left = 0;
-    in.complete = true;
+    in.complete = finished = true;
   } else {
     diag::Diagnostics diags;
-    auto doc = reader::read_document(in.path, ctx_.sources, diags);
-    std::vector<std::size_t> stale_roles;
-    {
-      std::lock_guard lock(state_mu_);
-      in.read_diags.append(diags);
-      if (!doc) {
-        fail(in, input_failure_code(diags));
+    std::optional<model::Document> doc;
+    bool crashed = false;
+    try {
+      doc = reader::read_document(in.path, ctx_.sources, diags);
+    } catch (const std::exception& e) {
+      internal_error(diags, in.path, e);
+      crashed = true;
+    }
+    std::lock_guard lock(state_mu_);
+    in.read_diags.append(diags);
+    if (!doc) {
+      fail(in, crashed ? code(diag::ExitCode::Internal) : input_failure_code(diags));
+      for (std::size_t j : in.outputs) {
+        if (outs_[j].status == Status::Pending) outs_[j].status = Status::Failed;
+      }
+      in.complete = finished = true;
+    } else {
+      in.doc = std::move(doc);
+      for (std::size_t r = 0; r < roles_.size(); ++r) {
         for (std::size_t j : in.outputs) {
-          if (outs_[j].status == Status::Pending) outs_[j].status = Status::Failed;
-        }
-        in.complete = true;
-      } else {
-        in.doc = std::move(doc);
-        for (std::size_t r = 0; r < roles_.size(); ++r) {
-          for (std::size_t j : in.outputs) {
-            if (plan_.outputs[j].role == r && outs_[j].status == Status::Pending) {
-              stale_roles.push_back(r);
-              break;
-            }
+          if (plan_.outputs[j].role == r && outs_[j].status == Status::Pending) {
+            stale_roles.push_back(r);
+            break;
           }
         }
-        in.roles_left = stale_roles.size();
-        in.complete = stale_roles.empty();
       }
+      in.roles_left = stale_roles.size();
     }
-    if (in.complete) {
-      std::lock_guard lock(print_mu_);
-      for (std::size_t j : in.outputs) {
-        if (outs_[j].status == Status::Failed) progress_->finished(false);
-      }
-    }
-    // The first role runs here; the others go to the front of the queue for idle workers.
-    for (std::size_t k = 1; k < stale_roles.size(); ++k) {
-      std::size_t r = stale_roles[k];
-      pool_->push([this, i, r] { role_task(i, r); }, true);
-    }
-    if (!stale_roles.empty()) role_task(i, stale_roles.front());
   }
-  if (in.complete) {
+  if (finished) {
     std::lock_guard lock(print_mu_);
+    for (std::size_t j : in.outputs) {
+      if (outs_[j].status == Status::Failed) progress_->finished(false);
+    }
     flush_ready();
+    return;
   }
+  // The first role runs here; the others go to the front of the queue for idle workers.
+  for (std::size_t k = 1; k < stale_roles.size(); ++k) {
+    std::size_t r = stale_roles[k];
+    pool_->push([this, i, r] { role_task(i, r); }, true);
+  }
+  role_task(i, stale_roles.front());
 }
 
 void Build::role_task(std::size_t i, std::size_t r) {
@@ -570,22 +581,34 @@ void Build::role_task(std::size_t i, std::size_t r) {
   int c = 0;
   if (!stopping()) {
     model::Document doc = *in.doc;
-    bool ok = env_.tailor ? env_.tailor(doc, r, diags) : true;
-    if (ok && req_.anonymize) transform::anonymize(doc, in.ref);
+    bool ok = false;
+    try {
+      ok = env_.tailor ? env_.tailor(doc, r, diags) : true;
+      if (ok && req_.anonymize) transform::anonymize(doc, in.ref);
+    } catch (const std::exception& e) {
+      internal_error(diags, in.path, e);
+      c = code(diag::ExitCode::Internal);
+    }
     if (!ok) {
-      c = code(diag::ExitCode::InputError);
+      c = worst(c, code(diag::ExitCode::InputError));
       std::fill(result.begin(), result.end(), Status::Failed);
     } else {
       std::vector<const writer::WriterInfo*> formats;
       for (std::size_t j : mine) formats.push_back(env_.formats[plan_.outputs[j].format]);
       std::vector<std::optional<std::string>> bytes(formats.size());
-      if (env_.render) {
-        env_.render(doc, formats, bytes, diags);
-      } else {
-        for (std::size_t k = 0; k < formats.size(); ++k) {
-          std::string out;
-          if (formats[k]->write(doc, env_.options, out, diags)) bytes[k] = std::move(out);
+      try {
+        if (env_.render) {
+          env_.render(doc, formats, bytes, diags);
+        } else {
+          for (std::size_t k = 0; k < formats.size(); ++k) {
+            std::string out;
+            if (formats[k]->write(doc, env_.options, out, diags)) bytes[k] = std::move(out);
+          }
         }
+      } catch (const std::exception& e) {
+        internal_error(diags, in.path, e);
+        c = code(diag::ExitCode::Internal);
+        for (auto& b : bytes) b.reset();
       }
       for (std::size_t k = 0; k < mine.size(); ++k) {
         const batch::PlannedOutput& o = plan_.outputs[mine[k]];
