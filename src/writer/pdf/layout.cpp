@@ -440,12 +440,11 @@ void Engine::header() {
     paragraph({piece(h.headline.value, body(), fs(st_.headline_size), st_.muted, h.headline.span)},
               left_, width_, gap(2), align);
   }
-  std::vector<Piece> contact;
+  // Contact items are packed whole onto lines, so a separator never ends a line.
+  std::vector<Piece> items;
   double small = fs(st_.small_size);
   auto add = [&](const std::string& text, const SourceSpan& span, const std::string& uri) {
-    if (text.empty()) return;
-    if (!contact.empty()) contact.push_back(piece("  \u00B7  ", body(), small, st_.muted, {}));
-    contact.push_back(piece(text, body(), small, st_.text, span, uri));
+    if (!text.empty()) items.push_back(piece(text, body(), small, st_.text, span, uri));
   };
   if (!h.email.empty()) {
     add(h.email.value, h.email.span, link_for("mailto:" + h.email.value, h.email.span));
@@ -457,7 +456,27 @@ void Engine::header() {
     std::string uri = link_for(l.url, l.span);
     add(uri.empty() ? l.url : display_url(uri), l.span, uri);
   }
-  if (!contact.empty()) paragraph(contact, left_, width_, gap(5), align);
+  Piece sep = piece("  \u00B7  ", body(), small, st_.muted, {});
+  double sep_w = f(sep.face).text_width(sep.text, small);
+  std::vector<Piece> line;
+  double line_w = 0;
+  double before = gap(5);
+  for (const Piece& it : items) {
+    double w = f(it.face).text_width(it.text, small);
+    if (!line.empty() && line_w + sep_w + w > width_) {
+      paragraph(line, left_, width_, before, align);
+      before = 0;
+      line.clear();
+      line_w = 0;
+    }
+    if (!line.empty()) {
+      line.push_back(sep);
+      line_w += sep_w;
+    }
+    line.push_back(it);
+    line_w += w;
+  }
+  if (!line.empty()) paragraph(line, left_, width_, before, align);
 }
 
 void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x0, double width,
@@ -495,9 +514,8 @@ void Engine::skills(const model::SkillGroup& g, double before) {
   if (!g.label.empty()) ps.push_back(piece(g.label + ": ", body_bold(), size, st_.text, g.span));
   for (std::size_t i = 0; i < g.items.size(); ++i) {
     const model::Skill& sk = g.items[i];
-    ps.push_back(piece(sk.name + (i + 1 < g.items.size() ? "," : ""),
-                       sk.keyword ? body_bold() : body(), size, st_.text, sk.span));
-    if (i + 1 < g.items.size()) ps.push_back(piece(" ", body(), size, st_.text, g.span));
+    ps.push_back(piece(sk.name, sk.keyword ? body_bold() : body(), size, st_.text, sk.span));
+    if (i + 1 < g.items.size()) ps.push_back(piece(", ", body(), size, st_.text, g.span));
   }
   paragraph(ps, left_, width_, before);
 }

@@ -62,7 +62,14 @@ std::optional<std::pair<double, double>> fit_to_pages(const model::Document& doc
     if (!run_layout(doc, options, s, f, installed_face, dl, nullptr)) return false;
     return dl.pages <= options.max_pages;
   };
-  if (!run_layout(doc, options, 1, 1, installed_face, dl, &diags)) return std::nullopt;
+  // Warnings about the text come from the writer's own pass; keep only errors from here.
+  diag::Diagnostics first;
+  if (!run_layout(doc, options, 1, 1, installed_face, dl, &first)) {
+    for (const diag::Diagnostic& d : first.items()) {
+      if (d.severity == diag::Severity::Error) diags.add(d);
+    }
+    return std::nullopt;
+  }
   if (dl.pages <= options.max_pages) return std::make_pair(1.0, 1.0);
   constexpr double kMinSpacing = 0.4;
   for (int step = 1; step <= 12; ++step) {
