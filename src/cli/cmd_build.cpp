@@ -104,7 +104,10 @@ int cmd_build(Context& ctx) {
   std::optional<style::Style> loaded = style::load_style(req.style, ctx.sources, style_diags);
   if (!loaded) {
     ctx.report(style_diags);
-    return input_failure_code(style_diags);
+    // An unknown style NAME is a bad option value; a broken style FILE is bad input.
+    bool is_file = req.style.find('/') != std::string::npos ||
+                   (req.style.size() > 6 && req.style.ends_with(".style"));
+    return is_file ? input_failure_code(style_diags) : code(diag::ExitCode::UsageError);
   }
   style::Style style = std::move(*loaded);
   writer::RenderOptions options;

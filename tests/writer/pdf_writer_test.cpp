@@ -15,6 +15,7 @@
 #include "writer/pdf/layout.hpp"
 #include "writer/pdf/pdf.hpp"
 #include "writer/pdf_fixtures.hpp"
+#include "writer/text/text.hpp"
 
 namespace tailor::test {
 namespace {
@@ -305,6 +306,51 @@ TEST(PdfWriter, GoldenLayoutDumps) {
     ASSERT_TRUE(writer::pdf::layout_two_pass(doc, o, dl, subsets, d));
     EXPECT_EQ(compare_golden(std::string("layout/fixture-") + name + ".txt", dl.dump()), "");
   }
+}
+
+TEST(PdfWriter, TextWriterWordsAppearInOrder) {
+  // The same check pdf_samples.sh runs on samples/, here on the generated documents.
+  for (int jobs : {3, 12}) {
+    model::Document doc = sample_resume(jobs, 4);
+    for (const char* name : kStyles) {
+      SCOPED_TRACE(name);
+      style::Style st = load(name);
+      writer::RenderOptions o;
+      o.style = &st;
+      std::string text;
+      diag::Diagnostics d;
+      ASSERT_TRUE(writer::write_text(doc, o, text, d));
+      fs::path txt = scratch() / ("words-" + std::string(name) + ".txt");
+      std::ofstream(txt, std::ios::binary) << text;
+      Rendered r = render(doc, st, 0, std::nullopt, "words");
+      ToolResult t =
+          tool("pdftotext -enc UTF-8 " + r.path.string() + " " + r.path.string() +
+               ".txt && /usr/bin/python3 -P " + source_path("tests/clients/pdf_words.py") + " " +
+               txt.string() + " " + r.path.string() + ".txt");
+      EXPECT_EQ(t.rc, 0) << t.out << t.err;
+      EXPECT_EQ(t.err, "");
+    }
+  }
+}
+
+TEST(PdfWriter, WordCheckerNoticesAMissingWord) {
+  // The checker must be able to fail: drop a word from the PDF's text.
+  model::Document doc = sample_resume(2, 2);
+  style::Style st = load("classic");
+  writer::RenderOptions o;
+  o.style = &st;
+  std::string text;
+  diag::Diagnostics d;
+  ASSERT_TRUE(writer::write_text(doc, o, text, d));
+  fs::path txt = scratch() / "words-neg.txt";
+  std::ofstream(txt, std::ios::binary) << text;
+  Rendered r = render(doc, st, 0, std::nullopt, "words-neg");
+  ToolResult t = tool("pdftotext -enc UTF-8 " + r.path.string() + " - | sed 's/partitioning//' > " +
+                      r.path.string() + ".txt && /usr/bin/python3 -P " +
+                      source_path("tests/clients/pdf_words.py") + " " + txt.string() + " " +
+                      r.path.string() + ".txt");
+  EXPECT_NE(t.rc, 0);
+  EXPECT_NE(t.out.find("partitioning"), std::string::npos) << t.out;
 }
 
 }  // namespace

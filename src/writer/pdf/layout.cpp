@@ -131,6 +131,10 @@ class Engine {
     const Piece& p = ps[static_cast<std::size_t>(piece)];
     return f(p.face).width1000(U' ') * p.size / 1000.0;
   }
+  double fc_width(const std::vector<Piece>& ps, int piece, char32_t cp) const {
+    const Piece& p = ps[static_cast<std::size_t>(piece)];
+    return f(p.face).width1000(cp) * p.size / 1000.0;
+  }
   std::vector<Line> break_lines(const std::vector<Piece>& ps, double first_width,
                                 double rest_width) const;
   void place(const std::vector<Piece>& ps, Line& line, const Word& w) const;
@@ -325,9 +329,21 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
           char32_t cp = base::decode_next(ch.text, i);
           double cw = fc.width1000(cp) * pc.size / 1000.0;
           if (part.width + cw > avail + 1e-6 && part.width > 0) {
+            // Never end a cut line with '-': text extractors take it for a hyphenation
+            // and drop it ("segment-388" would come back as "segment388").
+            Word carry;
+            Chunk& tail = part.chunks.back();
+            if (tail.text.size() > 1 && tail.text.back() == '-') {
+              double hw = fc_width(ps, tail.piece, U'-');
+              tail.text.pop_back();
+              tail.width -= hw;
+              part.width -= hw;
+              carry.chunks.push_back(Chunk{tail.piece, "-", hw});
+              carry.width = hw;
+            }
             place(ps, line, part);
             finish();
-            part = Word{};
+            part = std::move(carry);
           }
           if (part.chunks.empty() || part.chunks.back().piece != ch.piece) {
             part.chunks.push_back(Chunk{ch.piece, {}, 0});
