@@ -50,6 +50,9 @@ for sample in "${samples[@]}"; do
       echo "$line" | grep -Eq ' yes +yes +yes' || die "$base/$style: font not embedded+subset: $line"
     done < "$scratch/fonts"
     /usr/bin/python3 -P "$src/tests/clients/pdf_words.py" "$scratch/$base.txt" "$scratch/$base-$style.pdf.txt" || die "$base/$style: words missing or out of order"
+    pdftotext -raw -enc UTF-8 "$out" "$scratch/$base-$style.raw.txt" 2> "$scratch/poppler"
+    [ -s "$scratch/poppler" ] && die "$base/$style: poppler warned (-raw): $(cat "$scratch/poppler")"
+    /usr/bin/python3 -P "$src/tests/clients/pdf_words.py" --strict "$scratch/$base.txt" "$scratch/$base-$style.raw.txt" || die "$base/$style: words out of content order"
     # Byte-identical across time zones, with and without SOURCE_DATE_EPOCH.
     for tz in UTC Asia/Baku America/Los_Angeles; do
       SOURCE_DATE_EPOCH=1700000000 TZ=$tz "$tailor" build --style $style -o "$scratch/tz.pdf" "$sample" 2>/dev/null

@@ -3,8 +3,13 @@
 output (argv[2]): the header's words anywhere in it, the body word for word and in order.
 Used by pdf_samples.sh and by PdfWriter.TextWriterWordsAppearInOrder."""
 import re, sys
-text = open(sys.argv[1], encoding="utf-8").read().split("\n")
-pdf = open(sys.argv[2], encoding="utf-8").read()
+# --strict: the PDF text is `pdftotext -raw` (content-stream order); entry headings must
+# then be in order too. Without it (poppler's physical reading order) the right-aligned
+# dates/location column may be read after the block beside it.
+strict = "--strict" in sys.argv
+args = [a for a in sys.argv[1:] if a != "--strict"]
+text = open(args[0], encoding="utf-8").read().split("\n")
+pdf = open(args[1], encoding="utf-8").read()
 # Page furniture (running head with "page N of M") is not part of the text output.
 pdf = re.sub(r"page \d+ of \d+", " ", pdf)
 def words(s):
@@ -36,6 +41,19 @@ for line in text[body_start:]:
     if re.fullmatch(r"-+", line):
         continue
     lw = words(line)
+    if " | " in line and strict:
+        # In content order the heading's parts are together, though not in the text
+        # writer's order (the stacked layout has role, dates, organisation, location).
+        span = sum(len(w) for w in lw) + 8
+        window = stream[pos:pos + span]
+        end = pos
+        for w in lw:
+            f = window.find(w)
+            if f < 0:
+                print("entry heading word not with its entry:", w, "in", repr(window)); sys.exit(1)
+            end = max(end, pos + f + len(w))
+        pos = end
+        continue
     if " | " in line:
         # Entry heading: role | org | location | dates. The PDF sets dates and location in a
         # right-aligned column; poppler may read that column after the block it sits beside

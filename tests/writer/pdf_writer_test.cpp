@@ -323,12 +323,16 @@ TEST(PdfWriter, TextWriterWordsAppearInOrder) {
       fs::path txt = scratch() / ("words-" + std::string(name) + ".txt");
       std::ofstream(txt, std::ios::binary) << text;
       Rendered r = render(doc, st, 0, std::nullopt, "words");
-      ToolResult t =
-          tool("pdftotext -enc UTF-8 " + r.path.string() + " " + r.path.string() +
-               ".txt && /usr/bin/python3 -P " + source_path("tests/clients/pdf_words.py") + " " +
-               txt.string() + " " + r.path.string() + ".txt");
+      std::string check = "/usr/bin/python3 -P " + source_path("tests/clients/pdf_words.py");
+      ToolResult t = tool("pdftotext -enc UTF-8 " + r.path.string() + " " + r.path.string() +
+                          ".txt && " + check + " " + txt.string() + " " + r.path.string() + ".txt");
       EXPECT_EQ(t.rc, 0) << t.out << t.err;
       EXPECT_EQ(t.err, "");
+      ToolResult raw =
+          tool("pdftotext -raw -enc UTF-8 " + r.path.string() + " " + r.path.string() + ".raw && " +
+               check + " --strict " + txt.string() + " " + r.path.string() + ".raw");
+      EXPECT_EQ(raw.rc, 0) << raw.out << raw.err;
+      EXPECT_EQ(raw.err, "");
     }
   }
 }
