@@ -29,6 +29,7 @@
 #include "reader/reader.hpp"
 #include "transform/anonymize.hpp"
 #include "version.hpp"
+#include "writer/pdf/fonts.hpp"
 
 namespace tailor::cli {
 
@@ -722,6 +723,23 @@ std::string format_summary(const BuildSummary& s) {
            " not built";
   }
   return out;
+}
+
+std::vector<std::string> style_dependencies(const style::Style& style) {
+  std::vector<std::string> files;
+  auto add = [&](const std::string& f) {
+    if (!f.empty() && std::find(files.begin(), files.end(), f) == files.end()) files.push_back(f);
+  };
+  add(style.source_path);
+  add(style.logo);
+  for (const std::string& family : {style.body_font, style.heading_font}) {
+    for (bool bold : {false, true}) {
+      for (bool italic : {false, true}) {
+        add(writer::pdf::match_font(writer::pdf::FaceKey{family, bold, italic}).file);
+      }
+    }
+  }
+  return files;
 }
 
 std::string request_fingerprint(const BuildRequest& req) {

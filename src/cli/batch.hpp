@@ -56,6 +56,11 @@ using LoadEnvFn = std::function<std::shared_ptr<const BuildEnv>(int& exit_code)>
 /// bar on ctx.err rather than plain lines.
 int run_build(Context& ctx, const BuildRequest& req, const LoadEnvFn& load_env, bool terminal);
 
+/// The files a style makes outputs depend on: the style file, its logo, and the font files
+/// fontconfig resolves its body and heading families to (regular, bold, italic, bold italic),
+/// which the PDF writer embeds. For --if-changed, --watch and the overwrite check.
+std::vector<std::string> style_dependencies(const style::Style& style);
+
 /// The part of a build request that changes output bytes, as stable text for the manifest.
 std::string request_fingerprint(const BuildRequest& req);
 

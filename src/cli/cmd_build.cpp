@@ -11,8 +11,10 @@
 #include "cli/build_request.hpp"
 #include "cli/options.hpp"
 #include "reader/reader.hpp"
+#include "style/load.hpp"
 #include "transform/basic.hpp"
 #include "version.hpp"
+#include "writer/pdf/pdf.hpp"
 #include "writer/writer.hpp"
 
 namespace tailor::cli {
@@ -58,7 +60,10 @@ int cmd_build(Context& ctx) {
       "out-dir", po::value(&req.out_dir), "folder for many outputs")(
       "format,f", po::value(&formats), "output formats, comma-separated")(
       "style", po::value(&req.style)->default_value("classic"), "style name or .style file")(
-      "role", po::value(&roles), "target roles, comma-separated")(
+      "paper", po::value(&req.paper), "a4 or letter (default: the style's)")(
+      "max-pages", po::value(&req.max_pages),
+      "fit on N pages: tighten spacing, then type (body >= 9 pt)")("role", po::value(&roles),
+                                                                   "target roles, comma-separated")(
       "name", po::value(&req.name_template),
       "output names in --out-dir: {stem} {role} {ext} {format} {style} {ref}")(
       "jobs,j", po::value(&req.jobs)->default_value(0), "parallel builds (0: one per core)")(
@@ -105,16 +110,34 @@ int cmd_build(Context& ctx) {
     return usage_error(ctx, "-o takes one format; use --out-dir for several");
   }
 
+  if (!req.paper.empty() && req.paper != "a4" && req.paper != "letter") {
+    return usage_error(ctx, "--paper must be a4 or letter, not '" + req.paper + "'");
+  }
+  if (req.max_pages < 0) return usage_error(ctx, "--max-pages must be 1 or more");
+  // Loaded once per build (and again by --watch when the style changes), shared read-only.
   auto load = [&](int& rc) -> std::shared_ptr<const BuildEnv> {
-    (void)rc;
+    diag::Diagnostics style_diags;
+    std::optional<style::Style> loaded = style::load_style(req.style, ctx.sources, style_diags);
+    if (!loaded) {
+      ctx.report(style_diags);
+      // An unknown style NAME is a bad option value; a broken style FILE is bad input.
+      bool is_file = req.style.find('/') != std::string::npos ||
+                     (req.style.size() > 6 && req.style.ends_with(".style"));
+      rc = is_file ? input_failure_code(style_diags) : code(diag::ExitCode::UsageError);
+      return nullptr;
+    }
     auto env = std::make_shared<BuildEnv>();
-    auto style = std::make_shared<style::Style>();
-    style->name = req.style;
+    auto style = std::make_shared<const style::Style>(std::move(*loaded));
     env->owned.push_back(style);
     env->formats = outs;
     env->options.style = style.get();
+    if (!req.paper.empty()) {
+      env->options.paper = req.paper == "letter" ? style::Paper::Letter : style::Paper::A4;
+    }
+    env->options.max_pages = req.max_pages;
     env->options.source_date_epoch = source_date_epoch();
     env->options.version = kVersion;
+    env->dependencies = style_dependencies(*style);
     env->fingerprint = request_fingerprint(req);
     for (const std::string& r : req.roles) env->roles.push_back({r, {}});
     env->tailor = [style, env = env.get()](model::Document& doc, std::size_t role,
@@ -124,6 +147,23 @@ int cmd_build(Context& ctx) {
                                           : std::vector<std::string>{env->roles[role].name});
       transform::order_sections(doc, style->section_order);
       return true;
+    };
+    env->render = [env = env.get()](const model::Document& doc,
+                                    const std::vector<const writer::WriterInfo*>& writers,
+                                    std::vector<std::optional<std::string>>& bytes,
+                                    diag::Diagnostics& diags) {
+      // --max-pages: the PDF layout finds the factors once; every writer uses the same ones.
+      writer::RenderOptions doc_options = env->options;
+      if (env->options.max_pages > 0) {
+        auto factors = writer::pdf::fit_to_pages(doc, env->options, diags);
+        if (!factors) return;
+        doc_options.spacing_scale = factors->first;
+        doc_options.font_scale = factors->second;
+      }
+      for (std::size_t k = 0; k < writers.size(); ++k) {
+        std::string out;
+        if (writers[k]->write(doc, doc_options, out, diags)) bytes[k] = std::move(out);
+      }
     };
     return env;
   };

@@ -15,7 +15,7 @@ save() { cat > in/.cv.resume.new && mv in/.cv.resume.new in/cv.resume; }
 
 "$T" build in/cv.resume --format text --out-dir out --watch 2> watch.err &
 pid=$!
-wait_for 'grep -q "watching 1 file" watch.err' || fail "watch mode did not start"
+wait_for 'grep -Eq "watching [0-9]+ files? for changes" watch.err' || fail "watch mode did not start"
 [[ -f out/cv.txt ]] || fail "first build wrote nothing"
 grep -q 'Aysel' out/cv.txt || fail "unexpected first output"
 
