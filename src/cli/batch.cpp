@@ -188,6 +188,7 @@ struct InputState {
   std::vector<std::size_t> outputs;  ///< Plan indices, in plan order.
   diag::Diagnostics read_diags;
   std::vector<diag::Diagnostics> role_diags;
+  std::vector<std::string> role_notes;  ///< --explain text per role.
   std::optional<model::Document> doc;
   std::size_t roles_left = 0;
   bool complete = false;
@@ -428,6 +429,7 @@ int Build::run() {
   std::size_t tasks = 0;
   for (InputState& in : ins_) {
     in.role_diags.resize(roles_.size());
+    in.role_notes.resize(roles_.size());
     bool stale = std::any_of(in.outputs.begin(), in.outputs.end(),
                              [&](std::size_t j) { return outs_[j].status == Status::Pending; });
     if (!stale) {
@@ -584,7 +586,7 @@ void Build::role_task(std::size_t i, std::size_t r) {
     model::Document doc = *in.doc;
     bool ok = false;
     try {
-      ok = env_.tailor ? env_.tailor(doc, r, diags) : true;
+      ok = env_.tailor ? env_.tailor(doc, r, diags, in.role_notes[r]) : true;
       if (ok && req_.anonymize) transform::anonymize(doc, in.ref);
     } catch (const std::exception& e) {
       internal_error(diags, in.path, e);
@@ -668,9 +670,11 @@ void Build::flush_ready() {
       in = &ins_[next_flush_++];
     }
     // Complete inputs are no longer touched by workers: read without state_mu_.
-    diag::Diagnostics all = in->read_diags;
-    for (const diag::Diagnostics& d : in->role_diags) all.append(d);
-    std::string text = diag::render_all(all, ctx_.sources, ctx_.diag_format);
+    std::string text = diag::render_all(in->read_diags, ctx_.sources, ctx_.diag_format);
+    for (std::size_t r = 0; r < in->role_diags.size(); ++r) {
+      text += in->role_notes[r];
+      text += diag::render_all(in->role_diags[r], ctx_.sources, ctx_.diag_format);
+    }
     if (progress_->plain_lines()) {
       for (std::size_t j : in->outputs) {
         const OutputState& st = outs_[j];

@@ -33,9 +33,11 @@ struct BuildEnv {
   std::string fingerprint;
   /// Tailors a copy of the parsed document for roles[role] (role is 0 and roles empty
   /// without --role). Called from worker threads at the same time: it may only read shared
-  /// state and must not print (messages go to diags, --explain notes too). Returns false
-  /// after adding an error.
-  std::function<bool(model::Document&, std::size_t role, diag::Diagnostics&)> tailor;
+  /// state and must not print: problems go to diags, and text for the user (--explain) to
+  /// notes, which are printed with the input's diagnostics, in order. Returns false after
+  /// adding an error.
+  std::function<bool(model::Document&, std::size_t role, diag::Diagnostics&, std::string& notes)>
+      tailor;
   /// Renders a tailored document to every format; bytes[i] stays nullopt for a format that
   /// failed (after adding an error). Null: each writer's own function with `options`.
   /// Called from worker threads at the same time.

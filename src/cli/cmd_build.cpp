@@ -141,7 +141,7 @@ int cmd_build(Context& ctx) {
     env->fingerprint = request_fingerprint(req);
     for (const std::string& r : req.roles) env->roles.push_back({r, {}});
     env->tailor = [style, env = env.get()](model::Document& doc, std::size_t role,
-                                           diag::Diagnostics&) {
+                                           diag::Diagnostics&, std::string&) {
       transform::select_variants(doc, env->roles.empty()
                                           ? std::vector<std::string>{}
                                           : std::vector<std::string>{env->roles[role].name});
