@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include "base/links.hpp"
 #include "base/sha256.hpp"
@@ -210,9 +211,40 @@ bool is_profile_host(const std::string& host) {
   return false;
 }
 
+/// Replaces any address on a personal site ("kamran.example.org/patches") with kRemoved:
+/// the whole site identifies the candidate, not only the page the header links to.
+int scrub_personal_hosts(std::string& text, const std::vector<std::string>& hosts) {
+  if (hosts.empty()) return 0;
+  auto url_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("-._~:/?#[]@!$&'()*+;=%", c);
+  };
+  int count = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!url_char(text[i]) || (i > 0 && url_char(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    std::size_t r = i;
+    while (r < text.size() && url_char(text[r])) ++r;
+    while (r > i && std::strchr(".,;:!?)'", text[r - 1])) --r;  // sentence punctuation
+    std::string host = host_of(std::string_view(text).substr(i, r - i));
+    bool personal = std::find(hosts.begin(), hosts.end(), host) != hosts.end();
+    if (personal && r > i) {
+      text.replace(i, r - i, kRemoved);
+      ++count;
+      i += std::char_traits<char>::length(kRemoved);
+    } else {
+      i = std::max(r, i + 1);
+    }
+  }
+  return count;
+}
+
 struct Secrets {
   std::string reference;
-  std::vector<std::string> urls;  ///< Bare forms, longest first.
+  std::vector<std::string> urls;   ///< Bare forms, longest first.
+  std::vector<std::string> hosts;  ///< Personal sites' hosts (not profile platforms).
   std::string phone;
   std::string email;
   std::string name;
@@ -224,7 +256,9 @@ bool personal_link(const Secrets& s, const std::string& url) {
   if (url.empty()) return false;
   std::string scheme = base::link_scheme(url);
   if (scheme == "mailto" || scheme == "tel") return true;
-  if (is_profile_host(host_of(url))) return true;
+  std::string host = host_of(url);
+  if (is_profile_host(host)) return true;
+  if (std::find(s.hosts.begin(), s.hosts.end(), host) != s.hosts.end()) return true;
   std::string bare = fold_key(bare_url(url));
   for (const std::string& u : s.urls) {
     std::string k = fold_key(u);
@@ -244,6 +278,7 @@ int scrub(std::string& text, const Secrets& s) {
       n += replace_folded(text, std::string(prefix) + u, kRemoved);
     }
   }
+  n += scrub_personal_hosts(text, s.hosts);
   n += scrub_emails(text);
   if (!s.email.empty()) n += replace_folded(text, s.email, kRemoved);
   if (!s.phone.empty()) n += scrub_phone(text, s.phone);
@@ -307,6 +342,8 @@ AnonymizeReport anonymize(model::Document& doc, const std::string& reference) {
   s.address = h.address.value;
   for (const model::Link& l : h.links) {
     if (std::string b = bare_url(l.url); b.size() >= 4) s.urls.push_back(b);
+    std::string host = host_of(l.url);
+    if (host.find('.') != std::string::npos && !is_profile_host(host)) s.hosts.push_back(host);
   }
   if (!h.photo.value.empty() && !base::link_scheme(h.photo.value).empty()) {
     s.urls.push_back(bare_url(h.photo.value));

@@ -164,6 +164,29 @@ TEST(Anonymize, KeepsWorkHistorySkillsEducationAndOtherLinks) {
   EXPECT_EQ(std::get<model::Entry>(d.sections[3].blocks[0]).organisation, "ADA University");
 }
 
+TEST(Anonymize, EveryPageOfAPersonalSiteGoes) {
+  model::Document d;
+  d.header.name.value = "Kamran Aliyev";
+  d.header.links = {{"Blog", "https://kamran.example.org/notes", {}},
+                    {"GitHub", "https://github.com/kamran", {}}};
+  model::Section s;
+  s.kind = model::SectionKind::Projects;
+  model::Paragraph p;
+  p.text = {run("Full list on https://KAMRAN.example.org/patches?all=1, and "),
+            run("slides", "https://kamran.example.org/talks/2024"),
+            run(" next to github.com/torvalds/linux.")};
+  s.blocks.push_back(p);
+  d.sections.push_back(s);
+  transform::anonymize(d, "X");
+  const auto& runs = std::get<model::Paragraph>(d.sections[0].blocks[0]).text;
+  EXPECT_EQ(runs[0].text, "Full list on [removed], and ");
+  EXPECT_EQ(runs[1].text, "slides");
+  EXPECT_EQ(runs[1].url, "");  // a page of the personal site
+  // Someone else's repository on a profile platform is not the candidate's site: the text
+  // stays (it names no one), only links to the platform are dropped.
+  EXPECT_EQ(runs[2].text, " next to github.com/torvalds/linux.");
+}
+
 TEST(Anonymize, NamePartsMatchOnlyWholeWords) {
   model::Document d;
   d.header.name.value = "Al Li";
