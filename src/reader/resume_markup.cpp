@@ -313,7 +313,8 @@ class Lowering {
       flush_paragraph();
       heading_level_error(bad->marker);
     } else if (const auto* l = boost::get<ast::Line>(&item)) {
-      if (list_section_ && paragraph_.empty() && skill_group(*l)) return;
+      // In skills-like sections every "Label: items" line is a group, even right after prose.
+      if (list_section_ && skill_group(*l)) return;
       paragraph_.push_back(l);
     }
     // Comments are dropped and keep a paragraph going.
@@ -403,6 +404,7 @@ class Lowering {
     }
     // ": a, b" (an empty label) is still a group: the writer needs a way to say so.
     if (colon == nullptr) return false;
+    flush_paragraph();
     model::SkillGroup g;
     g.label = resume::unescape(trim({t.begin(), colon}));
     g.tags = tags(l.tags);
