@@ -32,11 +32,12 @@ fi
 
 for sample in "${samples[@]}"; do
   base=$(basename "${sample%.*}")
-  if ! "$tailor" build --format text "$sample" > "$scratch/$base.txt" 2> "$scratch/$base.txt.err"; then
-    echo "note: $base does not read ($(head -1 "$scratch/$base.txt.err")); skipped"
-    continue
-  fi
   for style in classic modern compact; do
+    # The text writer with the same style: same section order and date format.
+    if ! "$tailor" build --style $style --format text "$sample" > "$scratch/$base.txt" 2> "$scratch/$base.txt.err"; then
+      die "$base: does not read: $(head -3 "$scratch/$base.txt.err")"
+      continue
+    fi
     out="$scratch/$base-$style.pdf"
     if ! SOURCE_DATE_EPOCH=1700000000 TZ=UTC "$tailor" build --style $style -o "$out" "$sample" 2> "$scratch/err"; then
       die "$base/$style: build failed: $(cat "$scratch/err")"; continue

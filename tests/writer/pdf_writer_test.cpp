@@ -308,6 +308,59 @@ TEST(PdfWriter, GoldenLayoutDumps) {
   }
 }
 
+TEST(PdfWriter, BrandingLogoHeaderAndFooter) {
+  model::Document doc = sample_resume(8, 3);
+  style::Style st = load("modern");
+  // A real PNG to use as the logo: a page of another PDF, rendered by pdftoppm.
+  Rendered plain = render(sample_resume(1, 1), st, 0, std::nullopt, "logo-source");
+  fs::path png = scratch() / "logo";
+  ASSERT_EQ(tool("pdftoppm -png -r 8 -singlefile " + plain.path.string() + " " + png.string()).rc,
+            0);
+  st.logo = png.string() + ".png";
+  st.header_text = "Presented by Xəzər Talent Partners";
+  st.footer_text = "Confidential — not for redistribution";
+  Rendered r = render(doc, st, 0, std::nullopt, "branded");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.diags.warning_count(), 0u);
+  EXPECT_EQ(tool("qpdf --check " + r.path.string()).rc, 0);
+  ToolResult imgs = tool("pdfimages -list " + r.path.string() + " | tail -n +3 | wc -l");
+  EXPECT_EQ(std::stoi(imgs.out), 1);
+  ToolResult t = tool("pdftotext -enc UTF-8 " + r.path.string() + " -");
+  EXPECT_EQ(t.err, "");
+  std::size_t header_count = 0, footer_count = 0;
+  for (std::size_t at = 0; (at = t.out.find("Xəzər Talent Partners", at)) != std::string::npos;
+       ++at) {
+    ++header_count;
+  }
+  for (std::size_t at = 0; (at = t.out.find("not for redistribution", at)) != std::string::npos;
+       ++at) {
+    ++footer_count;
+  }
+  ToolResult info = tool("pdfinfo " + r.path.string());
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(info.out, m, std::regex("Pages:\\s+(\\d+)")));
+  EXPECT_EQ(header_count, static_cast<std::size_t>(std::stoi(m[1])));
+  EXPECT_EQ(footer_count, header_count);
+  // A logo that is not an image is left out with a warning.
+  st.logo = source_path("README.md");
+  Rendered bad = render(doc, st, 0, std::nullopt, "badlogo");
+  ASSERT_TRUE(bad.ok);
+  EXPECT_EQ(bad.diags.warning_count(), 1u);
+}
+
+TEST(PdfWriter, LetterPaper) {
+  style::Style st = load("classic");
+  writer::RenderOptions o;
+  o.style = &st;
+  o.paper = style::Paper::Letter;
+  std::string bytes;
+  diag::Diagnostics d;
+  ASSERT_TRUE(writer::write_pdf(sample_resume(2, 2), o, bytes, d));
+  fs::path p = scratch() / "letter.pdf";
+  std::ofstream(p, std::ios::binary) << bytes;
+  EXPECT_NE(tool("pdfinfo " + p.string()).out.find("612 x 792 pts (letter)"), std::string::npos);
+}
+
 TEST(PdfWriter, TextWriterWordsAppearInOrder) {
   // The same check pdf_samples.sh runs on samples/, here on the generated documents.
   for (int jobs : {3, 12}) {

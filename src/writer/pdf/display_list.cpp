@@ -55,6 +55,10 @@ std::string DisplayList::dump() const {
         out += p + "rect " + num(op.x) + " " + num(op.y) + " " + num(op.w) + " " + num(op.h) + " " +
                hex(op.color) + "\n";
         break;
+      case Op::Kind::Image:
+        out += p + "image " + num(op.x) + " " + num(op.y) + " " + num(op.w) + " " + num(op.h) +
+               " " + op.text.substr(op.text.find_last_of('/') + 1) + "\n";
+        break;
       case Op::Kind::Link:
         out += p + "link " + num(op.x) + " " + num(op.y) + " " + num(op.w) + " " + num(op.h) + " " +
                op.text + "\n";

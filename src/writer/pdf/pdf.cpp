@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <map>
 
 #include "writer/pdf/layout.hpp"
@@ -241,6 +242,7 @@ class Emitter {
   HaruStatus status_;
   HPDF_Doc pdf_ = nullptr;
   std::vector<HPDF_Font> fonts_;  ///< Parallel to DisplayList::faces.
+  std::map<std::string, HPDF_Image> images_;
 };
 
 bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& subsets) {
@@ -426,6 +428,27 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
                             static_cast<HPDF_REAL>(op.w), static_cast<HPDF_REAL>(op.h));
         HPDF_Page_Fill(page);
         break;
+      case Op::Kind::Image: {
+        end_text();
+        HPDF_Image img = nullptr;
+        if (auto it = images_.find(op.text); it != images_.end()) {
+          img = it->second;
+        } else {
+          auto dims = image_size(op.text);
+          std::ifstream in(op.text, std::ios::binary);
+          char sig[2] = {0, 0};
+          in.read(sig, 2);
+          img = sig[0] == '\x89' ? HPDF_LoadPngImageFromFile(pdf_, op.text.c_str())
+                                 : HPDF_LoadJpegImageFromFile(pdf_, op.text.c_str());
+          if (!dims || !check(("loading the logo " + op.text).c_str())) return false;
+          images_[op.text] = img;
+        }
+        if (img) {
+          HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
+                              static_cast<HPDF_REAL>(op.w), static_cast<HPDF_REAL>(op.h));
+        }
+        break;
+      }
       case Op::Kind::Link: {
         HPDF_Rect r{static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
                     static_cast<HPDF_REAL>(op.x + op.w), static_cast<HPDF_REAL>(op.y + op.h)};
