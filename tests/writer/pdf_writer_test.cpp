@@ -348,6 +348,32 @@ TEST(PdfWriter, BrandingLogoHeaderAndFooter) {
   EXPECT_EQ(bad.diags.warning_count(), 1u);
 }
 
+TEST(PdfWriter, EmptyAndHeaderOnlyDocumentsAreValid) {
+  style::Style st = load("classic");
+  model::Document empty;
+  Rendered a = render(empty, st, 0, std::nullopt, "empty");
+  ASSERT_TRUE(a.ok) << a.diags.items().size();
+  EXPECT_EQ(tool("qpdf --check " + a.path.string()).rc, 0);
+  model::Document only_name;
+  only_name.header.name.value = "Ləman Əliyeva";
+  model::Section s;
+  s.title = "Empty section";
+  only_name.sections.push_back(s);
+  Rendered b = render(only_name, st, 1, std::nullopt, "name-only");
+  ASSERT_TRUE(b.ok);
+  EXPECT_EQ(tool("qpdf --check " + b.path.string()).rc, 0);
+  ToolResult t = tool("pdftotext -enc UTF-8 " + b.path.string() + " -");
+  EXPECT_NE(t.out.find("Ləman Əliyeva"), std::string::npos);
+  EXPECT_EQ(t.err, "");
+}
+
+TEST(PdfWriter, UpperCaseHeadingsKeepAzerbaijaniAndCyrillic) {
+  EXPECT_EQ(writer::pdf::to_upper("Təcrübə və bacarıqlar"), "TƏCRÜBƏ VƏ BACARIQLAR");
+  EXPECT_EQ(writer::pdf::to_upper("Şəki, Gəncə, Ağdam, Ölçü"), "ŞƏKI, GƏNCƏ, AĞDAM, ÖLÇÜ");
+  EXPECT_EQ(writer::pdf::to_upper("Опыт работы ё"), "ОПЫТ РАБОТЫ Ё");
+  EXPECT_EQ(writer::pdf::tel_uri("+994 (50) 123-45-67"), "tel:+994501234567");
+}
+
 TEST(PdfWriter, LetterPaper) {
   style::Style st = load("classic");
   writer::RenderOptions o;

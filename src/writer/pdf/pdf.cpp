@@ -284,9 +284,17 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
     // libharu keeps the file open until the document is written, so unlinking is safe.
     unlink(path.c_str());
-    if (!name || !check(("loading the font " + dl.faces[i].label()).c_str())) return false;
+    if (!check(("loading the font " + dl.faces[i].label()).c_str())) return false;
+    if (!name) {
+      render_error(diags_, doc_, "libharu could not load the font " + dl.faces[i].label());
+      return false;
+    }
     HPDF_Font font = HPDF_GetFont(pdf_, name, "UTF-8");
-    if (!font || !check("selecting a font")) return false;
+    if (!check("selecting a font")) return false;
+    if (!font) {
+      render_error(diags_, doc_, "libharu could not select the font " + dl.faces[i].label());
+      return false;
+    }
     // Bug 1 of libharu 2.3: replace the ToUnicode CMap.
     auto* tu = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
     if (tu && tu->stream) {
@@ -440,7 +448,11 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           in.read(sig, 2);
           img = sig[0] == '\x89' ? HPDF_LoadPngImageFromFile(pdf_, op.text.c_str())
                                  : HPDF_LoadJpegImageFromFile(pdf_, op.text.c_str());
-          if (!dims || !check(("loading the logo " + op.text).c_str())) return false;
+          if (!check(("loading the logo " + op.text).c_str())) return false;
+          if (!dims || !img) {
+            render_error(diags_, doc_, "cannot embed the logo " + op.text);
+            return false;
+          }
           images_[op.text] = img;
         }
         if (img) {
@@ -494,10 +506,20 @@ bool write_pdf(const model::Document& doc, const RenderOptions& options, std::st
                diag::Diagnostics& diags) {
   pdf::DisplayList dl;
   std::vector<std::string> subsets;
-  if (!pdf::layout_two_pass(doc, options, dl, subsets, diags)) return false;
-  pdf::Emitter e(doc, options, diags);
+  std::size_t errors = diags.error_count();
+  bool ok = pdf::layout_two_pass(doc, options, dl, subsets, diags);
   std::string bytes;
-  if (!e.emit(dl, subsets, bytes)) return false;
+  if (ok) {
+    pdf::Emitter e(doc, options, diags);
+    ok = e.emit(dl, subsets, bytes);
+  }
+  if (!ok) {
+    // The contract: false only with an error. Guard it, so a missed path cannot fail silently.
+    if (diags.error_count() == errors) {
+      pdf::render_error(diags, doc, "internal error: the PDF could not be written");
+    }
+    return false;
+  }
   out = std::move(bytes);
   return true;
 }
