@@ -326,8 +326,21 @@ void Emitter::info() {
   set(HPDF_INFO_TITLE, pdf_title(doc_));
   set(HPDF_INFO_AUTHOR, h.name.value);
   set(HPDF_INFO_SUBJECT, doc_.meta.target_role);
+  // The emphasised skills: the rule engine's list, else the skills it marked as keywords.
+  std::vector<std::string> words = doc_.meta.keywords;
+  if (words.empty()) {
+    for (const model::Section& s : doc_.sections) {
+      for (const model::Block& b : s.blocks) {
+        if (const auto* g = std::get_if<model::SkillGroup>(&b)) {
+          for (const model::Skill& sk : g->items) {
+            if (sk.keyword) words.push_back(sk.name);
+          }
+        }
+      }
+    }
+  }
   std::string kw;
-  for (const std::string& k : doc_.meta.keywords) kw += (kw.empty() ? "" : ", ") + k;
+  for (const std::string& k : words) kw += (kw.empty() ? "" : ", ") + k;
   set(HPDF_INFO_KEYWORDS, kw);
   set(HPDF_INFO_CREATOR, "Tailor " + options_.version);
   set(HPDF_INFO_PRODUCER, "Tailor " + options_.version + " (libharu " HPDF_VERSION_TEXT ")");
