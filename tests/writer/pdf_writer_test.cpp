@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -160,6 +162,30 @@ TEST(PdfWriter, TwoBuildsAreIdentical) {
     EXPECT_EQ(render(doc, st, 0, 1700000000).bytes, render(doc, st, 0, 1700000000).bytes);
     EXPECT_EQ(render(doc, st).bytes, render(doc, st).bytes);
   }
+}
+
+TEST(PdfWriter, TimeZoneDoesNotChangeTheBytes) {
+  model::Document doc = sample_resume(3, 2);
+  style::Style st = load("classic");
+  std::string saved = std::getenv("TZ") ? std::getenv("TZ") : "";
+  std::vector<std::string> dated, undated;
+  for (const char* tz : {"UTC", "Asia/Baku", "America/Los_Angeles"}) {
+    setenv("TZ", tz, 1);
+    tzset();
+    dated.push_back(render(doc, st, 0, 1700000000).bytes);
+    undated.push_back(render(doc, st).bytes);
+  }
+  if (saved.empty()) {
+    unsetenv("TZ");
+  } else {
+    setenv("TZ", saved.c_str(), 1);
+  }
+  tzset();
+  EXPECT_EQ(dated[0], dated[1]);
+  EXPECT_EQ(dated[0], dated[2]);
+  EXPECT_EQ(undated[0], undated[1]);
+  EXPECT_EQ(undated[0], undated[2]);
+  EXPECT_NE(dated[0], undated[0]);  // the dates are really in the dated build
 }
 
 TEST(PdfWriter, TwoPageResumeInThreeFacesIsSmall) {

@@ -33,7 +33,8 @@ struct DisplayList {
   std::vector<FaceKey> faces;
   std::vector<const Face*> face_ptrs;  ///< Parallel to faces; what the layout measured with.
   std::vector<Op> ops;                 ///< In reading order.
-  /// Height used on the last page, from the top margin (for "needs N pages and X pt").
+  /// Height the content uses on the last page, below the top margin and the running head
+  /// (for "needs N pages and X pt").
   double last_page_used = 0;
 
   /// The code points each face draws, for subsetting.

@@ -784,6 +784,7 @@ void Engine::paginate() {
 
   int page = 0;
   double cursor = 0;
+  double content_top = top;  // below the running head on pages 2+
   bool at_top = true;
   auto new_page = [&] {
     ++page;
@@ -823,6 +824,7 @@ void Engine::paginate() {
                             {}});
       cursor -= run_height;
     }
+    content_top = cursor;
     if (!st_.footer_text.empty()) {
       Piece p = piece(st_.footer_text, rh, small, st_.muted, {});
       double w = rf.text_width(p.text, small);
@@ -853,7 +855,7 @@ void Engine::paginate() {
     at_top = false;
   }
   out_.pages = page;
-  out_.last_page_used = top - cursor;
+  out_.last_page_used = content_top - cursor;
   for (std::size_t idx : page_number_ops) {
     Op& op = out_.ops[idx];
     op.text = "page " + std::to_string(op.page) + " of " + std::to_string(page);
