@@ -1,6 +1,7 @@
 // The single list of output formats. Adding a writer means adding a line here.
 #include <filesystem>
 
+#include "writer/docx/docx.hpp"
 #include "writer/text/text.hpp"
 #include "writer/writer.hpp"
 
@@ -10,6 +11,8 @@ const std::vector<WriterInfo>& writers() {
   static const std::vector<WriterInfo> kWriters = {
       {"text", {".txt"}, &write_text, "plain text for pasting into application forms"},
       {"native", {".native"}, &write_native, "the document model as indented text (for tests)"},
+      {"docx", {".docx"}, &write_docx, "Word document with named styles a recruiter can edit"},
+      {"docx-xml", {".xml"}, &write_docx_xml, "the DOCX as one Flat OPC XML file (Word opens it)"},
   };
   return kWriters;
 }
