@@ -19,9 +19,7 @@ inline void sort_attributes(pugi::xml_node node) {
   while (node.first_attribute()) node.remove_attribute(node.first_attribute());
   for (const auto& [name, value] : attrs) node.append_attribute(name.c_str()) = value.c_str();
   for (pugi::xml_node child : node.children()) {
-    if (child.type() == pugi::node_element || child.type() == pugi::node_declaration) {
-      sort_attributes(child);
-    }
+    if (child.type() == pugi::node_element) sort_attributes(child);
   }
 }
 
@@ -32,7 +30,10 @@ inline std::string canonical_xml(const std::string& bytes) {
                                              pugi::parse_default | pugi::parse_declaration |
                                                  pugi::parse_pi | pugi::parse_ws_pcdata_single);
   if (!r) return std::string("PARSE ERROR: ") + r.description() + "\n";
-  for (pugi::xml_node child : doc.children()) sort_attributes(child);
+  // The declaration keeps its order: XML requires version first.
+  for (pugi::xml_node child : doc.children()) {
+    if (child.type() == pugi::node_element) sort_attributes(child);
+  }
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
   return out.str();

@@ -200,8 +200,8 @@ std::string clean_text(std::string_view text, const model::SourceSpan& span,
     std::string list;
     for (char32_t cp : dropped) list += (list.empty() ? "" : ", ") + base::describe_code_point(cp);
     diags
-        .warning(span,
-                 "dropped " + list + " from the DOCX output: XML 1.0 does not allow this character")
+        .warning(span, "dropped " + list + " from the DOCX output: XML 1.0 does not allow " +
+                           (dropped.size() == 1 ? "this character" : "these characters"))
         .hints.push_back("remove control characters from the source text");
   }
   if (malformed) {
