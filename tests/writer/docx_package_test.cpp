@@ -234,7 +234,7 @@ TEST(DocxPackage, HostileTextComesOutAsLiteralText) {
   Built b = build(fx::hostile(), st);
   std::string xml = part(b.package, "word/document.xml");
   std::vector<Para> ps = paragraphs(xml);
-  // Title, Subtitle, Contact, Contact (links), Heading 1, Entry Heading, Entry Details,
+  // Title, Headline, Contact, Contact (links), Heading 1, Entry Heading, Entry Details,
   // two bullets: nothing the text contains may create or close a paragraph.
   ASSERT_EQ(ps.size(), 9u);
   EXPECT_EQ(ps[0].style, "Title");
@@ -462,7 +462,7 @@ TEST(DocxPackage, NamedStylesAndBulletsAreUsedNotDirectFormatting) {
   Built b = build(fx::aysel(), st);
   pugi::xml_document s = parse(part(b.package, "word/styles.xml"));
   for (const char* id :
-       {"Normal", "Title", "Subtitle", "Contact", "Heading1", "EntryHeading", "EntryDetails",
+       {"Normal", "Title", "Headline", "Contact", "Heading1", "EntryHeading", "EntryDetails",
         "ListBullet", "Hyperlink", "Keyword", "EntryDate", "SkillGroup", "Header", "Footer"}) {
     EXPECT_TRUE(s.select_node(("//w:style[@w:styleId='" + std::string(id) + "']").c_str())) << id;
   }

@@ -75,7 +75,7 @@ class BodyWriter {
 
   void header(pugi::xml_node body, const Header& h) {
     if (!h.name.empty()) text(paragraph(body, "Title"), h.name.value, h.name.span);
-    if (!h.headline.empty()) text(paragraph(body, "Subtitle"), h.headline.value, h.headline.span);
+    if (!h.headline.empty()) text(paragraph(body, "Headline"), h.headline.value, h.headline.span);
 
     struct Item {
       std::string label, url;

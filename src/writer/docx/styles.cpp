@@ -89,7 +89,8 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     r.half_points = m.half_points(st.name_size);
     add_style(styles, {"paragraph", "Title", "Title", "Normal", "Normal", 10}, &p, &r);
   }
-  {  // Subtitle: the headline under the name.
+  {  // Headline: the line under the name. Not Word's "Subtitle": pandoc turns that into
+     // metadata and drops it from the text.
     ParaProps p;
     p.keep_next = true;
     p.after = m.gap(4);
@@ -97,7 +98,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     r.font = st.heading_font;
     r.color = text;
     r.half_points = m.half_points(st.headline_size);
-    add_style(styles, {"paragraph", "Subtitle", "Subtitle", "Normal", "Normal", 11}, &p, &r);
+    add_style(styles, {"paragraph", "Headline", "Headline", "Normal", "Normal", 11}, &p, &r);
   }
   {  // Contact: e-mail, phone, location and links under the headline.
     ParaProps p;
