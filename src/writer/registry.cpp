@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "writer/docx/docx.hpp"
+#include "writer/json/json.hpp"
 #include "writer/text/text.hpp"
 #include "writer/writer.hpp"
 
@@ -11,6 +12,7 @@ const std::vector<WriterInfo>& writers() {
   static const std::vector<WriterInfo> kWriters = {
       {"text", {".txt"}, &write_text, "plain text for pasting into application forms"},
       {"native", {".native"}, &write_native, "the document model as indented text (for tests)"},
+      {"json", {".json"}, &write_json, "JSON Resume v1 (for convert and JSON Resume themes)"},
       {"docx", {".docx"}, &write_docx, "Word document with named styles a recruiter can edit"},
       {"docx-xml", {".xml"}, &write_docx_xml, "the DOCX as one Flat OPC XML file (Word opens it)"},
   };
