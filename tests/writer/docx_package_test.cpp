@@ -242,7 +242,8 @@ TEST(DocxPackage, HostileTextComesOutAsLiteralText) {
   EXPECT_EQ(ps[1].text, "\"Quoted\" & 'apostrophes' ]]> <!-- -->");
   EXPECT_EQ(ps[4].text, "Experience & <Work>");
   EXPECT_EQ(ps[5].style, "EntryHeading");
-  EXPECT_EQ(ps[5].text, "Engineer, R&D <Labs>\tJan 2020");
+  EXPECT_EQ(ps[5].text, "Engineer\tJan 2020");
+  EXPECT_EQ(ps[6].text, "R&D <Labs>\tGəncə");
   EXPECT_NE(xml.find("Ada &lt;/w:t&gt;&lt;/w:r&gt;&lt;w:p&gt;"), std::string::npos);
   EXPECT_NE(xml.find("R&amp;D &lt;Labs&gt;"), std::string::npos);
   // Metadata is escaped too.
@@ -463,7 +464,7 @@ TEST(DocxPackage, NamedStylesAndBulletsAreUsedNotDirectFormatting) {
   pugi::xml_document s = parse(part(b.package, "word/styles.xml"));
   for (const char* id :
        {"Normal", "Title", "Headline", "Contact", "Heading1", "EntryHeading", "EntryDetails",
-        "ListBullet", "Hyperlink", "Keyword", "EntryDate", "SkillGroup", "Header", "Footer"}) {
+        "ListBullet", "Hyperlink", "Keyword", "EntryMeta", "SkillGroup", "Header", "Footer"}) {
     EXPECT_TRUE(s.select_node(("//w:style[@w:styleId='" + std::string(id) + "']").c_str())) << id;
   }
   pugi::xml_document n = parse(part(b.package, "word/numbering.xml"));
@@ -492,9 +493,11 @@ TEST(DocxPackage, NamedStylesAndBulletsAreUsedNotDirectFormatting) {
   }
   EXPECT_EQ(keywords,
             (std::vector<std::string>{"C++", "PostgreSQL", "gRPC", "C++", "C++", "PostgreSQL"}));
-  // Dates sit after a tab in the Entry Date style.
+  // Dates sit after a tab (Entry Meta style); the organisation goes to the next line.
   EXPECT_EQ(ps[7].style, "EntryHeading");
-  EXPECT_EQ(ps[7].text, "Senior Backend Engineer, Azərçay Texnologiyalar\tApr 2021 – present");
+  EXPECT_EQ(ps[7].text, "Senior Backend Engineer\tApr 2021 – present");
+  EXPECT_EQ(ps[8].style, "EntryDetails");
+  EXPECT_EQ(ps[8].text, "Azərçay Texnologiyalar\tBakı");
 }
 
 TEST(DocxPackage, CorePropertiesCarryTitleKeywordsAndOnlyPinnedDates) {

@@ -12,6 +12,9 @@ using namespace tailor::model;
 
 constexpr const char* kSeparator = " \u00B7 ";  // middle dot between contact items
 
+// Layout switches of the style file. Kept here so a Style without them still compiles.
+bool entry_inline(const style::Style&) { return false; }
+
 class BodyWriter {
  public:
   BodyWriter(const style::Style& st, const Metrics& m, diag::Diagnostics& diags)
@@ -114,32 +117,51 @@ class BodyWriter {
     }
   }
 
+  // Two layouts, as in the PDF. Stacked: "Role <tab> dates" over "Organisation <tab> location".
+  // Inline: "Role, Organisation <tab> location · dates". The dates and location use the
+  // Entry Meta character style; the tab stop sits at the right margin.
   void entry(pugi::xml_node body, const Entry& e, bool first_in_section) {
     ParaProps hp;
     hp.style = "EntryHeading";
     if (first_in_section) hp.before = 0;  // the section heading already gives the gap
     pugi::xml_node p = paragraph(body, hp);
-    const std::string& lead = e.role.empty() ? e.organisation : e.role;
+    const bool inline_layout = entry_inline(st_);
+    const bool has_role = !e.role.empty();
     RunProps bold;
     bold.bold = true;
-    text(p, lead, e.span, bold);
-    if (!e.role.empty() && !e.organisation.empty()) {
-      append_run(p, ", ", {});
-      text(p, e.organisation, e.span);
-    }
+    RunProps meta;
+    meta.style = "EntryMeta";
+    text(p, has_role ? e.role : e.organisation, e.span, bold);
     std::string dates = format_range(e.dates, st_.date_format);
-    if (!dates.empty()) {
-      RunProps date;
-      date.style = "EntryDate";
-      append_run(p, "\t", date);
-      text(p, dates, e.dates.start.span, date);
+    if (inline_layout) {
+      if (has_role && !e.organisation.empty()) {
+        append_run(p, ", ", {});
+        text(p, e.organisation, e.span);
+      }
+      std::string right = e.location;
+      if (!dates.empty()) right += (right.empty() ? "" : kSeparator) + dates;
+      if (!right.empty()) {
+        append_run(p, "\t", meta);
+        text(p, right, e.span, meta);
+      }
+    } else if (!dates.empty()) {
+      append_run(p, "\t", meta);
+      text(p, dates, e.dates.start.span, meta);
     }
-    if (!e.location.empty() || !e.url.empty()) {
+    const std::string org = (!inline_layout && has_role) ? e.organisation : std::string();
+    const std::string location = inline_layout ? std::string() : e.location;
+    if (!org.empty() || !location.empty() || !e.url.empty()) {
       pugi::xml_node d = paragraph(body, "EntryDetails");
-      if (!e.location.empty()) text(d, e.location, e.span);
+      RunProps italic;
+      italic.italic = true;
+      if (!org.empty()) text(d, org, e.span, italic);
       if (!e.url.empty()) {
-        if (!e.location.empty()) append_run(d, kSeparator, {});
+        if (!org.empty()) append_run(d, kSeparator, {});
         link(d, display_url(e.url), e.url, e.span);
+      }
+      if (!location.empty()) {
+        append_run(d, "\t", meta);
+        text(d, location, e.span, meta);
       }
     }
     for (const Paragraph& para : e.description) inlines(paragraph(body, ""), para.text);

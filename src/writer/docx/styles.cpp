@@ -96,7 +96,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     p.after = m.gap(4);
     RunProps r;
     r.font = st.heading_font;
-    r.color = text;
+    r.color = muted;
     r.half_points = m.half_points(st.headline_size);
     add_style(styles, {"paragraph", "Headline", "Headline", "Normal", "Normal", 11}, &p, &r);
   }
@@ -147,15 +147,14 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     add_style(styles, {"paragraph", "EntryHeading", "Entry Heading", "Normal", "Normal", 12}, &p,
               &r);
   }
-  {  // Entry Details: location and link under an entry heading.
+  {  // Entry Details: organisation (and link) under the role, location at the right margin.
     ParaProps p;
     p.keep_next = true;
+    p.keep_lines = true;
+    p.right_tabs.push_back(m.text_width());
     p.after = m.gap(2);
-    RunProps r;
-    r.color = muted;
-    r.half_points = m.half_points(st.small_size);
     add_style(styles, {"paragraph", "EntryDetails", "Entry Details", "Normal", "Normal", 12}, &p,
-              &r);
+              nullptr);
   }
   {  // Skill Group: "Label: item, item".
     add_style(styles, {"paragraph", "SkillGroup", "Skill Group", "Normal", "Normal", 12}, nullptr,
@@ -193,18 +192,17 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
   {  // Keyword: skills and phrases the rule engine emphasised for the target role.
     RunProps r;
     r.bold = true;
-    r.color = accent;
     add_style(styles,
               {"character", "Keyword", "Keyword", "DefaultParagraphFont", nullptr, 20, false, false,
                true},
               nullptr, &r);
   }
-  {  // Entry Date: the dates at the right of an entry heading.
+  {  // Entry Meta: dates and location at the right margin of an entry.
     RunProps r;
     r.color = muted;
     r.half_points = m.half_points(st.small_size);
     add_style(styles,
-              {"character", "EntryDate", "Entry Date", "DefaultParagraphFont", nullptr, 21, false,
+              {"character", "EntryMeta", "Entry Meta", "DefaultParagraphFont", nullptr, 21, false,
                false, true},
               nullptr, &r);
   }
