@@ -180,10 +180,9 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     add_style(styles, {"paragraph", "Footer", "footer", "Normal", nullptr, 99, false, true, false},
               &p, &r);
   }
-  {  // Hyperlink: accent colour, underlined.
+  {  // Hyperlink: accent colour and no underline, as in the PDF.
     RunProps r;
     r.color = accent;
-    r.underline = true;
     add_style(styles,
               {"character", "Hyperlink", "Hyperlink", "DefaultParagraphFont", nullptr, 99, false,
                true, false},
