@@ -28,8 +28,15 @@ TEST(DocxExport, WritesFixturesForClientChecks) {
     style::Style style;
   };
   std::vector<Doc> docs = {{"aysel", fx::aysel()}, {"hostile", fx::hostile()}};
-  std::vector<Sty> styles = {
-      {"classic", fx::classic()}, {"modern", fx::modern()}, {"compact", fx::compact()}};
+  // "branded": the modern style with an agency logo in the header (a binary part).
+  std::string logo = std::string(dir) + "/logo.png";
+  std::ofstream(logo, std::ios::binary) << fx::logo_png();
+  style::Style branded = fx::modern();
+  branded.logo = logo;
+  std::vector<Sty> styles = {{"classic", fx::classic()},
+                             {"modern", fx::modern()},
+                             {"compact", fx::compact()},
+                             {"branded", branded}};
   for (const Doc& d : docs) {
     for (const Sty& s : styles) {
       writer::RenderOptions options;

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <pugixml.hpp>
 
@@ -45,7 +47,9 @@ std::string part(const Package& pkg, const std::string& name) {
 
 pugi::xml_document parse(const std::string& xml) {
   pugi::xml_document doc;
-  pugi::xml_parse_result r = doc.load_buffer(xml.data(), xml.size());
+  // Whitespace-only w:t runs matter (xml:space="preserve"): keep them.
+  pugi::xml_parse_result r =
+      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata);
   EXPECT_TRUE(r) << r.description();
   return doc;
 }
@@ -553,6 +557,50 @@ TEST(DocxPackage, FlatOpcIsOneWellFormedDocumentWithEveryPart) {
   EXPECT_TRUE(pkg.find_child_by_attribute("pkg:part", "pkg:name", "/word/styles.xml")
                   .child("pkg:xmlData")
                   .child("w:styles"));
+}
+
+TEST(DocxPackage, LogoBecomesAnImagePartInTheHeader) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "tailor-docx-logo-test";
+  std::filesystem::create_directories(dir);
+  std::ofstream((dir / "agency.png").string(), std::ios::binary) << fx::logo_png();
+  style::Style st = fx::modern();
+  st.source_path = (dir / "agency.style").string();
+  st.logo = "agency.png";  // relative to the style file
+  Built b = build(fx::aysel(), st);
+  EXPECT_TRUE(b.diags.empty());
+  EXPECT_EQ(part(b.package, "word/media/logo.png"), fx::logo_png());
+  pugi::xml_document rels = parse(part(b.package, "word/_rels/header1.xml.rels"));
+  pugi::xml_node rel = rels.child("Relationships").child("Relationship");
+  EXPECT_EQ(std::string(rel.attribute("Id").value()), "rId1");
+  EXPECT_EQ(std::string(rel.attribute("Target").value()), "media/logo.png");
+  pugi::xml_document hdr = parse(part(b.package, "word/header1.xml"));
+  pugi::xml_node inl = hdr.select_node("//wp:inline").node();
+  ASSERT_TRUE(inl);
+  // 40x20 px: 30 pt high, 60 pt wide, in EMU.
+  EXPECT_EQ(inl.child("wp:extent").attribute("cx").as_llong(), 60 * 12700);
+  EXPECT_EQ(inl.child("wp:extent").attribute("cy").as_llong(), 30 * 12700);
+  EXPECT_EQ(std::string(hdr.select_node("//a:blip").node().attribute("r:embed").value()), "rId1");
+  EXPECT_EQ(text_of(hdr.child("w:hdr").child("w:p")), "  " + st.header_text);
+  std::string types = part(b.package, "[Content_Types].xml");
+  EXPECT_NE(types.find("PartName=\"/word/media/logo.png\" ContentType=\"image/png\""),
+            std::string::npos);
+  // Flat OPC carries the image as base64 (the PNG signature encodes to iVBORw0KGgo).
+  std::string flat = writer::docx::flat_opc(b.package);
+  pugi::xml_document x = parse(flat);
+  pugi::xml_node img = x.child("pkg:package")
+                           .find_child_by_attribute("pkg:part", "pkg:name", "/word/media/logo.png");
+  EXPECT_EQ(std::string(img.child("pkg:binaryData").text().get()).rfind("iVBORw0KGgo", 0), 0u);
+  // The zip holds the image too.
+  std::string zip = docx_bytes(fx::aysel(), st);
+  bool found = false;
+  for (const ZipEntry& e : local_headers(zip)) found = found || e.name == "word/media/logo.png";
+  EXPECT_TRUE(found);
+
+  st.logo = "missing.png";
+  Built missing = build(fx::aysel(), st);
+  EXPECT_TRUE(has_warning(missing.diags, "cannot read the logo"));
+  for (const auto& p : missing.package) EXPECT_EQ(p.name.find("media/"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(DocxPackage, RegisteredAsDocxAndDocxXml) {

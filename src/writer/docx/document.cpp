@@ -236,18 +236,41 @@ class BodyWriter {
 };
 
 std::string header_footer(const char* root_name, const char* style, const std::string& line,
-                          diag::Diagnostics& diags) {
+                          const Logo* logo, diag::Diagnostics& diags) {
   pugi::xml_document doc;
   add_declaration(doc);
   pugi::xml_node r = doc.append_child(root_name);
   r.append_attribute("xmlns:w") = kNsW;
   r.append_attribute("xmlns:r") = kNsR;
+  if (logo) {
+    r.append_attribute("xmlns:wp") =
+        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+  }
   pugi::xml_node p = r.append_child("w:p");
   ParaProps props;
   props.style = style;
   append_ppr(p, props);
+  if (logo) {
+    append_logo_run(p, *logo, "rId1");
+    if (!line.empty()) append_run(p, "  ", {});
+  }
   append_run(p, clean_text(line, {}, diags), {});
   return to_bytes(doc);
+}
+
+std::string rels_xml(const std::vector<Relationships::Rel>& items) {
+  pugi::xml_document rels;
+  add_declaration(rels);
+  pugi::xml_node rr = rels.append_child("Relationships");
+  rr.append_attribute("xmlns") = kNsRels;
+  for (const Relationships::Rel& r : items) {
+    pugi::xml_node n = rr.append_child("Relationship");
+    n.append_attribute("Id") = r.id.c_str();
+    n.append_attribute("Type") = r.type.c_str();
+    n.append_attribute("Target") = r.target.c_str();
+    if (r.external) n.append_attribute("TargetMode") = "External";
+  }
+  return to_bytes(rels);
 }
 
 }  // namespace
@@ -262,13 +285,20 @@ BodyParts build_body(const model::Document& doc, const style::Style& st, const R
   w.rels.add("fontTable", "fontTable.xml");
   BodyParts parts;
   std::string header_id, footer_id;
-  if (!st.header_text.empty()) {
+  parts.logo = load_logo(st, diags);
+  if (!st.header_text.empty() || parts.logo) {
     header_id = w.rels.add("header", "header1.xml");
-    parts.header = header_footer("w:hdr", "Header", st.header_text, diags);
+    const Logo* logo = parts.logo ? &*parts.logo : nullptr;
+    parts.header = header_footer("w:hdr", "Header", st.header_text, logo, diags);
+    if (logo) {
+      Relationships hr;
+      hr.add("image", "media/logo." + logo->extension);
+      parts.header_rels = rels_xml(hr.items());
+    }
   }
   if (!st.footer_text.empty()) {
     footer_id = w.rels.add("footer", "footer1.xml");
-    parts.footer = header_footer("w:ftr", "Footer", st.footer_text, diags);
+    parts.footer = header_footer("w:ftr", "Footer", st.footer_text, nullptr, diags);
   }
 
   pugi::xml_document xml;
@@ -306,18 +336,7 @@ BodyParts build_body(const model::Document& doc, const style::Style& st, const R
   mar.append_attribute("w:gutter") = 0;
   parts.document = to_bytes(xml);
 
-  pugi::xml_document rels;
-  add_declaration(rels);
-  pugi::xml_node rr = rels.append_child("Relationships");
-  rr.append_attribute("xmlns") = kNsRels;
-  for (const Relationships::Rel& r : w.rels.items()) {
-    pugi::xml_node n = rr.append_child("Relationship");
-    n.append_attribute("Id") = r.id.c_str();
-    n.append_attribute("Type") = r.type.c_str();
-    n.append_attribute("Target") = r.target.c_str();
-    if (r.external) n.append_attribute("TargetMode") = "External";
-  }
-  parts.rels = to_bytes(rels);
+  parts.rels = rels_xml(w.rels.items());
   return parts;
 }
 

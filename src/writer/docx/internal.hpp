@@ -122,12 +122,27 @@ std::string to_bytes(const pugi::xml_document& doc);
 /// Adds <?xml version="1.0" encoding="UTF-8" standalone="yes"?>.
 void add_declaration(pugi::xml_document& doc);
 
+/// The style's logo, read and measured (logo.cpp).
+struct Logo {
+  std::string data;
+  std::string extension;  ///< "png" or "jpeg"
+  long cx = 0, cy = 0;    ///< size in EMU (1/12700 pt)
+};
+/// Reads Style::logo (relative to the style file). A missing or unreadable image is a
+/// warning: the document is still useful without it.
+std::optional<Logo> load_logo(const style::Style& st, diag::Diagnostics& diags);
+/// Appends a run holding the logo as an inline picture (the paragraph's part must declare
+/// the wp, and r namespaces).
+void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::string& rel_id);
+
 /// Parts built by document.cpp.
 struct BodyParts {
   std::string document;
   std::string rels;
-  std::string header;  ///< empty when the style has no header_text
+  std::string header;       ///< empty when the style has no header_text and no logo
+  std::string header_rels;  ///< the header's relationships (the logo), or empty
   std::string footer;
+  std::optional<Logo> logo;
 };
 BodyParts build_body(const model::Document& doc, const style::Style& st,
                      const RenderOptions& options, const Metrics& m, diag::Diagnostics& diags);

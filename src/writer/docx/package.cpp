@@ -155,6 +155,13 @@ std::optional<Package> build_package(const model::Document& doc, const RenderOpt
   if (!body.header.empty()) {
     parts.push_back({"word/header1.xml", wml("header"), std::move(body.header), false});
   }
+  if (!body.header_rels.empty()) {
+    parts.push_back({"word/_rels/header1.xml.rels", kCtRels, std::move(body.header_rels), false});
+  }
+  if (body.logo) {
+    parts.push_back({"word/media/logo." + body.logo->extension, "image/" + body.logo->extension,
+                     std::move(body.logo->data), true});
+  }
   if (!body.footer.empty()) {
     parts.push_back({"word/footer1.xml", wml("footer"), std::move(body.footer), false});
   }
@@ -273,6 +280,7 @@ std::string flat_opc(const Package& package) {
         b64 += kB64[(v >> 12) & 63];
         b64 += i + 1 < p.data.size() ? kB64[(v >> 6) & 63] : '=';
         b64 += i + 2 < p.data.size() ? kB64[v & 63] : '=';
+        if ((i / 3 + 1) % 19 == 0) b64 += '\n';  // 76 characters a line, as Word writes
       }
       part.append_child("pkg:binaryData").text().set(b64.c_str());
       continue;
