@@ -576,9 +576,9 @@ TEST(DocxPackage, LogoBecomesAnImagePartInTheHeader) {
   pugi::xml_document hdr = parse(part(b.package, "word/header1.xml"));
   pugi::xml_node inl = hdr.select_node("//wp:inline").node();
   ASSERT_TRUE(inl);
-  // 40x20 px: 30 pt high, 60 pt wide, in EMU.
-  EXPECT_EQ(inl.child("wp:extent").attribute("cx").as_llong(), 60 * 12700);
-  EXPECT_EQ(inl.child("wp:extent").attribute("cy").as_llong(), 30 * 12700);
+  // 40x20 px: 24 pt high, 48 pt wide, in EMU.
+  EXPECT_EQ(inl.child("wp:extent").attribute("cx").as_llong(), 48 * 12700);
+  EXPECT_EQ(inl.child("wp:extent").attribute("cy").as_llong(), 24 * 12700);
   EXPECT_EQ(std::string(hdr.select_node("//a:blip").node().attribute("r:embed").value()), "rId1");
   EXPECT_EQ(text_of(hdr.child("w:hdr").child("w:p")), "  " + st.header_text);
   std::string types = part(b.package, "[Content_Types].xml");

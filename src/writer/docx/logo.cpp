@@ -77,8 +77,8 @@ std::optional<Logo> load_logo(const style::Style& st, diag::Diagnostics& diags) 
     return warn("the logo '" + path.string() + "' is not a PNG or JPEG image");
   }
   logo.data = std::move(*data);
-  // 30 pt high in the header, width by the aspect ratio, never wider than 200 pt.
-  double height_pt = 30, width_pt = height_pt * w / h;
+  // 24 pt high in the header, width by the aspect ratio, never wider than 200 pt.
+  double height_pt = 24, width_pt = height_pt * w / h;
   if (width_pt > 200) {
     height_pt *= 200 / width_pt;
     width_pt = 200;
