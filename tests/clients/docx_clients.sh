@@ -79,10 +79,15 @@ for f in "${all_docx[@]}"; do pairs+=("$f" "${f%.docx}.expect"); done
 $check docx "${pairs[@]}" || fail "python-docx checks"
 
 # The hostile fixture: literal text, nothing injected (read back through python-docx).
-for f in "$scratch"/fixtures/hostile-*.docx; do
+# Compact puts the organisation on the heading line (7 paragraphs), the others under it (8).
+for f in "$scratch"/fixtures/fixture-hostile-*.docx; do
   grep -qxF 'Ada </w:t></w:r><w:p>' "$f.paras" || fail "$f: hostile name not literal"
-  grep -qxF $'R&D <Labs>\tGəncə' "$f.paras" || fail "$f: 'R&D <Labs>' not literal"
-  [ "$(wc -l <"$f.paras")" -eq 9 ] || fail "$f: expected 9 paragraphs, got $(wc -l <"$f.paras")"
+  case $f in
+    *compact*) want=7 org=$'Engineer, R&D <Labs>\tGəncə · 2020-01' ;;
+    *) want=8 org=$'R&D <Labs>\tGəncə' ;;
+  esac
+  grep -qxF "$org" "$f.paras" || fail "$f: 'R&D <Labs>' not literal"
+  [ "$(wc -l <"$f.paras")" -eq $want ] || fail "$f: want $want paragraphs, got $(wc -l <"$f.paras")"
 done
 
 # 4. Flat OPC: well-formed, with the document and styles parts.

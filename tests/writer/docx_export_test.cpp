@@ -42,7 +42,7 @@ TEST(DocxExport, WritesFixturesForClientChecks) {
       writer::RenderOptions options;
       options.style = &s.style;
       options.source_date_epoch = 1714564800;
-      std::string base = std::string(dir) + "/" + d.name + "-" + s.name;
+      std::string base = std::string(dir) + "/fixture-" + d.name + "-" + s.name;
       std::string bytes;
       diag::Diagnostics diags;
       ASSERT_TRUE(writer::write_docx(d.doc, options, bytes, diags));

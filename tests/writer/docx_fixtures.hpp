@@ -166,10 +166,11 @@ inline model::Document hostile() {
   return d;
 }
 
-/// Serif, black and thin rules: the classic look.
+/// Serif, black and thin rules, centred header: the classic look.
 inline style::Style classic() {
   style::Style s;
   s.name = "classic";
+  s.header_centered = true;
   s.body_font = "DejaVu Serif";
   s.heading_font = "DejaVu Serif";
   s.heading_style = style::HeadingStyle::Rule;
@@ -194,10 +195,11 @@ inline style::Style modern() {
   return s;
 }
 
-/// Small sizes, tight spacing, plain headings, US Letter: the compact look.
+/// Small sizes, tight spacing, plain headings, one-line entries, US Letter: the compact look.
 inline style::Style compact() {
   style::Style s;
   s.name = "compact";
+  s.entry_inline = true;
   s.paper = style::Paper::Letter;
   s.margin_top = s.margin_bottom = 36;
   s.margin_left = s.margin_right = 40;

@@ -238,17 +238,23 @@ TEST(DocxPackage, HostileTextComesOutAsLiteralText) {
   Built b = build(fx::hostile(), st);
   std::string xml = part(b.package, "word/document.xml");
   std::vector<Para> ps = paragraphs(xml);
-  // Title, Headline, Contact, Contact (links), Heading 1, Entry Heading, Entry Details,
-  // two bullets: nothing the text contains may create or close a paragraph.
-  ASSERT_EQ(ps.size(), 9u);
+  // Title, Headline, Contact, Heading 1, Entry Heading, Entry Details, two bullets:
+  // nothing the text contains may create or close a paragraph.
+  ASSERT_EQ(ps.size(), 8u);
   EXPECT_EQ(ps[0].style, "Title");
   EXPECT_EQ(ps[0].text, "Ada </w:t></w:r><w:p>");
   EXPECT_EQ(ps[1].text, "\"Quoted\" & 'apostrophes' ]]> <!-- -->");
-  EXPECT_EQ(ps[4].text, "Experience & <Work>");
-  EXPECT_EQ(ps[5].style, "EntryHeading");
-  EXPECT_EQ(ps[5].text, "Engineer\tJan 2020");
-  EXPECT_EQ(ps[6].text, "R&D <Labs>\tGəncə");
+  EXPECT_EQ(ps[3].text, "Experience & <Work>");
+  EXPECT_EQ(ps[4].style, "EntryHeading");
+  EXPECT_EQ(ps[4].text, "Engineer\tJan 2020");
+  EXPECT_EQ(ps[5].text, "R&D <Labs>\tGəncə");
   EXPECT_NE(xml.find("Ada &lt;/w:t&gt;&lt;/w:r&gt;&lt;w:p&gt;"), std::string::npos);
+  // The one-line entry layout (compact) puts it all on the heading line.
+  style::Style inline_style = fx::compact();
+  std::vector<Para> inl =
+      paragraphs(part(build(fx::hostile(), inline_style).package, "word/document.xml"));
+  ASSERT_EQ(inl.size(), 7u);
+  EXPECT_EQ(inl[4].text, "Engineer, R&D <Labs>\tGəncə · 2020-01");
   EXPECT_NE(xml.find("R&amp;D &lt;Labs&gt;"), std::string::npos);
   // Metadata is escaped too.
   pugi::xml_document core = parse(part(b.package, "docProps/core.xml"));
@@ -268,7 +274,7 @@ TEST(DocxPackage, ForbiddenCharactersAreDroppedWithAWarning) {
     EXPECT_EQ(p.data.find("\xEF\xBF\xBE"), std::string::npos) << p.name << " holds U+FFFE";
   }
   std::vector<Para> ps = paragraphs(part(b.package, "word/document.xml"));
-  EXPECT_EQ(ps[7].text, "Bell and null-ish  controls; U+FFFE  gone");
+  EXPECT_EQ(ps[6].text, "Bell and null-ish  controls; U+FFFE  gone");
   EXPECT_TRUE(has_warning(b.diags, "U+0007"));
   EXPECT_TRUE(has_warning(b.diags, "U+0001"));
   EXPECT_TRUE(has_warning(b.diags, "U+001B"));
@@ -325,7 +331,7 @@ TEST(DocxPackage, OnlySafeSchemesBecomeRelationshipHyperlinks) {
   EXPECT_TRUE(has_warning(h.diags, "javascript:alert(1)"));
   EXPECT_TRUE(has_warning(h.diags, "file:///etc/passwd"));
   std::vector<Para> ps = paragraphs(part(h.package, "word/document.xml"));
-  EXPECT_EQ(ps[3].text, "click me");  // the label stays, as text
+  EXPECT_EQ(ps[2].text, "ada@example.com · click me");  // the label stays, as text
 }
 
 // Child order of the property elements Word validates (ECMA-376 Part 1, CT_PPrBase, CT_RPr,
@@ -487,7 +493,7 @@ TEST(DocxPackage, NamedStylesAndBulletsAreUsedNotDirectFormatting) {
   EXPECT_EQ(bullets, 3);
   EXPECT_EQ(headings, 5);
   // Section titles keep their case in the text; capitals come from the style (w:caps).
-  EXPECT_EQ(ps[4].text, "Summary");
+  EXPECT_EQ(ps[3].text, "Summary");
   // Keyword runs and keyword skills use the Keyword character style: C++, PostgreSQL in the
   // summary, gRPC and C++ in bullets, C++ and PostgreSQL among the skills.
   pugi::xml_document d = parse(part(b.package, "word/document.xml"));
@@ -498,10 +504,10 @@ TEST(DocxPackage, NamedStylesAndBulletsAreUsedNotDirectFormatting) {
   EXPECT_EQ(keywords,
             (std::vector<std::string>{"C++", "PostgreSQL", "gRPC", "C++", "C++", "PostgreSQL"}));
   // Dates sit after a tab (Entry Meta style); the organisation goes to the next line.
-  EXPECT_EQ(ps[7].style, "EntryHeading");
-  EXPECT_EQ(ps[7].text, "Senior Backend Engineer\tApr 2021 – present");
-  EXPECT_EQ(ps[8].style, "EntryDetails");
-  EXPECT_EQ(ps[8].text, "Azərçay Texnologiyalar\tBakı");
+  EXPECT_EQ(ps[6].style, "EntryHeading");
+  EXPECT_EQ(ps[6].text, "Senior Backend Engineer\tApr 2021 – present");
+  EXPECT_EQ(ps[7].style, "EntryDetails");
+  EXPECT_EQ(ps[7].text, "Azərçay Texnologiyalar\tBakı");
 }
 
 TEST(DocxPackage, CorePropertiesCarryTitleKeywordsAndOnlyPinnedDates) {

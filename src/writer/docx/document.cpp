@@ -12,9 +12,6 @@ using namespace tailor::model;
 
 constexpr const char* kSeparator = " \u00B7 ";  // middle dot between contact items
 
-// Layout switches of the style file. Kept here so a Style without them still compiles.
-bool entry_inline(const style::Style&) { return false; }
-
 class BodyWriter {
  public:
   BodyWriter(const style::Style& st, const Metrics& m, diag::Diagnostics& diags)
@@ -101,11 +98,12 @@ class BodyWriter {
       std::string label = l.label.empty() ? display_url(l.url) : l.label;
       links.push_back({label, l.url, l.span});
     }
-    for (const std::vector<Item>* line : {&contact, &links}) {
-      if (line->empty()) continue;
+    // One contact line, as in the PDF; Word wraps it at the margin.
+    contact.insert(contact.end(), links.begin(), links.end());
+    if (!contact.empty()) {
       pugi::xml_node p = paragraph(body, "Contact");
       bool first = true;
-      for (const Item& it : *line) {
+      for (const Item& it : contact) {
         if (!first) append_run(p, kSeparator, {});
         first = false;
         if (it.url.empty()) {
@@ -125,7 +123,7 @@ class BodyWriter {
     hp.style = "EntryHeading";
     if (first_in_section) hp.before = 0;  // the section heading already gives the gap
     pugi::xml_node p = paragraph(body, hp);
-    const bool inline_layout = entry_inline(st_);
+    const bool inline_layout = st_.entry_inline;
     const bool has_role = !e.role.empty();
     RunProps bold;
     bold.bold = true;

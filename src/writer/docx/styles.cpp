@@ -82,6 +82,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     p.keep_next = true;
     p.after = m.gap(2);
     p.line = 240;
+    if (st.header_centered) p.jc = "center";
     RunProps r;
     r.font = st.heading_font;
     r.bold = true;
@@ -94,6 +95,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     ParaProps p;
     p.keep_next = true;
     p.after = m.gap(4);
+    if (st.header_centered) p.jc = "center";
     RunProps r;
     r.font = st.heading_font;
     r.color = muted;
@@ -103,6 +105,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
   {  // Contact: e-mail, phone, location and links under the headline.
     ParaProps p;
     p.after = m.gap(2);
+    if (st.header_centered) p.jc = "center";
     RunProps r;
     r.color = muted;
     r.half_points = m.half_points(st.small_size);
