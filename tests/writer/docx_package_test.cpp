@@ -447,7 +447,12 @@ TEST(DocxPackage, FitToPagesFactorsScaleSizesAndGaps) {
   EXPECT_EQ(num(tight, title, "w:val"), 22);
   EXPECT_EQ(num(base, h1, "w:before"), 240);
   EXPECT_EQ(num(tight, h1, "w:before"), 120);
-  EXPECT_EQ(num(tight, "//w:docDefaults/w:pPrDefault/w:pPr/w:spacing", "w:line"), 300);
+  // Line pitch = body size x line_height (1.25), in twips, at least: 10 pt -> 250, 9 pt -> 225.
+  const char* spacing = "//w:docDefaults/w:pPrDefault/w:pPr/w:spacing";
+  EXPECT_EQ(num(base, spacing, "w:line"), 250);
+  EXPECT_EQ(num(tight, spacing, "w:line"), 225);
+  EXPECT_EQ(std::string(base.select_node(spacing).node().attribute("w:lineRule").value()),
+            "atLeast");
 }
 
 TEST(DocxPackage, HeadingStylesFollowTheStyleFile) {

@@ -39,9 +39,9 @@ int Metrics::body_half_points() const {
   return std::max(2, static_cast<int>(std::lround(size * 2)));
 }
 
-int Metrics::line() const {
+int Metrics::line_pitch() const {
   double lh = st_.line_height > 0 ? st_.line_height : 1.0;
-  return static_cast<int>(std::lround(lh * 240));
+  return static_cast<int>(std::lround(body_half_points() * 10 * lh));
 }
 
 std::string hex(const style::Color& c) {
@@ -106,7 +106,7 @@ void append_ppr(pugi::xml_node parent, const ParaProps& p, bool force) {
     if (p.after) sp.append_attribute("w:after") = *p.after;
     if (p.line) {
       sp.append_attribute("w:line") = *p.line;
-      sp.append_attribute("w:lineRule") = "auto";
+      sp.append_attribute("w:lineRule") = p.line_at_least ? "atLeast" : "auto";
     }
   }
   if (p.ind_left || p.ind_hanging) {

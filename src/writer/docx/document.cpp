@@ -91,11 +91,12 @@ class BodyWriter {
       }
       contact.push_back({h.phone.value, "tel:" + tel, h.phone.span});
     }
-    if (!h.location.empty()) contact.push_back({h.location.value, "", h.location.span});
     if (!h.address.empty()) contact.push_back({h.address.value, "", h.address.span});
+    if (!h.location.empty()) contact.push_back({h.location.value, "", h.location.span});
     std::vector<Item> links;
     for (const Link& l : h.links) {
-      std::string label = l.label.empty() ? display_url(l.url) : l.label;
+      std::string safe = base::normalise_link(l.url);
+      std::string label = safe.empty() ? (l.label.empty() ? l.url : l.label) : display_url(safe);
       links.push_back({label, l.url, l.span});
     }
     // One contact line, as in the PDF; Word wraps it at the margin.
@@ -109,7 +110,10 @@ class BodyWriter {
         if (it.url.empty()) {
           text(p, it.label, it.span);
         } else {
-          link(p, it.label, it.url, it.span);
+          // Muted like the rest of the line, as in the PDF; still Hyperlink-styled.
+          RunProps muted;
+          muted.color = hex(st_.muted);
+          link(p, it.label, it.url, it.span, muted);
         }
       }
     }

@@ -38,8 +38,9 @@ class Metrics {
   int half_points(double pt) const;
   /// Body size in half-points (floored at 9 pt when scaled down).
   int body_half_points() const;
-  /// Line spacing in 240ths of a line.
-  int line() const;
+  /// The body's line pitch in twips (body size x line_height), as the PDF lays lines out.
+  /// Used with lineRule="atLeast", so larger text still gets the room it needs.
+  int line_pitch() const;
 
   int page_width = 0, page_height = 0;  ///< twips
   int margin_top = 0, margin_right = 0, margin_bottom = 0, margin_left = 0;
@@ -68,6 +69,7 @@ struct ParaProps {
   std::string shading;          ///< fill colour, empty for none
   std::vector<int> right_tabs;  ///< tab stop positions in twips
   std::optional<int> before, after, line;
+  bool line_at_least = false;  ///< line is twips (atLeast), not 240ths of a line (auto)
   std::optional<int> ind_left, ind_hanging;
   std::string jc;
   std::optional<int> outline_level;

@@ -67,7 +67,8 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
   ParaProps body_para;
   body_para.before = 0;
   body_para.after = m.gap(st.paragraph_spacing);
-  body_para.line = m.line();
+  body_para.line = m.line_pitch();
+  body_para.line_at_least = true;
   append_ppr(defaults.append_child("w:pPrDefault"), body_para, true);
 
   add_style(styles, {"paragraph", "Normal", "Normal", nullptr, nullptr, -1, true}, nullptr,
@@ -125,7 +126,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
       p.border_color = accent;
     } else if (st.heading_style == style::HeadingStyle::Bar) {
       p.border = Border::Left;
-      p.border_size = 36;  // 4.5 pt filled bar
+      p.border_size = 18;  // a 2.25 pt filled bar, as thin as the PDF's
       p.border_space = 6;
       p.border_color = accent;
       p.ind_left = Metrics::twips(9);
