@@ -447,10 +447,11 @@ TEST(DocxPackage, FitToPagesFactorsScaleSizesAndGaps) {
   EXPECT_EQ(num(tight, title, "w:val"), 22);
   EXPECT_EQ(num(base, h1, "w:before"), 240);
   EXPECT_EQ(num(tight, h1, "w:before"), 120);
-  // Line pitch = body size x line_height (1.25), in twips, at least: 10 pt -> 250, 9 pt -> 225.
+  // Line pitch = body size x (1 + 0.25 x spacing_scale), in twips, at least:
+  // 10 pt x 1.25 -> 250; 9 pt x 1.125 -> 203 (202.5 rounded).
   const char* spacing = "//w:docDefaults/w:pPrDefault/w:pPr/w:spacing";
   EXPECT_EQ(num(base, spacing, "w:line"), 250);
-  EXPECT_EQ(num(tight, spacing, "w:line"), 225);
+  EXPECT_EQ(num(tight, spacing, "w:line"), 203);
   EXPECT_EQ(std::string(base.select_node(spacing).node().attribute("w:lineRule").value()),
             "atLeast");
 }

@@ -41,7 +41,9 @@ int Metrics::body_half_points() const {
 
 int Metrics::line_pitch() const {
   double lh = st_.line_height > 0 ? st_.line_height : 1.0;
-  return static_cast<int>(std::lround(body_half_points() * 10 * lh));
+  // As the PDF layout does: fit-to-pages shrinks the extra leading with the other gaps.
+  double leading = 1.0 + (lh - 1.0) * spacing_scale_;
+  return static_cast<int>(std::lround(body_half_points() * 10 * leading));
 }
 
 std::string hex(const style::Color& c) {

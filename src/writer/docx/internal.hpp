@@ -38,7 +38,8 @@ class Metrics {
   int half_points(double pt) const;
   /// Body size in half-points (floored at 9 pt when scaled down).
   int body_half_points() const;
-  /// The body's line pitch in twips (body size x line_height), as the PDF lays lines out.
+  /// The body's line pitch in twips: body size x (1 + (line_height - 1) x spacing_scale),
+  /// as the PDF lays lines out.
   /// Used with lineRule="atLeast", so larger text still gets the room it needs.
   int line_pitch() const;
 

@@ -145,7 +145,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     p.keep_lines = true;
     p.right_tabs.push_back(m.text_width());
     p.before = m.gap(st.entry_spacing);
-    p.after = m.gap(1);
+    p.after = 0;  // role, organisation and bullets sit close, as in the PDF
     RunProps r;
     r.font = st.heading_font;
     add_style(styles, {"paragraph", "EntryHeading", "Entry Heading", "Normal", "Normal", 12}, &p,
@@ -156,7 +156,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     p.keep_next = true;
     p.keep_lines = true;
     p.right_tabs.push_back(m.text_width());
-    p.after = m.gap(2);
+    p.after = 0;
     add_style(styles, {"paragraph", "EntryDetails", "Entry Details", "Normal", "Normal", 12}, &p,
               nullptr);
   }
