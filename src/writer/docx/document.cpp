@@ -14,8 +14,7 @@ constexpr const char* kSeparator = " \u00B7 ";  // middle dot between contact it
 
 class BodyWriter {
  public:
-  BodyWriter(const style::Style& st, const Metrics& m, diag::Diagnostics& diags)
-      : st_(st), m_(m), diags_(diags) {}
+  BodyWriter(const style::Style& st, diag::Diagnostics& diags) : st_(st), diags_(diags) {}
 
   Relationships rels;
 
@@ -233,7 +232,6 @@ class BodyWriter {
 
  private:
   const style::Style& st_;
-  const Metrics& m_;
   diag::Diagnostics& diags_;
 };
 
@@ -279,7 +277,7 @@ std::string rels_xml(const std::vector<Relationships::Rel>& items) {
 
 BodyParts build_body(const model::Document& doc, const style::Style& st, const RenderOptions&,
                      const Metrics& m, diag::Diagnostics& diags) {
-  BodyWriter w(st, m, diags);
+  BodyWriter w(st, diags);
   // Fixed relationships first, in a fixed order; hyperlinks follow in order of first use.
   w.rels.add("styles", "styles.xml");
   w.rels.add("numbering", "numbering.xml");
