@@ -172,7 +172,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     add_style(styles, {"paragraph", "ListBullet", "List Bullet", "Normal", nullptr, 36}, &p,
               nullptr);
   }
-  if (!st.header_text.empty() || !st.footer_text.empty() || !st.logo.empty()) {
+  if (!st.header_text.empty() || !st.footer_text.empty()) {
     ParaProps p;
     p.jc = "center";
     p.after = 0;
