@@ -64,6 +64,7 @@ struct ParaProps {
   std::string style;
   bool keep_next = false;
   bool keep_lines = false;
+  bool widow_control = false;
   int num_id = 0;  ///< 0: not numbered.
   Border border = Border::None;
   int border_size = 0;  ///< eighths of a point

@@ -65,6 +65,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
   body_run.half_points = m.body_half_points();
   append_rpr(defaults.append_child("w:rPrDefault"), body_run, true);
   ParaProps body_para;
+  body_para.widow_control = true;  // no single line of a paragraph alone at a page edge
   body_para.before = 0;
   body_para.after = m.gap(st.paragraph_spacing);
   body_para.line = m.line_pitch();
