@@ -6,6 +6,7 @@
 #include "base/files.hpp"
 #include "cli/build_request.hpp"
 #include "cli/options.hpp"
+#include "cli/roles.hpp"
 #include "reader/reader.hpp"
 #include "transform/basic.hpp"
 #include "version.hpp"
@@ -54,6 +55,7 @@ int cmd_build(Context& ctx) {
       "out-dir", po::value(&req.out_dir), "folder for many outputs")(
       "format,f", po::value(&formats), "output formats, comma-separated")(
       "style", po::value(&req.style)->default_value("classic"), "style name or .style file");
+  add_role_options(desc, req, roles);
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor build [OPTIONS] FILE...", desc, vm); rc >= 0) {
     return rc;
@@ -91,6 +93,9 @@ int cmd_build(Context& ctx) {
     return usage_error(ctx, "-o takes one format; use --out-dir for several");
   }
 
+  RoleTargets targets;
+  if (int rc = prepare_roles(ctx, req, targets); rc >= 0) return rc;
+
   style::Style style;
   style.name = req.style;
   writer::RenderOptions options;
@@ -100,7 +105,7 @@ int cmd_build(Context& ctx) {
 
   diag::Diagnostics all;
   int worst = 0;
-  for (const std::string& input : req.inputs) {
+  for (const auto& [input, profile] : targets.jobs(req.inputs)) {
     diag::Diagnostics diags;
     auto doc = reader::read_document(input, ctx.sources, diags);
     if (!doc) {
@@ -108,8 +113,7 @@ int cmd_build(Context& ctx) {
       worst = std::max(worst, input_failure_code(diags));
       continue;
     }
-    transform::select_variants(*doc, {});
-    transform::order_sections(*doc, style.section_order);
+    apply_role(ctx, req, targets, profile, *doc, style.section_order);
     for (const writer::WriterInfo* w : outs) {
       std::string bytes;
       diag::Diagnostics wd;
@@ -121,7 +125,7 @@ int cmd_build(Context& ctx) {
       diags.append(wd);
       std::string path = req.output;
       if (path.empty() && !req.out_dir.empty()) {
-        path = (fs::path(req.out_dir) / (fs::path(input).stem().string() +
+        path = (fs::path(req.out_dir) / (fs::path(input).stem().string() + targets.suffix(profile) +
                                          (w->extensions.empty() ? "" : w->extensions.front())))
                    .string();
       }

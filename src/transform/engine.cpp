@@ -17,6 +17,9 @@ namespace {
 // Small helpers
 // ----------------------------------------------------------------------------------------------
 
+// Supporting keywords (weight 1) count as evidence and relevance but are not emphasised.
+constexpr int kEmphasisWeight = 2;
+
 std::string quote(const std::string& s) { return "\"" + s + "\""; }
 
 std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
@@ -145,11 +148,14 @@ std::vector<std::size_t> ranked(const std::vector<int>& score) {
 }
 
 // Splits runs at keyword boundaries and marks the keyword pieces. Returns marks made.
-int emphasise(Inlines& runs, const KeywordIndex& index) {
+int emphasise(Inlines& runs, const KeywordIndex& index, const Profile& p) {
   int marked = 0;
   Inlines out;
   for (const Run& r : runs) {
-    std::vector<Hit> hits = index.hits(r.text);
+    std::vector<Hit> hits;
+    for (const Hit& h : index.hits(r.text)) {
+      if (p.keywords[h.keyword].weight >= kEmphasisWeight) hits.push_back(h);
+    }
     if (hits.empty() || r.keyword) {
       out.push_back(r);
       continue;
@@ -201,6 +207,12 @@ static std::vector<std::string> distinct_terms(const Profile& p,
       map.emplace_back();
     }
     map[t].push_back(k);
+  }
+  // The heaviest keyword of a spelling comes first: hits() reports it.
+  for (auto& ks : map) {
+    std::stable_sort(ks.begin(), ks.end(), [&](std::size_t a, std::size_t b) {
+      return p.keywords[a].weight > p.keywords[b].weight;
+    });
   }
   return terms;
 }
@@ -409,7 +421,7 @@ void tailor_skills(Document& doc, const Profile& p, const KeywordIndex& index,
         std::vector<std::size_t> k = index.keywords_in(sk.name);
         int sc = 0;
         for (std::size_t x : k) sc = std::max(sc, p.keywords[x].weight);
-        sk.keyword = sc > 0;
+        sk.keyword = sc >= kEmphasisWeight;
         scores.push_back(sc);
         kws.push_back(k);
         total += sc;
@@ -570,7 +582,7 @@ Report tailor(Document& doc, const Profile& profile, const Lexicon& lexicon,
 
   int marks = 0, bullets = 0;
   auto mark = [&](Inlines& text) {
-    int m = emphasise(text, index);
+    int m = emphasise(text, index, profile);
     marks += m;
     bullets += m > 0;
   };
@@ -638,7 +650,9 @@ std::string describe_profile(const Profile& p, const SourceManager& sources) {
   if (!p.description.empty()) out += "  " + p.description + "\n";
   if (!p.aliases.empty() || !p.stem.empty()) {
     std::vector<std::string> names = p.aliases;
-    if (!p.stem.empty()) names.push_back(p.stem);
+    bool stem_known = false;
+    for (const std::string& a : names) stem_known = stem_known || lower(a) == lower(p.stem);
+    if (!p.stem.empty() && !stem_known) names.push_back(p.stem);
     out += "  names: " + join(names) + "\n";
   }
   if (p.span.known() && p.span.file_id) out += "  file: " + sources.path(p.span.file_id) + "\n";
