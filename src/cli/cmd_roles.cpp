@@ -115,7 +115,7 @@ void apply_role(Context& ctx, const BuildRequest& req, const RoleTargets& target
   transform::TailorOptions options{req.max_skills, req.max_bullets, req.keep_order};
   transform::Report report = transform::tailor(doc, *profile, targets.rules.lexicon, options);
   if (req.explain) ctx.err << transform::render_report(report, ctx.sources);
-  if (profile->sections.empty()) transform::order_sections(doc, fallback);
+  if (profile->sections.empty() || req.keep_order) transform::order_sections(doc, fallback);
 }
 
 int cmd_roles(Context& ctx) {

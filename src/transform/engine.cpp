@@ -431,7 +431,7 @@ void tailor_skills(Document& doc, const Profile& p, const KeywordIndex& index,
       std::vector<Skill> items;
       for (std::size_t n = 0; n < idx.size(); ++n) {
         items.push_back(g->items[idx[n]]);
-        if (idx[n] != n) {
+        if (idx[n] > n) {
           rep.changes.push_back({"skills",
                                  quote(g->items[idx[n]].name) + " in " +
                                      quote(g->label.empty() ? s.title : g->label) + ": " +
@@ -450,7 +450,7 @@ void tailor_skills(Document& doc, const Profile& p, const KeywordIndex& index,
     std::vector<Block> groups;
     for (std::size_t n = 0; n < idx.size(); ++n) {
       groups.push_back(s.blocks[slots[idx[n]]]);
-      if (idx[n] != n) {
+      if (idx[n] > n) {
         const SkillGroup& g = std::get<SkillGroup>(s.blocks[slots[idx[n]]]);
         rep.changes.push_back({"skills",
                                "group " + quote(g.label) + ": " + std::to_string(idx[n] + 1) +
@@ -538,7 +538,7 @@ void tailor_bullets(Document& doc, const Profile& p, const KeywordIndex& index,
       std::vector<Bullet> out;
       for (std::size_t n = 0; n < chosen.size(); ++n) {
         out.push_back(e->bullets[chosen[n]]);
-        if (chosen[n] != n && !opt.keep_order) {
+        if (chosen[n] > n && !opt.keep_order) {
           std::string names = join(keyword_names(kws[chosen[n]], p));
           rep.changes.push_back({"bullets",
                                  "bullet " + std::to_string(chosen[n] + 1) + " of " + where +
@@ -603,7 +603,7 @@ Report tailor(Document& doc, const Profile& profile, const Lexicon& lexicon,
 
   std::vector<std::string> before;
   for (const Section& s : doc.sections) before.push_back(s.title);
-  order_sections(doc, profile.sections);
+  if (!options.keep_order) order_sections(doc, profile.sections);
   std::vector<std::string> after;
   for (const Section& s : doc.sections) after.push_back(s.title);
   if (before != after) {
