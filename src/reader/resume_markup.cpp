@@ -1,12 +1,578 @@
-// Placeholder until the X3 grammar lands: reports that the markup reader is missing.
+// Reader for the .resume markup: runs the X3 grammar, then lowers the parse tree to the model,
+// giving every node its span and wording every problem as a located diagnostic.
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "base/links.hpp"
+#include "base/utf8.hpp"
+#include "grammar/resume/grammar.hpp"
 #include "reader/reader.hpp"
+#include "reader/resume_support.hpp"
 
 namespace tailor::reader {
 
-std::optional<model::Document> parse_resume(std::uint32_t file_id, std::string_view,
+namespace {
+
+namespace ast = grammar::resume::ast;
+using model::SourceSpan;
+using resume::Joined;
+using resume::Locator;
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/// Trims blanks (space, tab) from both ends of a range.
+ast::Range trim(ast::Range r) {
+  const char* b = r.begin();
+  const char* e = r.end();
+  while (b < e && is_blank(*b)) ++b;
+  while (e > b && is_blank(e[-1])) --e;
+  return {b, e};
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+bool starts_with(ast::Range r, const char* prefix) {
+  std::size_t n = std::strlen(prefix);
+  return static_cast<std::size_t>(r.size()) >= n && std::memcmp(r.begin(), prefix, n) == 0;
+}
+
+/// Edit distance for "did you mean" hints (ninja's SpellcheckString in spirit).
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+/// The closest candidate within a small distance, or empty.
+std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (const std::string& c : candidates) {
+    std::size_t d = edit_distance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+const std::vector<std::string>& header_keys() {
+  static const std::vector<std::string> kKeys = {
+      "name", "headline", "email", "phone", "location", "address", "photo", "website", "link"};
+  return kKeys;
+}
+
+class Lowering {
+ public:
+  Lowering(const Locator& loc, diag::Diagnostics& diags) : loc_(loc), diags_(diags) {}
+
+  model::Document document(const ast::Document& tree) {
+    model::Document doc;
+    for (const ast::HeaderItem& item : tree.header) header_item(doc.header, item);
+    if (doc.header.name.empty()) {
+      diags_.warning(loc_.span_at(0), "the header has no 'name:' field")
+          .hints.push_back("start the file with a line such as 'name: Aysel Hüseynova'");
+    }
+    for (const ast::Section& s : tree.sections) doc.sections.push_back(section(s));
+    return doc;
+  }
+
+ private:
+  const Locator& loc_;
+  diag::Diagnostics& diags_;
+
+  SourceSpan span(ast::Range r) const { return loc_.span(r.begin(), r.end()); }
+
+  // ---------------------------------------------------------------- header
+
+  void header_item(model::Header& h, const ast::HeaderItem& item) {
+    if (const auto* f = boost::get<ast::HeaderField>(&item)) {
+      header_field(h, *f);
+    } else if (const auto* l = boost::get<ast::Line>(&item)) {
+      stray_line(*l);
+    }
+  }
+
+  void stray_line(const ast::Line& l) {
+    ast::Range t = trim(l.text);
+    SourceSpan where = t.empty() ? loc_.span(l.text.begin(), l.text.begin() + 1) : span(t);
+    if (starts_with(t, "====")) {
+      heading_level_error(t);
+    } else if (starts_with(t, "===")) {
+      diags_.error(where, "an entry outside a section")
+          .hints.push_back("put a section heading such as '== Experience' above it");
+    } else if (starts_with(t, "- ") || (t.size() == 1 && *t.begin() == '-')) {
+      diags_.error(where, "a bullet outside a section")
+          .hints.push_back("put a section heading such as '== Experience' above it");
+    } else {
+      diags_.error(where, "expected a header field such as 'name: …' or a section heading")
+          .hints.push_back(
+              "header fields are 'key: value' lines before the first '== Section' heading");
+    }
+  }
+
+  void heading_level_error(ast::Range marker) {
+    diags_
+        .error(loc_.span(marker.begin(), marker.begin() + 4),
+               "too many '=': headings are '==' for sections and '===' for entries")
+        .hints.push_back("write '== Experience' or '=== Role | Organisation | Location | Dates'");
+  }
+
+  void header_field(model::Header& h, const ast::HeaderField& f) {
+    std::string key = lower_ascii(std::string(f.key.begin(), f.key.end()));
+    const auto& keys = header_keys();
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      auto& d = diags_.error(
+          span(f.key), "unknown header field '" + std::string(f.key.begin(), f.key.end()) + "'");
+      std::string guess = closest(key, keys);
+      if (!guess.empty()) {
+        d.hints.push_back("did you mean '" + guess + "'?");
+      } else {
+        d.hints.push_back(
+            "header fields are name, headline, email, phone, location, address, photo, "
+            "website and link");
+      }
+      return;
+    }
+    ast::Range value = trim(f.value);
+    if (value.empty()) {
+      diags_.error(loc_.span(f.key.begin(), f.key.end()), "the '" + key + "' field is empty")
+          .hints.push_back("give it a value or remove the line");
+      return;
+    }
+    if (key == "link" || key == "website") {
+      header_link(h, value, key == "website" ? "Website" : "");
+      return;
+    }
+    model::Field* field = key == "name"       ? &h.name
+                          : key == "headline" ? &h.headline
+                          : key == "email"    ? &h.email
+                          : key == "phone"    ? &h.phone
+                          : key == "location" ? &h.location
+                          : key == "address"  ? &h.address
+                                              : &h.photo;
+    if (!field->empty()) {
+      diags_.error(span(f.key), "the '" + key + "' field is given twice")
+          .hints.push_back("the first one is on line " + std::to_string(field->span.line));
+      return;
+    }
+    field->value = resume::unescape(value);
+    field->span = span(value);
+  }
+
+  /// "Label <url>", "<url>" or a bare URL.
+  void header_link(model::Header& h, ast::Range value, const std::string& default_label) {
+    model::Link link;
+    link.span = span(value);
+    ast::Range url_range = value;
+    std::string label;
+    if (value.back() == '>') {
+      const char* open = nullptr;
+      for (const char* p = value.end() - 1; p-- > value.begin();) {
+        if (*p == '<') {
+          open = p;
+          break;
+        }
+      }
+      if (open == nullptr) {
+        diags_.error(loc_.span(value.end() - 1, value.end()), "'>' without a matching '<'")
+            .hints.push_back("write links as 'GitHub <https://github.com/you>'");
+        return;
+      }
+      url_range = trim({open + 1, value.end() - 1});
+      label = resume::unescape(trim({value.begin(), open}));
+    }
+    std::string url(url_range.begin(), url_range.end());
+    if (url.empty() || std::any_of(url.begin(), url.end(), is_blank)) {
+      diags_.error(span(url_range.empty() ? value : url_range), "expected a link address")
+          .hints.push_back("write links as 'GitHub <https://github.com/you>'");
+      return;
+    }
+    if (label.empty()) label = default_label.empty() ? url : default_label;
+    link.label = label;
+    link.url = checked_url(url, span(url_range));
+    h.links.push_back(std::move(link));
+  }
+
+  /// The URL to keep: unsafe schemes warn and become plain text (an empty URL).
+  std::string checked_url(const std::string& url, SourceSpan where) {
+    if (base::check_link(url) == base::LinkCheck::UnsafeScheme) {
+      diags_
+          .warning(where, "link with unsafe scheme '" + base::link_scheme(url) +
+                              ":' is kept as plain text")
+          .hints.push_back("only https, http, mailto and tel links become clickable");
+      return {};
+    }
+    return url;
+  }
+
+  // ---------------------------------------------------------------- sections
+
+  std::vector<std::string> tags(const ast::Tags& raw) {
+    std::vector<std::string> out;
+    for (const ast::Range& r : raw) {
+      ast::Range t = trim(r);
+      if (t.empty()) {
+        diags_.error(loc_.span(r.begin(), r.begin() + 1), "empty tag")
+            .hints.push_back("tags are written as {infrastructure, devops}");
+        continue;
+      }
+      std::string tag = resume::unescape(t);
+      if (std::find(out.begin(), out.end(), tag) == out.end()) out.push_back(std::move(tag));
+    }
+    return out;
+  }
+
+  static bool is_list_kind(model::SectionKind k) {
+    return k == model::SectionKind::Skills || k == model::SectionKind::Languages ||
+           k == model::SectionKind::Interests;
+  }
+
+  model::Section section(const ast::Section& s) {
+    model::Section out;
+    ast::Range title = trim(s.heading.title.text);
+    out.title = resume::unescape(title);
+    out.kind = model::section_kind_from_title(out.title);
+    out.tags = tags(s.heading.title.tags);
+    out.span = loc_.span(s.heading.marker.begin(), title.end());
+    if (out.kind == model::SectionKind::Custom) suggest_section(out.title, span(title));
+
+    list_section_ = is_list_kind(out.kind);
+    entry_index_ = kNoEntry;
+    paragraph_.clear();
+    blocks_ = &out.blocks;
+    for (const ast::BodyItem& item : s.body) body_item(item);
+    flush_paragraph();
+    blocks_ = nullptr;
+    entry_index_ = kNoEntry;
+    if (!out.blocks.empty()) {
+      SourceSpan last = std::visit([](const auto& b) { return b.span; }, out.blocks.back());
+      out.span.end_line = last.end_line;
+      out.span.end_col = last.end_col;
+    }
+    return out;
+  }
+
+  void suggest_section(const std::string& title, SourceSpan where) {
+    static const std::vector<std::string> kTitles = {
+        "Summary",   "Experience", "Education",    "Skills",       "Projects",  "Certifications",
+        "Languages", "Awards",     "Publications", "Volunteering", "Interests", "References"};
+    std::string guess;
+    std::size_t best = 3;
+    for (const std::string& t : kTitles) {
+      std::size_t d = edit_distance(lower_ascii(title), lower_ascii(t));
+      if (d > 0 && d < best) {
+        best = d;
+        guess = t;
+      }
+    }
+    if (!guess.empty()) {
+      diags_.warning(where, "'" + title + "' is not a standard section; it is kept as free-form")
+          .hints.push_back("did you mean '" + guess + "'?");
+    }
+  }
+
+  void body_item(const ast::BodyItem& item) {
+    if (boost::get<ast::Blank>(&item)) {
+      flush_paragraph();
+    } else if (const auto* e = boost::get<ast::EntryHeading>(&item)) {
+      flush_paragraph();
+      entry(*e);
+    } else if (const auto* b = boost::get<ast::Bullet>(&item)) {
+      flush_paragraph();
+      bullet(*b);
+    } else if (const auto* bad = boost::get<ast::BadHeading>(&item)) {
+      flush_paragraph();
+      heading_level_error(bad->marker);
+    } else if (const auto* l = boost::get<ast::Line>(&item)) {
+      if (list_section_ && paragraph_.empty() && skill_group(*l)) return;
+      paragraph_.push_back(l);
+    }
+    // Comments are dropped and keep a paragraph going.
+  }
+
+  // ---------------------------------------------------------------- blocks
+
+  model::Inlines inlines(const std::vector<ast::Range>& lines) {
+    Joined j;
+    for (const ast::Range& r : lines) j.add(r.begin(), r.end());
+    return resume::parse_inlines(j, loc_, diags_);
+  }
+
+  void flush_paragraph() {
+    if (paragraph_.empty()) return;
+    std::vector<ast::Range> lines;
+    model::Paragraph p;
+    ast::Tags raw_tags;
+    for (const ast::Line* l : paragraph_) {
+      ast::Range t = trim(l->text);
+      if (!t.empty()) lines.push_back(t);
+      raw_tags.insert(raw_tags.end(), l->tags.begin(), l->tags.end());
+    }
+    p.tags = tags(raw_tags);
+    if (lines.empty()) {
+      diags_.error(span(paragraph_.front()->text), "tags without text")
+          .hints.push_back("tags go at the end of a line of text, a bullet or a heading");
+      paragraph_.clear();
+      return;
+    }
+    p.text = inlines(lines);
+    p.span = loc_.span(lines.front().begin(), lines.back().end());
+    paragraph_.clear();
+    if (model::Entry* e = current_entry()) {
+      e->description.push_back(std::move(p));
+      extend(e->span, e->description.back().span);
+    } else {
+      blocks_->push_back(std::move(p));
+    }
+  }
+
+  static void extend(SourceSpan& s, const SourceSpan& by) {
+    s.end_line = by.end_line;
+    s.end_col = by.end_col;
+  }
+
+  void bullet(const ast::Bullet& b) {
+    model::Bullet out;
+    std::vector<ast::Range> lines;
+    ast::Tags raw_tags = b.first.tags;
+    ast::Range first = trim(b.first.text);
+    if (!first.empty()) lines.push_back(first);
+    for (const ast::Line& l : b.more) {
+      ast::Range t = trim(l.text);
+      if (!t.empty()) lines.push_back(t);
+      raw_tags.insert(raw_tags.end(), l.tags.begin(), l.tags.end());
+    }
+    out.tags = tags(raw_tags);
+    if (lines.empty()) {
+      diags_.error(span(b.marker), "empty bullet")
+          .hints.push_back("write the text after the dash: '- Moved 38 services to Kubernetes'");
+      return;
+    }
+    out.text = inlines(lines);
+    out.span = loc_.span(b.marker.begin(), lines.back().end());
+    if (model::Entry* e = current_entry()) {
+      e->bullets.push_back(std::move(out));
+      extend(e->span, e->bullets.back().span);
+    } else {
+      blocks_->push_back(std::move(out));
+    }
+  }
+
+  /// "Label: a, b, c" in a skills-like section. False when the line has no label.
+  bool skill_group(const ast::Line& l) {
+    ast::Range t = trim(l.text);
+    const char* colon = nullptr;
+    for (const char* p = t.begin(); p < t.end(); ++p) {
+      if (*p == '\\') {
+        ++p;
+        continue;
+      }
+      if (*p == ':' && (p + 1 == t.end() || is_blank(p[1]))) {
+        colon = p;
+        break;
+      }
+    }
+    if (colon == nullptr || trim({t.begin(), colon}).empty()) return false;
+    model::SkillGroup g;
+    g.label = resume::unescape(trim({t.begin(), colon}));
+    g.tags = tags(l.tags);
+    g.span = span(t);
+    for (ast::Range item : resume::split_items({colon + 1, t.end()})) {
+      ast::Range it = trim(item);
+      if (it.empty()) {
+        diags_.warning(loc_.span(item.begin(), item.begin() + 1), "empty item in a list")
+            .hints.push_back("separate items with single commas: 'Go, Rust, C++'");
+        continue;
+      }
+      g.items.push_back(model::Skill{resume::unescape(it), false, span(it)});
+    }
+    entry_index_ = kNoEntry;
+    blocks_->push_back(std::move(g));
+    return true;
+  }
+
+  // ---------------------------------------------------------------- entries
+
+  void entry(const ast::EntryHeading& e) {
+    model::Entry out;
+    const char* end = e.marker.end();
+    std::vector<ast::Range> fields;
+    for (const ast::Range& f : e.fields) {
+      fields.push_back(trim(f));
+      if (!trim(f).empty()) end = trim(f).end();
+    }
+    if (fields.size() > 4) {
+      const ast::Range& extra = e.fields[4];
+      diags_
+          .error(loc_.span(extra.begin() - 1, extra.begin()),
+                 "an entry has at most four fields (Role | Organisation | Location | Dates), "
+                 "found " +
+                     std::to_string(fields.size()))
+          .hints.push_back("write '\\|' for a literal '|' inside a field");
+    }
+    if (fields.size() > 0) out.role = resume::unescape(fields[0]);
+    if (fields.size() > 1) out.organisation = resume::unescape(fields[1]);
+    if (fields.size() > 2) out.location = resume::unescape(fields[2]);
+    if (fields.size() > 3) dates(fields[3], out.dates);
+    if (fields.size() == 3 && !fields[2].empty()) {
+      ast::DateRange d;
+      if (grammar::resume::parse_date_range(fields[2].begin(), fields[2].end(), d)) {
+        diags_.warning(span(fields[2]), "this looks like dates in the location field")
+            .hints.push_back(
+                "dates are the fourth field; leave the location empty: 'Role | Organisation | | "
+                "2021'");
+      }
+    }
+    if (out.role.empty() && out.organisation.empty()) {
+      diags_.error(span(e.marker), "an entry needs a role or an organisation")
+          .hints.push_back("write '=== Role | Organisation | Location | Dates'");
+    }
+    if (e.url) {
+      ast::Range u = *e.url;
+      out.url = checked_url(std::string(u.begin(), u.end()), span(u));
+      end = u.end() + 1;
+    }
+    out.tags = tags(e.tags);
+    if (!e.tags.empty()) end = e.tags.back().end() + 1;
+    out.span = loc_.span(e.marker.begin(), end);
+    blocks_->push_back(std::move(out));
+    entry_index_ = blocks_->size() - 1;
+  }
+
+  void dates(ast::Range r, model::DateRange& out) {
+    if (r.empty()) return;
+    ast::DateRange d;
+    if (!grammar::resume::parse_date_range(r.begin(), r.end(), d)) {
+      auto& diag = diags_.error(span(r), "expected a date like 2021-04 or 2021");
+      if (starts_with(r, "present") || starts_with(r, "Present")) {
+        diag.hints.push_back("'present' can only end a range: '2021-04 – present'");
+      } else {
+        diag.hints.push_back(
+            "dates are YYYY, YYYY-MM or YYYY-MM-DD; ranges are '2019-03 – 2021-07', "
+            "'2019 .. 2021' or '2021-04 – present'");
+      }
+      return;
+    }
+    if (!date(d.start, out.start)) return;
+    if (!d.end) return;
+    ast::Range e = *d.end;
+    if (*e.begin() >= 'A') {
+      out.end.present = true;
+      out.end.span = span(e);
+      return;
+    }
+    if (!date(e, out.end)) return;
+    auto key = [](const model::Date& x, bool both_months, bool both_days) {
+      return std::array<int, 3>{x.year, both_months ? x.month : 0, both_days ? x.day : 0};
+    };
+    bool months = out.start.month && out.end.month;
+    bool days = months && out.start.day && out.end.day;
+    if (key(out.end, months, days) < key(out.start, months, days)) {
+      diags_.error(span(r), "the range ends before it starts")
+          .hints.push_back("write the earlier date first: 'start – end'");
+    }
+  }
+
+  bool date(ast::Range r, model::Date& out) {
+    auto num = [&](std::size_t at, std::size_t n) {
+      int v = 0;
+      for (std::size_t i = 0; i < n; ++i) v = v * 10 + (r.begin()[at + i] - '0');
+      return v;
+    };
+    out.year = num(0, 4);
+    out.span = span(r);
+    if (r.size() >= 7) out.month = num(5, 2);
+    if (r.size() >= 10) out.day = num(8, 2);
+    if (r.size() >= 7 && (out.month < 1 || out.month > 12)) {
+      diags_
+          .error(loc_.span(r.begin() + 5, r.begin() + 7),
+                 "month " + std::to_string(out.month) + " is out of range (01..12)")
+          .hints.push_back("dates are YYYY-MM, for example 2021-04");
+      return false;
+    }
+    if (r.size() >= 10) {
+      static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      bool leap = (out.year % 4 == 0 && out.year % 100 != 0) || out.year % 400 == 0;
+      int max = out.month == 2 && !leap ? 28 : kDays[out.month - 1];
+      if (out.day < 1 || out.day > max) {
+        diags_
+            .error(loc_.span(r.begin() + 8, r.begin() + 10),
+                   "day " + std::to_string(out.day) + " is out of range for " +
+                       std::string(r.begin(), r.begin() + 7))
+            .hints.push_back("dates are YYYY-MM-DD, for example 2021-04-12");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /// The entry that prose and bullets attach to (an index: blocks_ may reallocate).
+  model::Entry* current_entry() {
+    return entry_index_ == kNoEntry ? nullptr : &std::get<model::Entry>((*blocks_)[entry_index_]);
+  }
+
+  static constexpr std::size_t kNoEntry = static_cast<std::size_t>(-1);
+  bool list_section_ = false;
+  std::size_t entry_index_ = kNoEntry;
+  std::vector<model::Block>* blocks_ = nullptr;
+  std::vector<const ast::Line*> paragraph_;
+};
+
+std::string expected_hint(const std::string& expected) {
+  if (expected == "a space after '=='" || expected == "a section title") {
+    return "section headings look like '== Experience' or '== Summary {devops}'";
+  }
+  if (expected == "a space after '==='") {
+    return "entries look like '=== Role | Organisation | Location | Dates'";
+  }
+  if (expected.find("tag") != std::string::npos) {
+    return "tags go at the end of a line as {infrastructure, devops}";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<model::Document> parse_resume(std::uint32_t file_id, std::string_view text,
                                             diag::Diagnostics& diags) {
-  diags.error(model::SourceSpan{file_id, 1, 1, 1, 1}, "the .resume reader is not built yet");
-  return std::nullopt;
+  // The grammar wants a final newline; offsets of the original text stay the same.
+  std::string buffer(text);
+  if (buffer.empty() || buffer.back() != '\n') buffer += '\n';
+  Locator loc(file_id, buffer);
+  std::size_t errors_before = diags.error_count();
+
+  ast::Document tree;
+  grammar::resume::SyntaxError err;
+  const char* first = buffer.data();
+  if (!grammar::resume::parse_document(first, first + buffer.size(), tree, err)) {
+    const char* at = err.where ? err.where : first;
+    auto& d = diags.error(loc.span(at, at + 1), "expected " + err.expected);
+    std::string hint = expected_hint(err.expected);
+    if (!hint.empty()) d.hints.push_back(hint);
+    return std::nullopt;
+  }
+  Lowering lowering(loc, diags);
+  model::Document doc = lowering.document(tree);
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return doc;
 }
 
 }  // namespace tailor::reader

@@ -1,0 +1,60 @@
+// Helpers of the .resume reader that need no Spirit: source positions, escapes, inline markup.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "grammar/resume/parse_tree.hpp"
+#include "model/document.hpp"
+
+namespace tailor::reader::resume {
+
+/// Byte pointers into one buffer -> 1-based line and code-point column spans.
+class Locator {
+ public:
+  Locator(std::uint32_t file_id, std::string_view text);
+  /// Span of [b, e); e is exclusive, so end_col is the column just after the last character.
+  model::SourceSpan span(const char* b, const char* e) const;
+  /// Span of the single character at a byte offset.
+  model::SourceSpan span_at(std::size_t offset) const;
+
+ private:
+  void line_col(const char* p, std::uint32_t& line, std::uint32_t& col) const;
+  std::uint32_t file_id_;
+  std::string_view text_;
+  std::vector<std::size_t> starts_;  ///< Byte offset of each line start.
+};
+
+/// Several source lines joined with single spaces (continuation lines, paragraph lines),
+/// remembering where each byte came from so inline spans point into the file.
+struct Joined {
+  struct Segment {
+    std::size_t at;   ///< Offset in text.
+    const char* src;  ///< Where the segment starts in the source.
+    std::size_t len;
+  };
+  std::string text;
+  std::vector<Segment> segments;
+
+  void add(const char* b, const char* e);
+  /// The source byte for an offset in text (the joining space maps to the line's end).
+  const char* source(std::size_t offset) const;
+};
+
+/// True for the ASCII punctuation that a backslash escapes.
+bool is_escapable(char c);
+
+/// Resolves backslash escapes ("\*" -> "*"); a backslash before anything else stays.
+std::string unescape(grammar::resume::ast::Range r);
+
+/// Splits "Go, C++, AWS (EKS, RDS)" at commas outside parentheses; "\," does not split.
+std::vector<grammar::resume::ast::Range> split_items(grammar::resume::ast::Range r);
+
+/// Parses **bold**, *italic*, [label](url), <https://...> autolinks and escapes into runs.
+/// Unterminated markup and stray braces are errors; unsafe link schemes are warnings.
+model::Inlines parse_inlines(const Joined& text, const Locator& loc, diag::Diagnostics& diags);
+
+}  // namespace tailor::reader::resume

@@ -1,0 +1,62 @@
+// The plain-text writer keeps every section and every item, and never prints unsafe links.
+#include <gtest/gtest.h>
+
+#include "writer/text/text.hpp"
+
+using namespace tailor;
+using namespace tailor::model;
+
+static std::string render(const Document& d) {
+  style::Style st;
+  writer::RenderOptions o;
+  o.style = &st;
+  std::string out;
+  diag::Diagnostics ds;
+  EXPECT_TRUE(writer::write_text(d, o, out, ds));
+  return out;
+}
+
+TEST(TextWriter, EverySectionAndItemInOrder) {
+  Document d;
+  d.header.name.value = "Aysel Hüseynova";
+  d.header.email.value = "aysel@example.az";
+  d.header.links.push_back({"GitHub", "https://github.com/aysel-h", {}});
+  Section exp{SectionKind::Experience, "Experience", {}, {}, {}};
+  Entry e;
+  e.role = "Backend Engineer";
+  e.organisation = "Kapital Ödəniş";
+  e.dates.start = {2021, 4, 0, false, {}};
+  e.dates.end.present = true;
+  e.bullets.push_back({{model::Run{"Built ", false, false, false, "", {}},
+                        model::Run{"Go", true, false, false, "", {}}},
+                       {},
+                       {}});
+  exp.blocks.push_back(e);
+  Section skills{SectionKind::Skills, "Skills", {}, {}, {}};
+  skills.blocks.push_back(SkillGroup{"Languages", {{"C++", false, {}}, {"C#", false, {}}}, {}, {}});
+  d.sections = {exp, skills};
+  EXPECT_EQ(render(d),
+            "Aysel Hüseynova\n"
+            "aysel@example.az\n"
+            "GitHub: https://github.com/aysel-h\n"
+            "\n"
+            "Experience\n"
+            "----------\n"
+            "Backend Engineer | Kapital Ödəniş | Apr 2021 \u2013 present\n"
+            "- Built Go\n"
+            "\n"
+            "Skills\n"
+            "------\n"
+            "Languages: C++, C#\n");
+}
+
+TEST(TextWriter, UnsafeInlineLinkStaysPlainText) {
+  Document d;
+  Section s{SectionKind::Custom, "Notes", {}, {}, {}};
+  s.blocks.push_back(
+      Paragraph{{model::Run{"click", false, false, false, "javascript:alert(1)", {}}}, {}, {}});
+  d.sections = {s};
+  std::string out = render(d);
+  EXPECT_EQ(out.find("javascript"), std::string::npos);
+  EXPECT_NE(out.find("click"), std::string::npos);
+}
