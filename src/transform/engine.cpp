@@ -353,7 +353,8 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, Report
     for (const auto& chain : r.any_of) {
       for (const Condition& c : chain) {
         const EvidenceGroup* g = p.group(c.group);
-        if (g && !g->label.empty()) rep.licensed_words.push_back(g->label);
+        if (!g) continue;
+        for (const std::string& w : split_words(g->label)) rep.licensed_words.push_back(w);
       }
     }
     const std::string old = doc.header.headline.value;
@@ -363,10 +364,15 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, Report
       return;
     }
     // Keep seniority words and anything after a '|' (both are the resume's own words).
+    // The title part ends at the first separator: "Systems Engineer, Linux performance".
     std::string head = old, tail;
-    if (std::size_t bar = old.find('|'); bar != std::string::npos) {
-      head = old.substr(0, bar);
-      tail = old.substr(bar);
+    std::size_t cut = std::string::npos;
+    for (const char* sep : {"|", ",", " \u2014 ", " \u2013 ", " - ", " \u00B7 ", ":"}) {
+      cut = std::min(cut, old.find(sep));
+    }
+    if (cut != std::string::npos) {
+      head = old.substr(0, cut);
+      tail = old.substr(cut);
       while (!head.empty() && head.back() == ' ') head.pop_back();
     }
     std::vector<std::string> kept;
@@ -377,7 +383,7 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, Report
     }
     std::string now = join(kept, " ");
     now += (now.empty() ? "" : " ") + r.title;
-    if (!tail.empty()) now += " " + tail;
+    if (!tail.empty()) now += (tail.front() == ',' || tail.front() == ':' ? "" : " ") + tail;
     if (now == old) {
       rep.changes.push_back(
           {"headline", "kept " + quote(old), "rule fired: " + join(met, " and "), r.span});

@@ -46,8 +46,9 @@ struct Condition {
   std::string group;
   CompareOp op = CompareOp::GreaterEqual;
   int number = 0;
-  std::string other_group;  ///< Non-empty: compare against this group's evidence instead.
-  model::SourceSpan span;
+  std::string other_group;       ///< Non-empty: compare against this group's evidence instead.
+  model::SourceSpan span;        ///< The whole condition.
+  model::SourceSpan other_span;  ///< The other group's name.
 };
 
 /// title "Backend & Infrastructure Engineer" when backend >= 12 and infra >= 12 or ...
