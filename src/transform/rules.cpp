@@ -172,8 +172,16 @@ bool load_rules_dir(const std::string& dir, model::SourceManager& sources, RuleS
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   std::error_code ec;
+  // Show paths relative to the working directory when the folder lies below it, so
+  // --explain cites "templates/roles/x.rules:12" rather than an absolute path.
+  fs::path shown = dir;
+  std::error_code rel_ec;
+  fs::path rel = fs::relative(dir, fs::current_path(rel_ec), rel_ec);
+  if (!rel_ec && !rel.empty() && *rel.begin() != "..") shown = rel;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.path().extension() == ".rules") files.push_back(e.path().string());
+    if (e.path().extension() == ".rules") {
+      files.push_back((shown / e.path().filename()).string());
+    }
   }
   if (ec) {
     diag::Diagnostic d;
