@@ -231,3 +231,32 @@ TEST(Samples, GoldenDumpForEachSampleAndRole) {
 
 }  // namespace
 }  // namespace tailor::transform
+
+namespace tailor::transform {
+namespace {
+
+// The complete example of docs/rules.md loads and does what the page says.
+TEST(RulesDoc, CompleteExampleWorks) {
+  std::string doc = test::slurp(test::source_path("docs/rules.md"));
+  std::size_t b = doc.find("```rules\n");
+  ASSERT_NE(b, std::string::npos);
+  b += 9;
+  std::size_t e = doc.find("```", b);
+  ASSERT_NE(e, std::string::npos);
+  std::string path = ::testing::TempDir() + "/payments.rules";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fwrite(doc.data() + b, 1, e - b, f);
+    std::fclose(f);
+  }
+  test::CliResult r =
+      test::run_cli({"build", "samples/aysel.resume", "--rules", path, "--explain"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n', r.out.find('\n') + 1)),
+            "Aysel Hüseynova\nSenior Backend & Payments Engineer");
+  EXPECT_NE(r.err.find("payments.rules:16: headline:"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace tailor::transform
