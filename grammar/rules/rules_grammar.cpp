@@ -15,8 +15,9 @@ namespace ascii = boost::spirit::x3::ascii;
 using model::SourceSpan;
 using Iter = const char*;
 
-const char* const kDirectives[] = {"role",    "alias", "description", "group",        "keywords",
-                                   "synonym", "title", "sections",    "summary-tags", "seniority"};
+const char* const kDirectives[] = {"role",         "alias",     "description", "group",
+                                   "keywords",     "synonym",   "title",       "sections",
+                                   "summary-tags", "seniority", "cased"};
 
 // Receives the semantic actions; keeps the directive being read.
 struct Builder {
@@ -168,6 +169,7 @@ auto const sen_item = [](auto& ctx) {
   if (!b.out.lexicon.seniority_span.known()) b.out.lexicon.seniority_span = where(ctx);
   b.out.lexicon.seniority.push_back(x3::_attr(ctx));
 };
+auto const cased_item = [](auto& ctx) { B(ctx).out.lexicon.cased.push_back(x3::_attr(ctx)); };
 auto const on_unknown = [](auto& ctx) {
   Builder& b = B(ctx);
   const std::string& name = x3::_attr(ctx);
@@ -177,7 +179,7 @@ auto const on_unknown = [](auto& ctx) {
   if (!near.empty()) d.hints.push_back("did you mean '" + near.front() + "'?");
   d.hints.push_back(
       "directives: role, alias, description, group, keywords, synonym, title, "
-      "sections, summary-tags, seniority");
+      "sections, summary-tags, seniority, cased");
   b.ok = false;
 };
 
@@ -226,10 +228,11 @@ R<class operand_class> const operand = "a number or a group name";
 R<class section_list_class> const section_list = "section names separated by commas";
 R<class tag_list_class> const tag_list = "tags separated by commas";
 R<class seniority_list_class> const seniority_list = "words in quotes, separated by commas";
+R<class cased_list_class> const cased_list = "terms in quotes, separated by commas";
 R<class directive_class> const directive = "a directive";
 R<class end_class> const end_of_file =
     "a directive (role, alias, description, group, keywords, synonym, title, sections, "
-    "summary-tags, seniority)";
+    "summary-tags, seniority, cased)";
 R<class rules_file_class> const rules_file = "a rules file";
 
 auto const quoted_def =
@@ -256,6 +259,7 @@ auto const condition_def = condition_atom >> *((kw("and") > condition_atom) |
 auto const section_list_def = (mark >> name[sec_item]) % ',';
 auto const tag_list_def = ((mark >> name[tag_item]) | (mark >> quoted[tag_item])) % ',';
 auto const seniority_list_def = (mark >> quoted[sen_item]) % ',';
+auto const cased_list_def = quoted[cased_item] % ',';
 
 auto const directive_def = (kw("role") > role_title) | (kw("alias") > alias_list) |
                            (kw("description") > description_text) | (kw("group") > group_decl) |
@@ -263,7 +267,7 @@ auto const directive_def = (kw("role") > role_title) | (kw("alias") > alias_list
                            (kw("synonym") > synonym_head > colon > variant_list) |
                            (kw("title") > title_text > when > condition) |
                            (kw("sections") > section_list) | (kw("summary-tags") > tag_list) |
-                           (kw("seniority") > seniority_list) |
+                           (kw("seniority") > seniority_list) | (kw("cased") > cased_list) |
                            x3::lexeme[(mark >> name[on_unknown]) >> *(~x3::char_('\n'))];
 auto const end_of_file_def = x3::eoi;
 auto const rules_file_def = *directive > end_of_file;
@@ -271,7 +275,7 @@ auto const rules_file_def = *directive > end_of_file;
 BOOST_SPIRIT_DEFINE(quoted, close_quote, name, role_title, alias_list, description_text, group_decl,
                     keyword_group, weight, colon, keyword_list, synonym_head, variant_list,
                     title_text, when, condition, condition_atom, comparison, operand, section_list,
-                    tag_list, seniority_list, directive, end_of_file, rules_file)
+                    tag_list, seniority_list, cased_list, directive, end_of_file, rules_file)
 
 auto const skipper = ascii::space | x3::lexeme['#' >> *(~x3::char_('\n'))];
 

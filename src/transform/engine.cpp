@@ -224,7 +224,8 @@ static std::vector<Synonym> all_synonyms(const Profile& p, const Lexicon& lex) {
 }
 
 KeywordIndex::KeywordIndex(const Profile& profile, const Lexicon& lexicon)
-    : matcher_(distinct_terms(profile, term_keywords_), all_synonyms(profile, lexicon)) {}
+    : matcher_(distinct_terms(profile, term_keywords_), all_synonyms(profile, lexicon),
+               lexicon.cased) {}
 
 std::vector<Hit> KeywordIndex::hits(std::string_view text) const {
   std::vector<Hit> out;

@@ -21,6 +21,9 @@ struct Synonym {
 struct Lexicon {
   std::vector<Synonym> synonyms;
   std::vector<std::string> seniority;  ///< "Senior", "Staff", ... kept, never added.
+  /// Terms that match only as written ("Go", not the verb "go"); their synonyms still match
+  /// in any case ("golang", "Golang").
+  std::vector<std::string> cased;
   model::SourceSpan seniority_span;
 };
 

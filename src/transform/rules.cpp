@@ -126,6 +126,7 @@ bool load_rules_file(const std::string& path, model::SourceManager& sources, Rul
   auto& lex = rules.lexicon;
   lex.synonyms.insert(lex.synonyms.end(), file.lexicon.synonyms.begin(),
                       file.lexicon.synonyms.end());
+  lex.cased.insert(lex.cased.end(), file.lexicon.cased.begin(), file.lexicon.cased.end());
   if (!file.lexicon.seniority.empty()) {
     lex.seniority.insert(lex.seniority.end(), file.lexicon.seniority.begin(),
                          file.lexicon.seniority.end());
