@@ -260,3 +260,28 @@ TEST(RulesDoc, CompleteExampleWorks) {
 
 }  // namespace
 }  // namespace tailor::transform
+
+namespace tailor::transform {
+namespace {
+
+// Truncated and damaged rule files produce diagnostics, never a crash or an exception.
+TEST(RuleFiles, TruncatedFilesNeverCrash) {
+  int parsed = 0;
+  for (const std::string& path : test::list_files("templates/roles", ".rules")) {
+    std::string text = test::slurp(path);
+    for (std::size_t len = 0; len <= text.size(); len += 5) {
+      model::SourceManager sources;
+      diag::Diagnostics diags;
+      std::string damaged = text.substr(0, len) + "\n\xC3\xBC \xFF \"\n";
+      std::uint32_t id = sources.add("damaged.rules", damaged);
+      RuleFile file;
+      EXPECT_NO_THROW(parse_rules_text(id, sources.text(id), file, diags));
+      EXPECT_FALSE(diags.empty());
+      ++parsed;
+    }
+  }
+  EXPECT_GT(parsed, 1000);
+}
+
+}  // namespace
+}  // namespace tailor::transform
