@@ -108,10 +108,16 @@ std::vector<std::string> split_words(const std::string& s) {
   return out;
 }
 
-// Relevance of a text: the sum of the weights of the distinct keywords in it.
+// Relevance of a text: the sum over the distinct terms in it of each term's weight (a term
+// listed in two groups counts once, at its higher weight).
 int relevance(const std::vector<std::size_t>& kws, const Profile& p) {
+  std::map<std::string, int> best;
+  for (std::size_t k : kws) {
+    int& w = best[lower(p.keywords[k].text)];
+    w = std::max(w, p.keywords[k].weight);
+  }
   int r = 0;
-  for (std::size_t k : kws) r += p.keywords[k].weight;
+  for (const auto& [term, w] : best) r += w;
   return r;
 }
 
