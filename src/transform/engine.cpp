@@ -293,6 +293,8 @@ Evidence collect_evidence(const Document& doc, const Profile& profile, const Key
           note(sk.name, {s.title, g->label, 0, "skills", 1, sk.span});
       } else if (const Entry* e = std::get_if<Entry>(&b)) {
         int pts = s.kind == SectionKind::Experience ? entry_points(e) : 1;
+        // The heading counts too: "HashiCorp Certified: Terraform Associate" is evidence.
+        note(e->role, {s.title, entry_label(*e), 0, "heading", pts, e->span});
         for (const Paragraph& d : e->description) {
           note(plain_text(d.text), {s.title, entry_label(*e), 0, "description", pts, d.span});
         }
