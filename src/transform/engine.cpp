@@ -446,7 +446,7 @@ void tailor_skills(Document& doc, const Profile& p, const KeywordIndex& index,
       std::vector<Skill> items;
       for (std::size_t n = 0; n < idx.size(); ++n) {
         items.push_back(g->items[idx[n]]);
-        if (idx[n] > n) {
+        if (idx[n] > n && !opt.keep_order) {
           rep.changes.push_back({"skills",
                                  quote(g->items[idx[n]].name) + " in " +
                                      quote(g->label.empty() ? s.title : g->label) + ": " +
