@@ -6,6 +6,7 @@
 #include "base/files.hpp"
 #include "cli/build_request.hpp"
 #include "cli/options.hpp"
+#include "cli/roles.hpp"
 #include "reader/reader.hpp"
 #include "style/load.hpp"
 #include "transform/basic.hpp"
@@ -59,6 +60,7 @@ int cmd_build(Context& ctx) {
       "paper", po::value(&req.paper), "a4 or letter (default: the style's)")(
       "max-pages", po::value(&req.max_pages),
       "fit on N pages: tighten spacing, then type (body >= 9 pt)");
+  add_role_options(desc, req, roles);
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor build [OPTIONS] FILE...", desc, vm); rc >= 0) {
     return rc;
@@ -96,6 +98,9 @@ int cmd_build(Context& ctx) {
     return usage_error(ctx, "-o takes one format; use --out-dir for several");
   }
 
+  RoleTargets targets;
+  if (int rc = prepare_roles(ctx, req, targets); rc >= 0) return rc;
+
   if (!req.paper.empty() && req.paper != "a4" && req.paper != "letter") {
     return usage_error(ctx, "--paper must be a4 or letter, not '" + req.paper + "'");
   }
@@ -121,7 +126,7 @@ int cmd_build(Context& ctx) {
 
   diag::Diagnostics all;
   int worst = 0;
-  for (const std::string& input : req.inputs) {
+  for (const auto& [input, profile] : targets.jobs(req.inputs)) {
     diag::Diagnostics diags;
     auto doc = reader::read_document(input, ctx.sources, diags);
     if (!doc) {
@@ -129,8 +134,7 @@ int cmd_build(Context& ctx) {
       worst = std::max(worst, input_failure_code(diags));
       continue;
     }
-    transform::select_variants(*doc, {});
-    transform::order_sections(*doc, style.section_order);
+    apply_role(ctx, req, targets, profile, *doc, style.section_order);
     // --max-pages: the PDF layout finds the factors once; every writer uses the same ones.
     writer::RenderOptions doc_options = options;
     if (options.max_pages > 0) {
@@ -154,7 +158,7 @@ int cmd_build(Context& ctx) {
       diags.append(wd);
       std::string path = req.output;
       if (path.empty() && !req.out_dir.empty()) {
-        path = (fs::path(req.out_dir) / (fs::path(input).stem().string() +
+        path = (fs::path(req.out_dir) / (fs::path(input).stem().string() + targets.suffix(profile) +
                                          (w->extensions.empty() ? "" : w->extensions.front())))
                    .string();
       }
