@@ -16,6 +16,7 @@ const std::vector<Command>& commands() {
       {"check", "validate resume files and print diagnostics", &cmd_check},
       {"dump", "print the document model as indented text", &cmd_dump},
       {"convert", "convert between .resume markup and JSON Resume", &cmd_convert},
+      {"roles", "list the role profiles, or show one: tailor roles NAME", &cmd_roles},
   };
   return kCommands;
 }

@@ -43,6 +43,7 @@ int cmd_check(Context& ctx);
 int cmd_build(Context& ctx);
 int cmd_dump(Context& ctx);
 int cmd_convert(Context& ctx);
+int cmd_roles(Context& ctx);
 
 /// Exit code after a reader failed: 3 when a file could not be read at all, else 1.
 int input_failure_code(const diag::Diagnostics& diags);

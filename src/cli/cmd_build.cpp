@@ -10,9 +10,12 @@
 #include "cli/batch.hpp"
 #include "cli/build_request.hpp"
 #include "cli/options.hpp"
+#include "cli/roles.hpp"
 #include "reader/reader.hpp"
 #include "style/load.hpp"
 #include "transform/basic.hpp"
+#include "transform/engine.hpp"
+#include "transform/rules.hpp"
 #include "version.hpp"
 #include "writer/pdf/pdf.hpp"
 #include "writer/writer.hpp"
@@ -62,8 +65,7 @@ int cmd_build(Context& ctx) {
       "style", po::value(&req.style)->default_value("classic"), "style name or .style file")(
       "paper", po::value(&req.paper), "a4 or letter (default: the style's)")(
       "max-pages", po::value(&req.max_pages),
-      "fit on N pages: tighten spacing, then type (body >= 9 pt)")("role", po::value(&roles),
-                                                                   "target roles, comma-separated")(
+      "fit on N pages: tighten spacing, then type (body >= 9 pt)")(
       "name", po::value(&req.name_template),
       "output names in --out-dir: {stem} {role} {ext} {format} {style} {ref}")(
       "jobs,j", po::value(&req.jobs)->default_value(0), "parallel builds (0: one per core)")(
@@ -73,6 +75,7 @@ int cmd_build(Context& ctx) {
       "anonymize", po::bool_switch(&req.anonymize),
       "blind screening: replace the name, drop contact details and profile links")(
       "ref", po::value(&req.ref), "candidate reference for --anonymize; may use {hash} {stem}");
+  add_role_options(desc, req, roles);
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor build [OPTIONS] FILE...", desc, vm); rc >= 0) {
     return rc;
@@ -139,13 +142,36 @@ int cmd_build(Context& ctx) {
     env->options.version = kVersion;
     env->dependencies = style_dependencies(*style);
     env->fingerprint = request_fingerprint(req);
-    for (const std::string& r : req.roles) env->roles.push_back({r, {}});
-    env->tailor = [style, env = env.get()](model::Document& doc, std::size_t role,
-                                           diag::Diagnostics&, std::string&) {
-      transform::select_variants(doc, env->roles.empty()
-                                          ? std::vector<std::string>{}
-                                          : std::vector<std::string>{env->roles[role].name});
-      transform::order_sections(doc, style->section_order);
+    // Role profiles: loaded once, shared read-only by the workers.
+    auto targets = std::make_shared<RoleTargets>();
+    if (int prc = prepare_roles(ctx, req, *targets); prc >= 0) {
+      rc = prc;
+      return nullptr;
+    }
+    env->owned.push_back(targets);
+    for (const transform::Profile* p : targets->profiles)
+      env->roles.push_back({p->title, {p->path}});
+    if (!targets->profiles.empty()) {
+      std::string lexicon = transform::builtin_roles_dir() + "/lexicon.rules";
+      if (fs::exists(lexicon)) env->dependencies.push_back(lexicon);
+    }
+    if (!req.rules_file.empty()) env->dependencies.push_back(req.rules_file);
+    // What apply_role does, without printing: workers run at the same time, so --explain
+    // goes to `notes`, which run_build prints in command-line order.
+    env->tailor = [style, targets, &req, &ctx](model::Document& doc, std::size_t role,
+                                               diag::Diagnostics&, std::string& notes) {
+      if (targets->profiles.empty()) {
+        transform::select_variants(doc, {});
+        transform::order_sections(doc, style->section_order);
+        return true;
+      }
+      const transform::Profile& profile = *targets->profiles[role];
+      transform::TailorOptions topts{req.max_skills, req.max_bullets, req.keep_order};
+      transform::Report report = transform::tailor(doc, profile, targets->rules.lexicon, topts);
+      if (req.explain) notes += transform::render_report(report, ctx.sources);
+      if (profile.sections.empty() || req.keep_order) {
+        transform::order_sections(doc, style->section_order);
+      }
       return true;
     };
     env->render = [env = env.get()](const model::Document& doc,

@@ -18,10 +18,14 @@ echo "formats: $FORMATS"
 samples=("$SRC"/samples/*.resume)
 names=("Aysel Hüseynova" "UPPER_case" "dots.in.name" "Алиев Руслан" "with  spaces"
        "quote's & (paren)" "--dash-first" "ünïcödé" "x" "Kamran Əliyev")
+people=(Aysel Elvin Nigar Kamran Leyla Rashad Gunel Tural Sevinj Orkhan Narmin Farid Lala Emil
+        Aynur Samir Konul Vusal Zaur Aida Ilkin Sabina Ramin Fidan Nurlan Gulnar Elnur Jale Anar
+        Sona)
 for i in $(seq 1 30); do
   s=${samples[$(( i % ${#samples[@]} ))]}
   f="in/${names[$(( i % ${#names[@]} ))]} $i.resume"
-  sed -e "s/^name: .*/name: Person$i Testov$i/" -e "s/^email: .*/email: person$i@mail$i.example/" \
+  p=${people[$(( i - 1 ))]}
+  sed -e "s/^name: .*/name: $p Testova/" -e "s/^email: .*/email: ${p,,}.$i@mail$i.example/" \
       -e "s/^phone: .*/phone: +994 50 700 $(printf %02d "$i") $(printf %02d "$i")/" "$s" > "$f"
 done
 printf 'name: Broken Person\n\n== Experience\n=== Dev | Acme | | 2020-13\n' > in/broken.resume

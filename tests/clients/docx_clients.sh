@@ -90,6 +90,42 @@ for f in "$scratch"/fixtures/fixture-hostile-*.docx; do
   [ "$(wc -l <"$f.paras")" -eq $want ] || fail "$f: want $want paragraphs, got $(wc -l <"$f.paras")"
 done
 
+# The same through the CLI and the markup reader: tests/clients/docx_hostile.resume, plus a copy
+# with a BEL control character, which must be dropped with a located warning.
+hostile="$scratch/cli-hostile"
+mkdir -p "$hostile"
+cp "$src/tests/clients/docx_hostile.resume" "$hostile/hostile.resume"
+printf -- '- Bell\x07here\n' >>"$hostile/hostile.resume"
+"$tailor" build -o "$hostile/hostile.docx" "$hostile/hostile.resume" 2>"$hostile/stderr" ||
+  fail "tailor build of the hostile resume: $(cat "$hostile/stderr")"
+grep -q 'hostile.resume:9:3: warning: dropped U+0007' "$hostile/stderr" ||
+  fail "no located warning for the dropped control character: $(cat "$hostile/stderr")"
+/usr/bin/python3 -P - "$hostile/hostile.docx" <<'PY' || fail "hostile resume through the CLI"
+import sys, docx
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+d = docx.Document(sys.argv[1])
+got = [(p.style.name, "".join(t.text or "" for t in p._p.iter(W + "t"))) for p in d.paragraphs]
+want = [("Title", "Ada </w:t></w:r><w:p>"),
+        ("Headline", "\"Quoted\" & 'apostrophes' ]]> <!-- -->"),
+        ("Contact", "ada@example.com"),
+        ("Heading 1", "Experience & <Work>"),
+        ("Entry Heading", "EngineerJan 2020"),
+        ("Entry Details", "R&D <Labs>Gəncə"),
+        ("List Bullet", "Kept &amp; and ]]> and \"quotes\" literal in the docs"),
+        ("List Bullet", "Bellhere")]
+if got != want:
+    print("got: ", got)
+    print("want:", want)
+    sys.exit(1)
+PY
+echo "CLI: hostile resume reads back literally in python-docx; BEL dropped with a warning"
+
+# An output name ending in .xml selects Flat OPC.
+"$tailor" build -o "$hostile/hostile.xml" "$hostile/hostile.resume" 2>/dev/null ||
+  fail "tailor build -o hostile.xml"
+head -c 200 "$hostile/hostile.xml" | grep -q 'progid="Word.Document"' ||
+  fail "-o *.xml did not write Flat OPC"
+
 # 4. Flat OPC: well-formed, with the document and styles parts.
 flat=()
 for f in "${all_docx[@]}"; do flat+=("${f%.docx}.xml" "${f%.docx}.expect"); done

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <ostream>
 
 #include "support/test_support.hpp"
 #include "writer/docx/docx.hpp"
@@ -31,6 +32,9 @@ std::string describe(const diag::Diagnostics& diags) {
   }
   return out;
 }
+
+// gtest prints the case by name instead of dumping its bytes.
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name; }
 
 class DocxGolden : public ::testing::TestWithParam<GoldenCase> {};
 

@@ -357,11 +357,15 @@ const std::map<std::string, std::vector<std::string>>& schema_orders() {
         "w:pPr", "w:rPr"}},
       {"w:abstractNum", {"w:nsid", "w:multiLevelType", "w:tmpl", "w:name", "w:lvl"}},
       {"w:pBdr", {"w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"}},
-      {"w:r", {"w:rPr", "w:t", "w:tab", "w:br"}},
+      {"w:r", {"w:rPr", "w:t", "w:tab", "w:br", "w:drawing"}},
       {"w:docDefaults", {"w:rPrDefault", "w:pPrDefault"}},
       {"w:settings",
        {"w:zoom", "w:defaultTabStop", "w:characterSpacingControl", "w:compat", "w:rsids"}},
       {"w:font", {"w:altName", "w:panose1", "w:charset", "w:family", "w:pitch"}},
+      {"wp:anchor",
+       {"wp:simplePos", "wp:positionH", "wp:positionV", "wp:extent", "wp:effectExtent",
+        "wp:wrapSquare", "wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"}},
+      {"pic:pic", {"pic:nvPicPr", "pic:blipFill", "pic:spPr"}},
   };
   return kOrders;
 }
@@ -447,10 +451,11 @@ TEST(DocxPackage, FitToPagesFactorsScaleSizesAndGaps) {
   EXPECT_EQ(num(tight, title, "w:val"), 22);
   EXPECT_EQ(num(base, h1, "w:before"), 240);
   EXPECT_EQ(num(tight, h1, "w:before"), 120);
-  // Line pitch = body size x line_height (1.25), in twips, at least: 10 pt -> 250, 9 pt -> 225.
+  // Line pitch = body size x (1 + 0.25 x spacing_scale), in twips, at least:
+  // 10 pt x 1.25 -> 250; 9 pt x 1.125 -> 203 (202.5 rounded).
   const char* spacing = "//w:docDefaults/w:pPrDefault/w:pPr/w:spacing";
   EXPECT_EQ(num(base, spacing, "w:line"), 250);
-  EXPECT_EQ(num(tight, spacing, "w:line"), 225);
+  EXPECT_EQ(num(tight, spacing, "w:line"), 203);
   EXPECT_EQ(std::string(base.select_node(spacing).node().attribute("w:lineRule").value()),
             "atLeast");
 }
@@ -570,7 +575,7 @@ TEST(DocxPackage, FlatOpcIsOneWellFormedDocumentWithEveryPart) {
                   .child("w:styles"));
 }
 
-TEST(DocxPackage, LogoBecomesAnImagePartInTheHeader) {
+TEST(DocxPackage, LogoIsAnImagePartAnchoredTopRightOfPageOne) {
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "tailor-docx-logo-test";
   std::filesystem::create_directories(dir);
   std::ofstream((dir / "agency.png").string(), std::ios::binary) << fx::logo_png();
@@ -580,18 +585,29 @@ TEST(DocxPackage, LogoBecomesAnImagePartInTheHeader) {
   Built b = build(fx::aysel(), st);
   EXPECT_TRUE(b.diags.empty());
   EXPECT_EQ(part(b.package, "word/media/logo.png"), fx::logo_png());
-  pugi::xml_document rels = parse(part(b.package, "word/_rels/header1.xml.rels"));
-  pugi::xml_node rel = rels.child("Relationships").child("Relationship");
-  EXPECT_EQ(std::string(rel.attribute("Id").value()), "rId1");
-  EXPECT_EQ(std::string(rel.attribute("Target").value()), "media/logo.png");
-  pugi::xml_document hdr = parse(part(b.package, "word/header1.xml"));
-  pugi::xml_node inl = hdr.select_node("//wp:inline").node();
-  ASSERT_TRUE(inl);
-  // 40x20 px: 24 pt high, 48 pt wide, in EMU.
-  EXPECT_EQ(inl.child("wp:extent").attribute("cx").as_llong(), 48 * 12700);
-  EXPECT_EQ(inl.child("wp:extent").attribute("cy").as_llong(), 24 * 12700);
-  EXPECT_EQ(std::string(hdr.select_node("//a:blip").node().attribute("r:embed").value()), "rId1");
-  EXPECT_EQ(text_of(hdr.child("w:hdr").child("w:p")), "  " + st.header_text);
+  pugi::xml_document rels = parse(part(b.package, "word/_rels/document.xml.rels"));
+  pugi::xml_node rel =
+      rels.child("Relationships").find_child_by_attribute("Target", "media/logo.png");
+  ASSERT_TRUE(rel);
+  EXPECT_NE(std::string(rel.attribute("Type").value()).find("/image"), std::string::npos);
+  pugi::xml_document doc = parse(part(b.package, "word/document.xml"));
+  pugi::xml_node first = doc.child("w:document").child("w:body").child("w:p");
+  pugi::xml_node anchor = first.select_node(".//wp:anchor").node();
+  ASSERT_TRUE(anchor) << "the logo rides on the first paragraph";
+  EXPECT_EQ(text_of(first), "Aysel Məmmədova");
+  EXPECT_EQ(std::string(anchor.child("wp:positionH").child_value("wp:align")), "right");
+  EXPECT_EQ(std::string(anchor.child("wp:positionV").child_value("wp:align")), "top");
+  // As the PDF: 2.2 x the 24 pt name = 52.8 pt high; 40x20 px gives 105.6 pt wide.
+  EXPECT_EQ(anchor.child("wp:extent").attribute("cx").as_llong(), 1341120);
+  EXPECT_EQ(anchor.child("wp:extent").attribute("cy").as_llong(), 670560);
+  EXPECT_EQ(std::string(anchor.select_node(".//a:blip").node().attribute("r:embed").value()),
+            rel.attribute("Id").value());
+  // The header keeps its text line only.
+  EXPECT_EQ(text_of(parse(part(b.package, "word/header1.xml")).child("w:hdr").child("w:p")),
+            st.header_text);
+  for (const auto& p : b.package) {
+    if (!p.binary) check_order(parse(p.data).document_element(), "logo " + p.name);
+  }
   std::string types = part(b.package, "[Content_Types].xml");
   EXPECT_NE(types.find("PartName=\"/word/media/logo.png\" ContentType=\"image/png\""),
             std::string::npos);

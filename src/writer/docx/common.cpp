@@ -41,7 +41,9 @@ int Metrics::body_half_points() const {
 
 int Metrics::line_pitch() const {
   double lh = st_.line_height > 0 ? st_.line_height : 1.0;
-  return static_cast<int>(std::lround(body_half_points() * 10 * lh));
+  // As the PDF layout does: fit-to-pages shrinks the extra leading with the other gaps.
+  double leading = 1.0 + (lh - 1.0) * spacing_scale_;
+  return static_cast<int>(std::lround(body_half_points() * 10 * leading));
 }
 
 std::string hex(const style::Color& c) {
@@ -63,16 +65,17 @@ void val(pugi::xml_node parent, const char* name, int v) {
 }  // namespace
 
 void append_ppr(pugi::xml_node parent, const ParaProps& p, bool force) {
-  bool any = !p.style.empty() || p.keep_next || p.keep_lines || p.num_id != 0 ||
+  bool any = !p.style.empty() || p.keep_next || p.keep_lines || p.widow_control || p.num_id != 0 ||
              p.border != Border::None || !p.shading.empty() || !p.right_tabs.empty() || p.before ||
              p.after || p.line || p.ind_left || p.ind_hanging || !p.jc.empty() || p.outline_level;
   if (!any && !force) return;
-  // Children in CT_PPrBase order: pStyle, keepNext, keepLines, numPr, pBdr, shd, tabs,
-  // spacing, ind, jc, outlineLvl. Word rejects files where these are out of order.
+  // Children in CT_PPrBase order: pStyle, keepNext, keepLines, widowControl, numPr, pBdr, shd,
+  // tabs, spacing, ind, jc, outlineLvl. Word rejects files where these are out of order.
   pugi::xml_node ppr = parent.append_child("w:pPr");
   if (!p.style.empty()) val(ppr, "w:pStyle", p.style);
   if (p.keep_next) ppr.append_child("w:keepNext");
   if (p.keep_lines) ppr.append_child("w:keepLines");
+  if (p.widow_control) ppr.append_child("w:widowControl");
   if (p.num_id != 0) {
     pugi::xml_node num = ppr.append_child("w:numPr");
     val(num, "w:ilvl", 0);

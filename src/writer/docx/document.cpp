@@ -14,8 +14,7 @@ constexpr const char* kSeparator = " \u00B7 ";  // middle dot between contact it
 
 class BodyWriter {
  public:
-  BodyWriter(const style::Style& st, const Metrics& m, diag::Diagnostics& diags)
-      : st_(st), m_(m), diags_(diags) {}
+  BodyWriter(const style::Style& st, diag::Diagnostics& diags) : st_(st), diags_(diags) {}
 
   Relationships rels;
 
@@ -73,8 +72,18 @@ class BodyWriter {
     }
   }
 
+  void set_logo(const Logo* logo, std::string rel_id) {
+    logo_ = logo;
+    logo_rel_ = std::move(rel_id);
+  }
+
   void header(pugi::xml_node body, const Header& h) {
-    if (!h.name.empty()) text(paragraph(body, "Title"), h.name.value, h.name.span);
+    if (!h.name.empty() || logo_) {
+      pugi::xml_node title = paragraph(body, h.name.empty() ? "" : "Title");
+      // The logo rides on the first paragraph, anchored at the top right of page one.
+      if (logo_) append_logo_run(title, *logo_, logo_rel_);
+      text(title, h.name.value, h.name.span);
+    }
     if (!h.headline.empty()) text(paragraph(body, "Headline"), h.headline.value, h.headline.span);
 
     struct Item {
@@ -233,29 +242,22 @@ class BodyWriter {
 
  private:
   const style::Style& st_;
-  const Metrics& m_;
   diag::Diagnostics& diags_;
+  const Logo* logo_ = nullptr;
+  std::string logo_rel_;
 };
 
 std::string header_footer(const char* root_name, const char* style, const std::string& line,
-                          const Logo* logo, diag::Diagnostics& diags) {
+                          diag::Diagnostics& diags) {
   pugi::xml_document doc;
   add_declaration(doc);
   pugi::xml_node r = doc.append_child(root_name);
   r.append_attribute("xmlns:w") = kNsW;
   r.append_attribute("xmlns:r") = kNsR;
-  if (logo) {
-    r.append_attribute("xmlns:wp") =
-        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
-  }
   pugi::xml_node p = r.append_child("w:p");
   ParaProps props;
   props.style = style;
   append_ppr(p, props);
-  if (logo) {
-    append_logo_run(p, *logo, "rId1");
-    if (!line.empty()) append_run(p, "  ", {});
-  }
   append_run(p, clean_text(line, {}, diags), {});
   return to_bytes(doc);
 }
@@ -279,7 +281,7 @@ std::string rels_xml(const std::vector<Relationships::Rel>& items) {
 
 BodyParts build_body(const model::Document& doc, const style::Style& st, const RenderOptions&,
                      const Metrics& m, diag::Diagnostics& diags) {
-  BodyWriter w(st, m, diags);
+  BodyWriter w(st, diags);
   // Fixed relationships first, in a fixed order; hyperlinks follow in order of first use.
   w.rels.add("styles", "styles.xml");
   w.rels.add("numbering", "numbering.xml");
@@ -287,27 +289,27 @@ BodyParts build_body(const model::Document& doc, const style::Style& st, const R
   w.rels.add("fontTable", "fontTable.xml");
   BodyParts parts;
   std::string header_id, footer_id;
-  parts.logo = load_logo(st, diags);
-  if (!st.header_text.empty() || parts.logo) {
+  if (!st.header_text.empty()) {
     header_id = w.rels.add("header", "header1.xml");
-    const Logo* logo = parts.logo ? &*parts.logo : nullptr;
-    parts.header = header_footer("w:hdr", "Header", st.header_text, logo, diags);
-    if (logo) {
-      Relationships hr;
-      hr.add("image", "media/logo." + logo->extension);
-      parts.header_rels = rels_xml(hr.items());
-    }
+    parts.header = header_footer("w:hdr", "Header", st.header_text, diags);
   }
   if (!st.footer_text.empty()) {
     footer_id = w.rels.add("footer", "footer1.xml");
-    parts.footer = header_footer("w:ftr", "Footer", st.footer_text, nullptr, diags);
+    parts.footer = header_footer("w:ftr", "Footer", st.footer_text, diags);
   }
+  parts.logo = load_logo(st, m, diags);
+  if (parts.logo)
+    w.set_logo(&*parts.logo, w.rels.add("image", "media/logo." + parts.logo->extension));
 
   pugi::xml_document xml;
   add_declaration(xml);
   pugi::xml_node root = xml.append_child("w:document");
   root.append_attribute("xmlns:w") = kNsW;
   root.append_attribute("xmlns:r") = kNsR;
+  if (parts.logo) {
+    root.append_attribute("xmlns:wp") =
+        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+  }
   pugi::xml_node body = root.append_child("w:body");
 
   w.header(body, doc.header);

@@ -38,7 +38,10 @@ class Metrics {
   int half_points(double pt) const;
   /// Body size in half-points (floored at 9 pt when scaled down).
   int body_half_points() const;
-  /// The body's line pitch in twips (body size x line_height), as the PDF lays lines out.
+  /// A size in points multiplied by font_scale, unrounded.
+  double scaled(double pt) const { return pt * font_scale_; }
+  /// The body's line pitch in twips: body size x (1 + (line_height - 1) x spacing_scale),
+  /// as the PDF lays lines out.
   /// Used with lineRule="atLeast", so larger text still gets the room it needs.
   int line_pitch() const;
 
@@ -61,6 +64,7 @@ struct ParaProps {
   std::string style;
   bool keep_next = false;
   bool keep_lines = false;
+  bool widow_control = false;
   int num_id = 0;  ///< 0: not numbered.
   Border border = Border::None;
   int border_size = 0;  ///< eighths of a point
@@ -128,21 +132,21 @@ void add_declaration(pugi::xml_document& doc);
 struct Logo {
   std::string data;
   std::string extension;  ///< "png" or "jpeg"
-  long cx = 0, cy = 0;    ///< size in EMU (1/12700 pt)
+  long cx = 0, cy = 0;    ///< size on the page in EMU (1/12700 pt)
 };
-/// Reads Style::logo (relative to the style file). A missing or unreadable image is a
-/// warning: the document is still useful without it.
-std::optional<Logo> load_logo(const style::Style& st, diag::Diagnostics& diags);
-/// Appends a run holding the logo as an inline picture (the paragraph's part must declare
-/// the wp, and r namespaces).
+/// Reads Style::logo (relative to the style file) and sizes it as the PDF does: as high as
+/// 2.2 x the name size (at most 54 pt), at most a third of the text width. A missing or
+/// unreadable image is a warning: the document is still useful without it.
+std::optional<Logo> load_logo(const style::Style& st, const Metrics& m, diag::Diagnostics& diags);
+/// Appends a run holding the logo anchored at the top right of the page's text area, with
+/// text wrapping beside it, where the PDF draws it (the part declares the wp namespace).
 void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::string& rel_id);
 
 /// Parts built by document.cpp.
 struct BodyParts {
   std::string document;
   std::string rels;
-  std::string header;       ///< empty when the style has no header_text and no logo
-  std::string header_rels;  ///< the header's relationships (the logo), or empty
+  std::string header;  ///< empty when the style has no header_text
   std::string footer;
   std::optional<Logo> logo;
 };

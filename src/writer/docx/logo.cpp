@@ -1,5 +1,6 @@
-// The agency logo for the page header: read the PNG or JPEG named by the style, find its
-// pixel size, and describe it as a DrawingML inline picture.
+// The agency logo: read the PNG or JPEG named by the style, find its pixel size, and anchor
+// it at the top right of the first page as a DrawingML picture, where the PDF draws it.
+#include <algorithm>
 #include <filesystem>
 
 #include "base/files.hpp"
@@ -53,7 +54,7 @@ bool image_size(const std::string& data, std::string& ext, unsigned& w, unsigned
 
 }  // namespace
 
-std::optional<Logo> load_logo(const style::Style& st, diag::Diagnostics& diags) {
+std::optional<Logo> load_logo(const style::Style& st, const Metrics& m, diag::Diagnostics& diags) {
   if (st.logo.empty()) return std::nullopt;
   std::filesystem::path path(st.logo);
   if (path.is_relative() && !st.source_path.empty()) {
@@ -77,11 +78,12 @@ std::optional<Logo> load_logo(const style::Style& st, diag::Diagnostics& diags) 
     return warn("the logo '" + path.string() + "' is not a PNG or JPEG image");
   }
   logo.data = std::move(*data);
-  // 24 pt high in the header, width by the aspect ratio, never wider than 200 pt.
-  double height_pt = 24, width_pt = height_pt * w / h;
-  if (width_pt > 200) {
-    height_pt *= 200 / width_pt;
-    width_pt = 200;
+  double height_pt = std::min(54.0, m.scaled(st.name_size) * 2.2);
+  double width_pt = height_pt * w / h;
+  double max_width = m.text_width() / 20.0 / 3;
+  if (width_pt > max_width) {
+    height_pt = max_width * h / w;
+    width_pt = max_width;
   }
   logo.cx = static_cast<long>(width_pt * 12700);
   logo.cy = static_cast<long>(height_pt * 12700);
@@ -89,16 +91,39 @@ std::optional<Logo> load_logo(const style::Style& st, diag::Diagnostics& diags) 
 }
 
 void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::string& rel_id) {
-  pugi::xml_node inl =
-      paragraph.append_child("w:r").append_child("w:drawing").append_child("wp:inline");
-  for (const char* a : {"distT", "distB", "distL", "distR"}) inl.append_attribute(a) = 0;
-  pugi::xml_node extent = inl.append_child("wp:extent");
+  pugi::xml_node anchor =
+      paragraph.append_child("w:r").append_child("w:drawing").append_child("wp:anchor");
+  // CT_Anchor: every attribute is required; children in schema order below.
+  anchor.append_attribute("distT") = 0;
+  anchor.append_attribute("distB") = 0;
+  anchor.append_attribute("distL") = 152400;  // 12 pt between the text and the logo
+  anchor.append_attribute("distR") = 0;
+  anchor.append_attribute("simplePos") = 0;
+  anchor.append_attribute("relativeHeight") = 1;
+  anchor.append_attribute("behindDoc") = 0;
+  anchor.append_attribute("locked") = 0;
+  anchor.append_attribute("layoutInCell") = 1;
+  anchor.append_attribute("allowOverlap") = 0;
+  pugi::xml_node simple = anchor.append_child("wp:simplePos");
+  simple.append_attribute("x") = 0;
+  simple.append_attribute("y") = 0;
+  pugi::xml_node h = anchor.append_child("wp:positionH");
+  h.append_attribute("relativeFrom") = "margin";
+  h.append_child("wp:align").text().set("right");
+  pugi::xml_node v = anchor.append_child("wp:positionV");
+  v.append_attribute("relativeFrom") = "margin";
+  v.append_child("wp:align").text().set("top");
+  pugi::xml_node extent = anchor.append_child("wp:extent");
   extent.append_attribute("cx") = logo.cx;
   extent.append_attribute("cy") = logo.cy;
-  pugi::xml_node doc_pr = inl.append_child("wp:docPr");
+  pugi::xml_node effect = anchor.append_child("wp:effectExtent");
+  for (const char* a : {"l", "t", "r", "b"}) effect.append_attribute(a) = 0;
+  anchor.append_child("wp:wrapSquare").append_attribute("wrapText") = "bothSides";
+  pugi::xml_node doc_pr = anchor.append_child("wp:docPr");
   doc_pr.append_attribute("id") = 1;
   doc_pr.append_attribute("name") = "Logo";
-  pugi::xml_node graphic = inl.append_child("a:graphic");
+  anchor.append_child("wp:cNvGraphicFramePr");
+  pugi::xml_node graphic = anchor.append_child("a:graphic");
   graphic.append_attribute("xmlns:a") = "http://schemas.openxmlformats.org/drawingml/2006/main";
   pugi::xml_node data = graphic.append_child("a:graphicData");
   data.append_attribute("uri") = "http://schemas.openxmlformats.org/drawingml/2006/picture";

@@ -155,9 +155,6 @@ std::optional<Package> build_package(const model::Document& doc, const RenderOpt
   if (!body.header.empty()) {
     parts.push_back({"word/header1.xml", wml("header"), std::move(body.header), false});
   }
-  if (!body.header_rels.empty()) {
-    parts.push_back({"word/_rels/header1.xml.rels", kCtRels, std::move(body.header_rels), false});
-  }
   if (body.logo) {
     parts.push_back({"word/media/logo." + body.logo->extension, "image/" + body.logo->extension,
                      std::move(body.logo->data), true});

@@ -65,6 +65,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
   body_run.half_points = m.body_half_points();
   append_rpr(defaults.append_child("w:rPrDefault"), body_run, true);
   ParaProps body_para;
+  body_para.widow_control = true;  // no single line of a paragraph alone at a page edge
   body_para.before = 0;
   body_para.after = m.gap(st.paragraph_spacing);
   body_para.line = m.line_pitch();
@@ -145,7 +146,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     p.keep_lines = true;
     p.right_tabs.push_back(m.text_width());
     p.before = m.gap(st.entry_spacing);
-    p.after = m.gap(1);
+    p.after = 0;  // role, organisation and bullets sit close, as in the PDF
     RunProps r;
     r.font = st.heading_font;
     add_style(styles, {"paragraph", "EntryHeading", "Entry Heading", "Normal", "Normal", 12}, &p,
@@ -156,7 +157,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     p.keep_next = true;
     p.keep_lines = true;
     p.right_tabs.push_back(m.text_width());
-    p.after = m.gap(2);
+    p.after = 0;
     add_style(styles, {"paragraph", "EntryDetails", "Entry Details", "Normal", "Normal", 12}, &p,
               nullptr);
   }
@@ -172,7 +173,7 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
     add_style(styles, {"paragraph", "ListBullet", "List Bullet", "Normal", nullptr, 36}, &p,
               nullptr);
   }
-  if (!st.header_text.empty() || !st.footer_text.empty() || !st.logo.empty()) {
+  if (!st.header_text.empty() || !st.footer_text.empty()) {
     ParaProps p;
     p.jc = "center";
     p.after = 0;

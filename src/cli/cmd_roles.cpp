@@ -1,0 +1,153 @@
+// tailor roles [NAME]: lists the role profiles, or shows one.
+#include <algorithm>
+#include <ostream>
+
+#include "cli/options.hpp"
+#include "cli/roles.hpp"
+#include "transform/basic.hpp"
+#include "transform/engine.hpp"
+#include "transform/rules.hpp"
+
+namespace tailor::cli {
+
+bool load_roles(Context& ctx, const std::vector<std::string>& rules_files,
+                transform::RuleSet& rules) {
+  diag::Diagnostics diags;
+  bool ok = transform::load_rules_dir(transform::builtin_roles_dir(), ctx.sources, rules, diags);
+  for (const std::string& f : rules_files) {
+    ok = transform::load_rules_file(f, ctx.sources, rules, diags, true) && ok;
+  }
+  ctx.report(diags);
+  return ok;
+}
+
+bool resolve_roles(Context& ctx, const transform::RuleSet& rules,
+                   const std::vector<std::string>& names,
+                   const std::vector<std::string>& rules_files,
+                   std::vector<const transform::Profile*>& out) {
+  if (names.empty()) {
+    for (const transform::Profile& p : rules.profiles) {
+      if (std::count(rules_files.begin(), rules_files.end(), p.path)) out.push_back(&p);
+    }
+    return true;
+  }
+  bool ok = true;
+  for (const std::string& n : names) {
+    if (const transform::Profile* p = transform::find_profile(rules, n)) {
+      out.push_back(p);
+      continue;
+    }
+    diag::Diagnostic d;
+    d.message = "unknown role '" + n + "'";
+    std::vector<std::string> near = transform::closest_profile_names(rules, n);
+    if (!near.empty()) {
+      std::string list;
+      for (const std::string& s : near) list += (list.empty() ? "\"" : ", \"") + s + "\"";
+      d.hints.push_back("did you mean " + list + "?");
+    }
+    d.hints.push_back("'tailor roles' lists the known roles; --rules FILE adds your own");
+    diag::Diagnostics diags;
+    diags.add(std::move(d));
+    ctx.report(diags);
+    ok = false;
+  }
+  return ok;
+}
+
+std::vector<std::pair<std::string, const transform::Profile*>> RoleTargets::jobs(
+    const std::vector<std::string>& inputs) const {
+  std::vector<std::pair<std::string, const transform::Profile*>> out;
+  for (const std::string& in : inputs) {
+    if (profiles.empty()) out.emplace_back(in, nullptr);
+    for (const transform::Profile* p : profiles) out.emplace_back(in, p);
+  }
+  return out;
+}
+
+std::string RoleTargets::suffix(const transform::Profile* profile) const {
+  return profiles.size() > 1 && profile ? "-" + profile->stem : "";
+}
+
+void add_role_options(po::options_description& desc, BuildRequest& req, std::string& roles) {
+  desc.add_options()("role", po::value(&roles),
+                     "tailor to roles, comma-separated (see 'tailor roles')")(
+      "rules", po::value(&req.rules_file), "load role profiles from this .rules file")(
+      "explain", po::bool_switch(&req.explain), "print every tailoring change to stderr")(
+      "max-skills", po::value(&req.max_skills), "keep only the N most relevant skills")(
+      "max-bullets", po::value(&req.max_bullets), "keep the N most relevant bullets per entry")(
+      "keep-order", po::bool_switch(&req.keep_order), "tailor without reordering");
+}
+
+int prepare_roles(Context& ctx, const BuildRequest& req, RoleTargets& targets) {
+  if (req.max_skills < 0 || req.max_bullets < 0) {
+    return usage_error(ctx, "--max-skills and --max-bullets take a positive number");
+  }
+  bool tailoring = !req.roles.empty() || !req.rules_file.empty();
+  if (!tailoring && (req.max_skills || req.max_bullets || req.keep_order || req.explain)) {
+    return usage_error(ctx,
+                       "--explain, --max-skills, --max-bullets and --keep-order need --role or "
+                       "--rules");
+  }
+  if (!tailoring) return -1;
+  std::vector<std::string> files;
+  if (!req.rules_file.empty()) files.push_back(req.rules_file);
+  if (!load_roles(ctx, files, targets.rules)) {
+    return code(diag::ExitCode::InputError);
+  }
+  if (!resolve_roles(ctx, targets.rules, req.roles, files, targets.profiles)) {
+    return code(diag::ExitCode::InputError);
+  }
+  if (targets.profiles.empty()) return usage_error(ctx, req.rules_file + " defines no role");
+  if (!req.output.empty() && targets.profiles.size() > 1) {
+    return usage_error(ctx, "-o takes one role; use --out-dir for several");
+  }
+  return -1;
+}
+
+void apply_role(Context& ctx, const BuildRequest& req, const RoleTargets& targets,
+                const transform::Profile* profile, model::Document& doc,
+                const std::vector<model::SectionKind>& fallback) {
+  if (!profile) {
+    transform::select_variants(doc, {});
+    transform::order_sections(doc, fallback);
+    return;
+  }
+  transform::TailorOptions options{req.max_skills, req.max_bullets, req.keep_order};
+  transform::Report report = transform::tailor(doc, *profile, targets.rules.lexicon, options);
+  if (req.explain) ctx.err << transform::render_report(report, ctx.sources);
+  if (profile->sections.empty() || req.keep_order) transform::order_sections(doc, fallback);
+}
+
+int cmd_roles(Context& ctx) {
+  po::options_description desc("roles options");
+  std::vector<std::string> rules_files;
+  desc.add_options()("rules", po::value(&rules_files)->composing(),
+                     "also load this .rules file (repeatable)");
+  po::variables_map vm;
+  if (int rc = parse_command_line(ctx, "tailor roles [OPTIONS] [NAME]", desc, vm, "name");
+      rc >= 0) {
+    return rc;
+  }
+  transform::RuleSet rules;
+  if (!load_roles(ctx, rules_files, rules)) return code(diag::ExitCode::InputError);
+  std::vector<std::string> names;
+  if (vm.count("name")) names = vm["name"].as<std::vector<std::string>>();
+  if (names.empty()) {
+    for (const transform::Profile& p : rules.profiles) {
+      std::string t = p.title + " (" + p.stem + ")";
+      ctx.out << t << std::string(t.size() < 44 ? 44 - t.size() : 1, ' ') << p.description << "\n";
+    }
+    return 0;
+  }
+  std::vector<const transform::Profile*> found;
+  if (!resolve_roles(ctx, rules, names, {}, found)) {
+    return code(diag::ExitCode::InputError);
+  }
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    if (i) ctx.out << "\n";
+    ctx.out << transform::describe_profile(*found[i], ctx.sources);
+  }
+  return 0;
+}
+
+}  // namespace tailor::cli

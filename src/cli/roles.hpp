@@ -1,0 +1,55 @@
+// Role profiles for the CLI: loading built-ins and --rules files, resolving --role names.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/build_request.hpp"
+#include "cli/cli.hpp"
+#include "model/document.hpp"
+#include "transform/profile.hpp"
+
+namespace tailor::cli {
+
+/// Loads the built-in lexicon and profiles, then each --rules file. Reports problems and
+/// returns false when any file has an error.
+/// A --rules profile with a built-in's title replaces the built-in.
+bool load_roles(Context& ctx, const std::vector<std::string>& rules_files,
+                transform::RuleSet& rules);
+
+/// The profiles to build for: every --role name (case-insensitive title, alias or file stem),
+/// or, with no --role, the profiles defined by the --rules files. Unknown names print the
+/// closest known names and return false (exit 1).
+bool resolve_roles(Context& ctx, const transform::RuleSet& rules,
+                   const std::vector<std::string>& names,
+                   const std::vector<std::string>& rules_files,
+                   std::vector<const transform::Profile*>& out);
+
+/// The roles a build tailors to, loaded once for every input.
+struct RoleTargets {
+  transform::RuleSet rules;
+  std::vector<const transform::Profile*> profiles;  ///< Empty: no tailoring.
+
+  /// One (input, profile) pair per build; profile is nullptr without --role.
+  std::vector<std::pair<std::string, const transform::Profile*>> jobs(
+      const std::vector<std::string>& inputs) const;
+  /// "-infrastructure" when building several roles, so outputs do not collide.
+  std::string suffix(const transform::Profile* profile) const;
+};
+
+/// Adds --role, --rules, --explain, --max-skills, --max-bullets and --keep-order.
+void add_role_options(boost::program_options::options_description& desc, BuildRequest& req,
+                      std::string& roles);
+
+/// Checks the role options and loads the profiles. Returns -1 to go on, else an exit code.
+int prepare_roles(Context& ctx, const BuildRequest& req, RoleTargets& targets);
+
+/// Tailors doc to profile (printing --explain to stderr), or without a profile only picks the
+/// default summary variant; then orders sections (the profile's order, else `fallback`).
+void apply_role(Context& ctx, const BuildRequest& req, const RoleTargets& targets,
+                const transform::Profile* profile, model::Document& doc,
+                const std::vector<model::SectionKind>& fallback);
+
+}  // namespace tailor::cli

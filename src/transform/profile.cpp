@@ -1,0 +1,85 @@
+// Profile lookup by name and "did you mean" suggestions.
+#include "transform/profile.hpp"
+
+#include <algorithm>
+
+#include "transform/tokens.hpp"
+
+namespace tailor::transform {
+
+const EvidenceGroup* Profile::group(const std::string& name) const {
+  for (const EvidenceGroup& g : groups) {
+    if (g.name == name) return &g;
+  }
+  return nullptr;
+}
+
+std::size_t edit_distance(const std::string& a0, const std::string& b0) {
+  std::string a = lower(a0), b = lower(b0);
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::vector<std::string> did_you_mean(const std::string& word,
+                                      const std::vector<std::string>& candidates) {
+  std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const std::string& c : candidates) {
+    std::size_t d = edit_distance(word, c);
+    // A prefix ("infra" for "infrastructure") is a good suggestion too.
+    bool prefix = word.size() >= 3 && lower(c).rfind(lower(word), 0) == 0;
+    if (d <= limit || prefix) scored.emplace_back(prefix ? std::min<std::size_t>(d, 1) : d, c);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> out;
+  for (const auto& [d, c] : scored) {
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    if (out.size() == 3) break;
+  }
+  return out;
+}
+
+static std::vector<std::string> names_of(const Profile& p) {
+  std::vector<std::string> names{p.title};
+  names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+  if (!p.stem.empty()) names.push_back(p.stem);
+  return names;
+}
+
+const Profile* find_profile(const RuleSet& rules, const std::string& name) {
+  std::string want = lower(name);
+  for (const Profile& p : rules.profiles) {
+    for (const std::string& n : names_of(p)) {
+      if (lower(n) == want) return &p;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> closest_profile_names(const RuleSet& rules, const std::string& name) {
+  std::vector<std::string> all;
+  for (const Profile& p : rules.profiles) {
+    for (const std::string& n : names_of(p)) all.push_back(n);
+  }
+  std::vector<std::string> near = did_you_mean(name, all);
+  // Report canonical titles, once each.
+  std::vector<std::string> out;
+  for (const std::string& n : near) {
+    const Profile* p = find_profile(rules, n);
+    std::string t = p ? p->title : n;
+    if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+  }
+  return out;
+}
+
+}  // namespace tailor::transform

@@ -1,0 +1,206 @@
+// Loading and checking .rules files: names a grammar cannot check, duplicate roles, folders.
+#include "transform/rules.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "reader/reader.hpp"
+#include "transform/tokens.hpp"
+
+namespace tailor::transform {
+
+namespace {
+
+bool connector(const std::string& w) {
+  return w == "&" || w == "and" || w == "/" || w == "-" || w == "+" || w == "," || w == "|";
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::string> group_names(const Profile& p) {
+  std::vector<std::string> out;
+  for (const EvidenceGroup& g : p.groups) out.push_back(g.name);
+  return out;
+}
+
+void unknown_group(const Profile& p, const std::string& name, const model::SourceSpan& at,
+                   diag::Diagnostics& diags, std::vector<std::string>* reported = nullptr) {
+  if (reported) {
+    if (std::count(reported->begin(), reported->end(), name)) return;
+    reported->push_back(name);
+  }
+  diag::Diagnostic& d = diags.error(at, "unknown group '" + name + "'");
+  std::vector<std::string> near = did_you_mean(name, group_names(p));
+  if (!near.empty()) d.hints.push_back("did you mean '" + near.front() + "'?");
+  d.hints.push_back("declare it first: group " + name + " \"Title Word\"");
+}
+
+}  // namespace
+
+bool validate_profile(const Profile& p, diag::Diagnostics& diags) {
+  std::size_t before = diags.error_count();
+  if (p.title.empty()) diags.error(p.span, "the role's title is empty");
+  for (std::size_t i = 0; i < p.groups.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (p.groups[j].name == p.groups[i].name) {
+        diags.error(p.groups[i].span, "group '" + p.groups[i].name + "' is declared twice");
+      }
+    }
+  }
+  std::vector<std::string> reported;
+  for (const Keyword& k : p.keywords) {
+    if (!p.group(k.group)) unknown_group(p, k.group, k.span, diags, &reported);
+    if (k.weight < 1 || k.weight > 9) {
+      diags.error(k.span, "weight " + std::to_string(k.weight) + " is out of range")
+          .hints.push_back("use core (3), supporting (1) or a number from 1 to 9");
+    }
+    if (tokenize(k.text).empty()) diags.error(k.span, "empty keyword");
+  }
+  std::vector<std::string> title_words;
+  for (const std::string& w : words(p.title)) title_words.push_back(lower(w));
+  for (const TitleRule& r : p.titles) {
+    bool groups_ok = true;
+    for (const auto& chain : r.any_of) {
+      for (const Condition& c : chain) {
+        if (!p.group(c.group)) {
+          unknown_group(p, c.group, c.span, diags);
+          groups_ok = false;
+        }
+        if (!c.other_group.empty() && !p.group(c.other_group)) {
+          unknown_group(p, c.other_group, c.other_span, diags);
+          groups_ok = false;
+        }
+      }
+    }
+    if (!groups_ok) continue;
+    // Truthful titles: each word is a word of the role's title, or the title word of a group
+    // that every branch of the condition requires to have evidence.
+    for (const std::string& w : words(r.title)) {
+      std::string lw = lower(w);
+      if (connector(lw) || std::count(title_words.begin(), title_words.end(), lw)) continue;
+      bool licensed = !r.any_of.empty();
+      for (const auto& chain : r.any_of) {
+        bool here = false;
+        for (const Condition& c : chain) {
+          const EvidenceGroup* g = p.group(c.group);
+          bool requires_evidence = c.other_group.empty()
+                                       ? ((c.op == CompareOp::GreaterEqual && c.number >= 1) ||
+                                          (c.op == CompareOp::Greater && c.number >= 0))
+                                       : false;
+          if (!g || !requires_evidence) continue;
+          for (const std::string& lab : words(g->label)) here = here || lower(lab) == lw;
+        }
+        licensed = licensed && here;
+      }
+      if (!licensed) {
+        diag::Diagnostic& d =
+            diags.error(r.span, "title word '" + w + "' is not licensed by the evidence");
+        d.hints.push_back("a title may use the words of \"" + p.title +
+                          "\" and the title word of a group its condition requires, e.g. "
+                          "group backend \"Backend\" with backend >= 6");
+      }
+    }
+  }
+  return diags.error_count() == before;
+}
+
+bool load_rules_file(const std::string& path, model::SourceManager& sources, RuleSet& rules,
+                     diag::Diagnostics& diags, bool replace) {
+  std::uint32_t id = reader::load_source(path, sources, diags);
+  if (id == 0) return false;
+  RuleFile file;
+  bool ok = parse_rules_text(id, sources.text(id), file, diags);
+  if (!ok) return false;
+  auto& lex = rules.lexicon;
+  lex.synonyms.insert(lex.synonyms.end(), file.lexicon.synonyms.begin(),
+                      file.lexicon.synonyms.end());
+  lex.cased.insert(lex.cased.end(), file.lexicon.cased.begin(), file.lexicon.cased.end());
+  if (!file.lexicon.seniority.empty()) {
+    lex.seniority.insert(lex.seniority.end(), file.lexicon.seniority.begin(),
+                         file.lexicon.seniority.end());
+    if (!lex.seniority_span.known()) lex.seniority_span = file.lexicon.seniority_span;
+  }
+  Profile& p = file.profile;
+  if (!file.has_role) {
+    model::SourceSpan at = !p.keywords.empty() ? p.keywords.front().span
+                           : !p.titles.empty() ? p.titles.front().span
+                           : !p.groups.empty() ? p.groups.front().span
+                                               : model::SourceSpan{};
+    if (at.known() || !p.aliases.empty() || !p.description.empty() || !p.sections.empty() ||
+        !p.summary_tags.empty()) {
+      if (!at.known()) at = model::SourceSpan{id, 1, 1, 1, 1};
+      diags.error(at, "this file states a profile but has no 'role' directive")
+          .hints.push_back("start the profile with: role \"Your Title\"");
+      return false;
+    }
+    return true;
+  }
+  if (!validate_profile(p, diags)) return false;
+  p.path = path;
+  p.stem = std::filesystem::path(path).stem().string();
+  for (Profile& other : rules.profiles) {
+    if (lower(other.title) != lower(p.title)) continue;
+    if (replace && other.path != path) {
+      other = std::move(p);
+      return true;
+    }
+    diags
+        .error(p.span, "role \"" + p.title + "\" is already defined by " +
+                           std::filesystem::path(other.path).filename().string())
+        .hints.push_back("each profile needs its own title");
+    return false;
+  }
+  rules.profiles.push_back(std::move(p));
+  return true;
+}
+
+std::string builtin_roles_dir() {
+  if (const char* env = std::getenv("TAILOR_ROLES_DIR"); env && *env) return env;
+  return std::string(TAILOR_DATA_DIR) + "/roles";
+}
+
+bool load_rules_dir(const std::string& dir, model::SourceManager& sources, RuleSet& rules,
+                    diag::Diagnostics& diags) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  std::error_code ec;
+  // Show paths relative to the working directory when the folder lies below it, so
+  // --explain cites "templates/roles/x.rules:12" rather than an absolute path.
+  fs::path shown = dir;
+  std::error_code rel_ec;
+  fs::path rel = fs::relative(dir, fs::current_path(rel_ec), rel_ec);
+  if (!rel_ec && !rel.empty() && *rel.begin() != "..") shown = rel;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".rules") {
+      files.push_back((shown / e.path().filename()).string());
+    }
+  }
+  if (ec) {
+    diag::Diagnostic d;
+    d.path = dir;
+    d.message = "cannot read the roles folder: " + ec.message();
+    diags.add(std::move(d));
+    return false;
+  }
+  std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
+    bool la = fs::path(a).stem() == "lexicon", lb = fs::path(b).stem() == "lexicon";
+    return la != lb ? la : a < b;
+  });
+  bool ok = true;
+  for (const std::string& f : files) ok = load_rules_file(f, sources, rules, diags) && ok;
+  return ok;
+}
+
+}  // namespace tailor::transform

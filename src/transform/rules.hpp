@@ -1,0 +1,45 @@
+// Loading .rules files (grammar/rules.ebnf): profiles, the shared lexicon, located errors.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostic.hpp"
+#include "model/source_manager.hpp"
+#include "transform/profile.hpp"
+
+namespace tailor::transform {
+
+/// What one .rules file says. A file with a `role` directive is a profile; a file without one
+/// (templates/roles/lexicon.rules) only adds synonyms and seniority words.
+struct RuleFile {
+  bool has_role = false;
+  Profile profile;          ///< synonyms of a profile file land in profile.synonyms.
+  Lexicon lexicon;          ///< synonyms and seniority words of a lexicon file.
+  model::SourceSpan first;  ///< First directive, for file-level messages.
+};
+
+/// Parses the registered text of file_id (grammar/rules/rules_grammar.cpp). Reports the first
+/// syntax error and every unknown directive; returns false when anything was wrong.
+bool parse_rules_text(std::uint32_t file_id, std::string_view text, RuleFile& out,
+                      diag::Diagnostics& diags);
+
+/// Checks names a parser cannot: groups used before they are declared, section names, title
+/// words that neither the role's title nor a required group licenses. Adds errors.
+bool validate_profile(const Profile& p, diag::Diagnostics& diags);
+
+/// Reads, parses and validates one file, adding it to `rules`. Returns false on any error.
+/// A profile whose title is already loaded is an error, unless `replace` (a user's --rules
+/// file overriding a built-in), when it takes the earlier profile's place.
+bool load_rules_file(const std::string& path, model::SourceManager& sources, RuleSet& rules,
+                     diag::Diagnostics& diags, bool replace = false);
+
+/// The folder holding the built-in profiles: $TAILOR_ROLES_DIR, else TAILOR_DATA_DIR/roles.
+std::string builtin_roles_dir();
+
+/// Loads lexicon.rules then every other *.rules of the folder, in name order.
+bool load_rules_dir(const std::string& dir, model::SourceManager& sources, RuleSet& rules,
+                    diag::Diagnostics& diags);
+
+}  // namespace tailor::transform
