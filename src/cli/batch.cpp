@@ -672,6 +672,7 @@ void Build::flush_ready() {
     // Complete inputs are no longer touched by workers: read without state_mu_.
     std::string text = diag::render_all(in->read_diags, ctx_.sources, ctx_.diag_format);
     for (std::size_t r = 0; r < in->role_diags.size(); ++r) {
+      if (!in->role_notes[r].empty() && ins_.size() > 1) text += in->path + ":\n";
       text += in->role_notes[r];
       text += diag::render_all(in->role_diags[r], ctx_.sources, ctx_.diag_format);
     }
