@@ -1,9 +1,13 @@
 // tailor build: read, tailor, render, write atomically.
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 
 #include "base/files.hpp"
+#include "cli/batch.hpp"
 #include "cli/build_request.hpp"
 #include "cli/options.hpp"
 #include "cli/roles.hpp"
@@ -59,7 +63,16 @@ int cmd_build(Context& ctx) {
       "style", po::value(&req.style)->default_value("classic"), "style name or .style file")(
       "paper", po::value(&req.paper), "a4 or letter (default: the style's)")(
       "max-pages", po::value(&req.max_pages),
-      "fit on N pages: tighten spacing, then type (body >= 9 pt)");
+      "fit on N pages: tighten spacing, then type (body >= 9 pt)")(
+      "name", po::value(&req.name_template),
+      "output names in --out-dir: {stem} {role} {ext} {format} {style} {ref}")(
+      "jobs,j", po::value(&req.jobs)->default_value(0), "parallel builds (0: one per core)")(
+      "if-changed", po::bool_switch(&req.if_changed), "skip outputs whose inputs are unchanged")(
+      "watch", po::bool_switch(&req.watch), "rebuild on every save until Ctrl-C")(
+      "fail-fast", po::bool_switch(&req.fail_fast), "stop scheduling at the first failure")(
+      "anonymize", po::bool_switch(&req.anonymize),
+      "blind screening: replace the name, drop contact details and profile links")(
+      "ref", po::value(&req.ref), "candidate reference for --anonymize; may use {hash} {stem}");
   add_role_options(desc, req, roles);
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor build [OPTIONS] FILE...", desc, vm); rc >= 0) {
@@ -98,96 +111,73 @@ int cmd_build(Context& ctx) {
     return usage_error(ctx, "-o takes one format; use --out-dir for several");
   }
 
-  RoleTargets targets;
-  if (int rc = prepare_roles(ctx, req, targets); rc >= 0) return rc;
+  // Profiles are loaded once and shared read-only by every worker.
+  auto targets = std::make_shared<RoleTargets>();
+  if (int rc = prepare_roles(ctx, req, *targets); rc >= 0) return rc;
 
   if (!req.paper.empty() && req.paper != "a4" && req.paper != "letter") {
     return usage_error(ctx, "--paper must be a4 or letter, not '" + req.paper + "'");
   }
   if (req.max_pages < 0) return usage_error(ctx, "--max-pages must be 1 or more");
-  diag::Diagnostics style_diags;
-  std::optional<style::Style> loaded = style::load_style(req.style, ctx.sources, style_diags);
-  if (!loaded) {
-    ctx.report(style_diags);
-    // An unknown style NAME is a bad option value; a broken style FILE is bad input.
-    bool is_file = req.style.find('/') != std::string::npos ||
-                   (req.style.size() > 6 && req.style.ends_with(".style"));
-    return is_file ? input_failure_code(style_diags) : code(diag::ExitCode::UsageError);
-  }
-  style::Style style = std::move(*loaded);
-  writer::RenderOptions options;
-  options.style = &style;
-  if (!req.paper.empty()) {
-    options.paper = req.paper == "letter" ? style::Paper::Letter : style::Paper::A4;
-  }
-  options.max_pages = req.max_pages;
-  options.source_date_epoch = source_date_epoch();
-  options.version = kVersion;
-
-  diag::Diagnostics all;
-  int worst = 0;
-  for (const auto& [input, profile] : targets.jobs(req.inputs)) {
-    diag::Diagnostics diags;
-    auto doc = reader::read_document(input, ctx.sources, diags);
-    if (!doc) {
-      ctx.report(diags);
-      worst = std::max(worst, input_failure_code(diags));
-      continue;
+  // Loaded once per build (and again by --watch when the style changes), shared read-only.
+  auto load = [&](int& rc) -> std::shared_ptr<const BuildEnv> {
+    diag::Diagnostics style_diags;
+    std::optional<style::Style> loaded = style::load_style(req.style, ctx.sources, style_diags);
+    if (!loaded) {
+      ctx.report(style_diags);
+      // An unknown style NAME is a bad option value; a broken style FILE is bad input.
+      bool is_file = req.style.find('/') != std::string::npos ||
+                     (req.style.size() > 6 && req.style.ends_with(".style"));
+      rc = is_file ? input_failure_code(style_diags) : code(diag::ExitCode::UsageError);
+      return nullptr;
     }
-    apply_role(ctx, req, targets, profile, *doc, style.section_order);
-    // --max-pages: the PDF layout finds the factors once; every writer uses the same ones.
-    writer::RenderOptions doc_options = options;
-    if (options.max_pages > 0) {
-      auto factors = writer::pdf::fit_to_pages(*doc, options, diags);
-      if (!factors) {
-        ctx.report(diags);
-        worst = std::max(worst, code(diag::ExitCode::RenderError));
-        continue;
-      }
-      doc_options.spacing_scale = factors->first;
-      doc_options.font_scale = factors->second;
+    auto env = std::make_shared<BuildEnv>();
+    auto style = std::make_shared<const style::Style>(std::move(*loaded));
+    env->owned.push_back(style);
+    env->formats = outs;
+    env->options.style = style.get();
+    if (!req.paper.empty()) {
+      env->options.paper = req.paper == "letter" ? style::Paper::Letter : style::Paper::A4;
     }
-    for (const writer::WriterInfo* w : outs) {
-      std::string bytes;
-      diag::Diagnostics wd;
-      if (!w->write(*doc, doc_options, bytes, wd)) {
-        diags.append(wd);
-        worst = std::max(worst, code(diag::ExitCode::RenderError));
-        continue;
-      }
-      diags.append(wd);
-      std::string path = req.output;
-      if (path.empty() && !req.out_dir.empty()) {
-        path = (fs::path(req.out_dir) / (fs::path(input).stem().string() + targets.suffix(profile) +
-                                         (w->extensions.empty() ? "" : w->extensions.front())))
-                   .string();
-      }
-      if (path.empty()) {
-        ctx.out << bytes;
-        continue;
-      }
-      if (base::same_file(path, input)) {
-        diag::Diagnostic d;
-        d.path = path;
-        d.message = "refusing to overwrite the input file";
-        diags.add(std::move(d));
-        worst = std::max(worst, code(diag::ExitCode::UsageError));
-        continue;
-      }
-      std::string err;
-      std::error_code ec;
-      if (!req.out_dir.empty()) fs::create_directories(req.out_dir, ec);
-      if (!base::write_file_atomic(path, bytes, err)) {
-        diag::Diagnostic d;
-        d.path = path;
-        d.message = "cannot write output: " + err;
-        diags.add(std::move(d));
-        worst = std::max(worst, code(diag::ExitCode::IoError));
-      }
+    env->options.max_pages = req.max_pages;
+    env->options.source_date_epoch = source_date_epoch();
+    env->options.version = kVersion;
+    env->dependencies = style_dependencies(*style);
+    env->fingerprint = request_fingerprint(req);
+    env->owned.push_back(targets);
+    for (const transform::Profile* p : targets->profiles) {
+      env->roles.push_back({p->title, p->path.empty() ? std::vector<std::string>{}
+                                                      : std::vector<std::string>{p->path}});
     }
-    ctx.report(diags);
-  }
-  return worst;
+    env->tailor = [style, targets, &req, &sources = ctx.sources](
+                      model::Document& doc, std::size_t role, diag::Diagnostics&,
+                      std::string& notes) {
+      const transform::Profile* profile =
+          targets->profiles.empty() ? nullptr : targets->profiles[role];
+      notes += apply_role(req, *targets, profile, doc, style->section_order, sources);
+      return true;
+    };
+    env->render = [env = env.get()](const model::Document& doc,
+                                    const std::vector<const writer::WriterInfo*>& writers,
+                                    std::vector<std::optional<std::string>>& bytes,
+                                    diag::Diagnostics& diags) {
+      // --max-pages: the PDF layout finds the factors once; every writer uses the same ones.
+      writer::RenderOptions doc_options = env->options;
+      if (env->options.max_pages > 0) {
+        auto factors = writer::pdf::fit_to_pages(doc, env->options, diags);
+        if (!factors) return;
+        doc_options.spacing_scale = factors->first;
+        doc_options.font_scale = factors->second;
+      }
+      for (std::size_t k = 0; k < writers.size(); ++k) {
+        std::string out;
+        if (writers[k]->write(doc, doc_options, out, diags)) bytes[k] = std::move(out);
+      }
+    };
+    return env;
+  };
+  bool terminal = &ctx.err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
+  return run_build(ctx, req, load, terminal);
 }
 
 }  // namespace tailor::cli

@@ -11,6 +11,8 @@ enum class ExitCode : int {
   RenderError = 4,    ///< The document cannot be rendered as asked (e.g. --max-pages too small).
   BelowMinScore = 5,  ///< `tailor match --min-score N` and the score is below N.
   Internal = 70,      ///< A bug in Tailor (EX_SOFTWARE).
+  Interrupted = 130,  ///< SIGINT (Ctrl-C) stopped a build or --watch: 128 + 2.
+  Terminated = 143,   ///< SIGTERM stopped a build or --watch: 128 + 15.
 };
 
 }  // namespace tailor::diag

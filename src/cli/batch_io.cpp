@@ -1,0 +1,158 @@
+#include "cli/batch_io.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace tailor::cli::batch {
+
+namespace {
+
+// Slots for temporary files being written. The handler may only use async-signal-safe
+// calls, so paths live in fixed buffers and a slot is published by its atomic state.
+constexpr std::size_t kSlots = 512;
+constexpr std::size_t kPathMax = 4096;
+struct TempSlot {
+  std::atomic<int> state{0};  // 0 free, 1 being filled, 2 holds a live temporary path
+  char path[kPathMax];
+};
+std::array<TempSlot, kSlots> g_slots;
+
+std::atomic<int> g_signal{0};
+int g_wake[2] = {-1, -1};
+struct sigaction g_old_int {
+}, g_old_term{};
+std::atomic<int> g_guards{0};
+
+static_assert(std::atomic<int>::is_always_lock_free);
+
+extern "C" void on_signal(int sig) {
+  int expected = 0;
+  if (!g_signal.compare_exchange_strong(expected, sig)) {
+    // Second signal: the user insists. Remove temporaries and leave now.
+    for (TempSlot& s : g_slots) {
+      if (s.state.load() == 2) ::unlink(s.path);
+    }
+    ::_exit(128 + sig);
+  }
+  if (g_wake[1] >= 0) {
+    int saved = errno;
+    char c = 1;
+    [[maybe_unused]] ssize_t n = ::write(g_wake[1], &c, 1);
+    errno = saved;
+  }
+}
+
+TempSlot* claim(const std::string& path) {
+  if (path.size() >= kPathMax) return nullptr;
+  for (TempSlot& s : g_slots) {
+    int expected = 0;
+    if (s.state.compare_exchange_strong(expected, 1)) {
+      std::memcpy(s.path, path.c_str(), path.size() + 1);
+      s.state.store(2);
+      return &s;
+    }
+  }
+  return nullptr;  // more writers than slots: still atomic, just not removable by a signal
+}
+
+void release(TempSlot* s) {
+  if (s) s->state.store(0);
+}
+
+}  // namespace
+
+InterruptGuard::InterruptGuard() {
+  if (g_guards.fetch_add(1) > 0) return;
+  g_signal.store(0);
+  if (g_wake[0] < 0 && ::pipe2(g_wake, O_CLOEXEC | O_NONBLOCK) != 0) {
+    g_wake[0] = g_wake[1] = -1;
+  }
+  char drain[64];
+  while (g_wake[0] >= 0 && ::read(g_wake[0], drain, sizeof drain) > 0) {
+  }
+  struct sigaction sa {};
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: poll() in --watch must return EINTR
+  ::sigaction(SIGINT, &sa, &g_old_int);
+  ::sigaction(SIGTERM, &sa, &g_old_term);
+}
+
+InterruptGuard::~InterruptGuard() {
+  if (g_guards.fetch_sub(1) > 1) return;
+  ::sigaction(SIGINT, &g_old_int, nullptr);
+  ::sigaction(SIGTERM, &g_old_term, nullptr);
+}
+
+int interrupt_signal() { return g_signal.load(); }
+
+int interrupt_wake_fd() { return g_wake[0]; }
+
+bool is_temp_name(std::string_view name) {
+  return name.size() > 1 && name.front() == '.' && name.find(".tmp-") != std::string_view::npos;
+}
+
+bool write_output_atomic(const std::string& path, std::string_view bytes, std::string& err) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  // Block signals while the temporary file is created and registered, so the handler never
+  // misses a file that exists.
+  sigset_t block, old;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  sigaddset(&block, SIGTERM);
+  ::pthread_sigmask(SIG_BLOCK, &block, &old);
+  int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
+  int mk_errno = errno;
+  TempSlot* slot = fd >= 0 ? claim(tmpl) : nullptr;
+  ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  if (fd < 0) {
+    err = "cannot create a temporary file in " + dir.string() + ": " + std::strerror(mk_errno);
+    return false;
+  }
+  auto fail = [&](const std::string& what) {
+    err = what + ": " + std::strerror(errno);
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    release(slot);
+    return false;
+  };
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("cannot write " + path);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fchmod(fd, 0644) != 0) return fail("cannot set the mode of " + path);
+  if (::fsync(fd) != 0) return fail("cannot flush " + path);
+  if (::close(fd) != 0) {
+    err = "cannot close " + path + ": " + std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    release(slot);
+    return false;
+  }
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    err = "cannot rename into place " + path + ": " + std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    release(slot);
+    return false;
+  }
+  release(slot);
+  return true;
+}
+
+}  // namespace tailor::cli::batch

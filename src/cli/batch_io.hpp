@@ -1,0 +1,35 @@
+// Interrupt handling and tracked atomic writes, so Ctrl-C never leaves a partial output.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tailor::cli::batch {
+
+/// Installs SIGINT and SIGTERM handlers while alive and restores the previous ones after.
+/// The first signal only sets a flag (builds stop scheduling and finish what is in flight);
+/// a second one removes every temporary file still being written and exits at once with
+/// 128 + the signal number.
+class InterruptGuard {
+ public:
+  InterruptGuard();
+  ~InterruptGuard();
+  InterruptGuard(const InterruptGuard&) = delete;
+  InterruptGuard& operator=(const InterruptGuard&) = delete;
+};
+
+/// The signal received since the guard was installed, or 0.
+int interrupt_signal();
+
+/// A file descriptor that becomes readable when a signal arrives (for poll() in --watch).
+int interrupt_wake_fd();
+
+/// Writes bytes to a temporary file next to `path`, fsyncs it and renames it into place.
+/// The temporary file is registered while it exists, so the signal handler can remove it.
+/// Returns false and sets err on failure; the temporary file is always removed.
+bool write_output_atomic(const std::string& path, std::string_view bytes, std::string& err);
+
+/// True for names write_output_atomic uses for its temporary files (".NAME.tmp-XXXXXX").
+bool is_temp_name(std::string_view file_name);
+
+}  // namespace tailor::cli::batch

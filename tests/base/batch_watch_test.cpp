@@ -1,0 +1,78 @@
+// The --watch file watcher: sees saves by rename and in place, ignores other files, wakes up.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "base/watch.hpp"
+
+using tailor::base::FileWatcher;
+namespace fs = std::filesystem;
+
+namespace {
+
+class Watch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("tailor-watch-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    file_ = (dir_ / "cv.resume").string();
+    std::ofstream(file_) << "one\n";
+    std::string err;
+    ASSERT_TRUE(watcher_.start({file_}, err)) << err;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path dir_;
+  std::string file_;
+  FileWatcher watcher_;
+};
+
+}  // namespace
+
+TEST_F(Watch, SaveByRenameIsOneChange) {
+  std::thread editor([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    std::ofstream(dir_ / ".cv.resume.swp") << "two\n";
+    fs::rename(dir_ / ".cv.resume.swp", file_);
+  });
+  std::set<std::string> changed;
+  std::string err;
+  auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(watcher_.wait(-1, 100, changed, err), FileWatcher::Event::Changed) << err;
+  editor.join();
+  EXPECT_EQ(changed, std::set<std::string>{file_});
+  // The debounce waited for 100 ms of quiet after the last event.
+  EXPECT_GE(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(100));
+}
+
+TEST_F(Watch, OtherFilesInTheFolderAreIgnoredAndTheWakeFdWakes) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  std::thread other([&] {
+    std::ofstream(dir_ / "unrelated.txt") << "x\n";
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    char c = 1;
+    ASSERT_EQ(::write(pipe_fds[1], &c, 1), 1);
+  });
+  std::set<std::string> changed;
+  std::string err;
+  EXPECT_EQ(watcher_.wait(pipe_fds[0], 50, changed, err), FileWatcher::Event::Woken);
+  other.join();
+  EXPECT_TRUE(changed.empty());
+  ::close(pipe_fds[0]);
+  ::close(pipe_fds[1]);
+}
+
+TEST_F(Watch, InPlaceWriteIsAChange) {
+  std::thread writer([&] { std::ofstream(file_, std::ios::app) << "more\n"; });
+  std::set<std::string> changed;
+  std::string err;
+  EXPECT_EQ(watcher_.wait(-1, 50, changed, err), FileWatcher::Event::Changed) << err;
+  writer.join();
+  EXPECT_EQ(changed.count(file_), 1u);
+}
