@@ -1,6 +1,7 @@
 // The single list of output formats. Adding a writer means adding a line here.
 #include <filesystem>
 
+#include "writer/json/json.hpp"
 #include "writer/text/text.hpp"
 #include "writer/writer.hpp"
 
@@ -10,6 +11,7 @@ const std::vector<WriterInfo>& writers() {
   static const std::vector<WriterInfo> kWriters = {
       {"text", {".txt"}, &write_text, "plain text for pasting into application forms"},
       {"native", {".native"}, &write_native, "the document model as indented text (for tests)"},
+      {"json", {".json"}, &write_json, "JSON Resume v1 (for convert and JSON Resume themes)"},
   };
   return kWriters;
 }

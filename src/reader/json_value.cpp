@@ -1,0 +1,37 @@
+// Small accessors of the JSON value tree.
+#include "reader/json_value.hpp"
+
+namespace tailor::json {
+
+const char* describe(Kind kind) {
+  switch (kind) {
+    case Kind::Null:
+      return "null";
+    case Kind::Bool:
+      return "a boolean";
+    case Kind::Number:
+      return "a number";
+    case Kind::String:
+      return "a string";
+    case Kind::Array:
+      return "an array";
+    case Kind::Object:
+      return "an object";
+  }
+  return "a value";
+}
+
+const Member* Value::find_member(std::string_view key) const {
+  if (kind != Kind::Object) return nullptr;
+  for (const Member& m : members) {
+    if (m.key == key) return &m;
+  }
+  return nullptr;
+}
+
+const Value* Value::find(std::string_view key) const {
+  const Member* m = find_member(key);
+  return m ? &m->value : nullptr;
+}
+
+}  // namespace tailor::json
