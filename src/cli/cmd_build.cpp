@@ -9,6 +9,7 @@
 #include "cli/roles.hpp"
 #include "reader/reader.hpp"
 #include "transform/basic.hpp"
+#include "transform/job.hpp"
 #include "version.hpp"
 #include "writer/writer.hpp"
 
@@ -54,7 +55,8 @@ int cmd_build(Context& ctx) {
                      "output file; the format follows its extension")(
       "out-dir", po::value(&req.out_dir), "folder for many outputs")(
       "format,f", po::value(&formats), "output formats, comma-separated")(
-      "style", po::value(&req.style)->default_value("classic"), "style name or .style file");
+      "style", po::value(&req.style)->default_value("classic"), "style name or .style file")(
+      "job", po::value(&req.job_file), "tailor to a job posting (text or JSON job schema)");
   add_role_options(desc, req, roles);
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor build [OPTIONS] FILE...", desc, vm); rc >= 0) {
@@ -94,7 +96,12 @@ int cmd_build(Context& ctx) {
   }
 
   RoleTargets targets;
-  if (int rc = prepare_roles(ctx, req, targets); rc >= 0) return rc;
+  std::optional<transform::Posting> posting;
+  if (!req.job_file.empty()) {
+    if (int rc = prepare_job(ctx, req, targets, posting); rc >= 0) return rc;
+  } else if (int rc = prepare_roles(ctx, req, targets); rc >= 0) {
+    return rc;
+  }
 
   style::Style style;
   style.name = req.style;
@@ -113,7 +120,9 @@ int cmd_build(Context& ctx) {
       worst = std::max(worst, input_failure_code(diags));
       continue;
     }
-    apply_role(ctx, req, targets, profile, *doc, style.section_order);
+    transform::Profile derived;
+    if (posting) derived = job_profile(ctx, req, targets, *posting, *doc);
+    apply_role(ctx, req, targets, posting ? &derived : profile, *doc, style.section_order);
     for (const writer::WriterInfo* w : outs) {
       std::string bytes;
       diag::Diagnostics wd;
