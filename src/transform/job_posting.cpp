@@ -373,7 +373,7 @@ class JobMapper {
       if (m.key == "title") {
         if (string(v, path)) {
           p_.title = trim(v.text);
-          p_.title_span = v.span;
+          p_.title_span = text_span(v, v.text, true);
         }
       } else if (m.key == "company") {
         if (string(v, path)) {
