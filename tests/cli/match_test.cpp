@@ -120,6 +120,24 @@ TEST(Match, GoldenTextReport) {
   EXPECT_EQ(test::compare_golden("match/backend-infra--infrastructure.txt", res.out), "");
 }
 
+// The worked example in docs/matching.md is the tool's real output.
+TEST(Match, WorkedExampleInTheDocsIsTheRealOutput) {
+  std::string doc = test::slurp(test::source_path("docs/matching.md"));
+  const std::string cmd =
+      "$ tailor match samples/backend-infra.resume --job tests/fixtures/jobs/example-devops.txt\n";
+  std::size_t at = doc.find(cmd);
+  ASSERT_NE(at, std::string::npos);
+  std::size_t end = doc.find("...\n", at);
+  ASSERT_NE(end, std::string::npos);
+  std::string shown = doc.substr(at + cmd.size(), end - at - cmd.size());
+  test::CliResult r = run_cli(
+      {"match", "samples/backend-infra.resume", "--job", "tests/fixtures/jobs/example-devops.txt"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, shown.size()), shown);
+  EXPECT_NE(doc.find("score = 100 × 10.5 / 15 = **70.0**"), std::string::npos);
+  EXPECT_NE(r.out.find("Score: 70.0 / 100  (10.5 of 15 weighted points)"), std::string::npos);
+}
+
 TEST(Match, SameInputsGiveIdenticalBytes) {
   for (const char* json : {"--json", "--diagnostic-format=human"}) {
     test::CliResult a =
