@@ -15,8 +15,9 @@ namespace ascii = boost::spirit::x3::ascii;
 using model::SourceSpan;
 using Iter = const char*;
 
-const char* const kDirectives[] = {"role",    "alias", "description", "group",        "keywords",
-                                   "synonym", "title", "sections",    "summary-tags", "seniority"};
+const char* const kDirectives[] = {"role",         "alias",     "description", "group",
+                                   "keywords",     "synonym",   "title",       "sections",
+                                   "summary-tags", "seniority", "cased"};
 
 // Receives the semantic actions; keeps the directive being read.
 struct Builder {
@@ -29,6 +30,7 @@ struct Builder {
   std::string kw_group;
   int kw_weight = 1;
   Condition cond;
+  Iter mark = nullptr;
 
   Builder(std::uint32_t id, std::string_view t, RuleFile& o, diag::Diagnostics& d)
       : file_id(id), text(t), out(o), diags(d) {}
@@ -62,10 +64,14 @@ template <class Ctx>
 Builder& B(const Ctx& ctx) {
   return x3::get<builder_tag>(ctx).get();
 }
+// X3 (1.74) hands actions the range after the match, so `mark` records where an item
+// starts (after the skipper) and where() spans from there to the end of the match.
 template <class Ctx>
 SourceSpan where(const Ctx& ctx) {
-  return B(ctx).span(x3::_where(ctx).begin(), x3::_where(ctx).end());
+  return B(ctx).span(B(ctx).mark, x3::_where(ctx).begin());
 }
+auto const set_mark = [](auto& ctx) { B(ctx).mark = x3::_where(ctx).begin(); };
+auto const mark = x3::eps[set_mark];
 
 // ---------------------------------------------------------------------------------------
 // Actions
@@ -125,6 +131,8 @@ auto const c_other = [](auto& ctx) {
   Builder& b = B(ctx);
   b.cond.other_group = x3::_attr(ctx);
   SourceSpan s = where(ctx);
+  b.cond.other_span =
+      b.span(x3::_where(ctx).begin() - b.cond.other_group.size(), x3::_where(ctx).begin());
   b.cond.span.end_line = s.end_line;
   b.cond.span.end_col = s.end_col;
 };
@@ -161,6 +169,7 @@ auto const sen_item = [](auto& ctx) {
   if (!b.out.lexicon.seniority_span.known()) b.out.lexicon.seniority_span = where(ctx);
   b.out.lexicon.seniority.push_back(x3::_attr(ctx));
 };
+auto const cased_item = [](auto& ctx) { B(ctx).out.lexicon.cased.push_back(x3::_attr(ctx)); };
 auto const on_unknown = [](auto& ctx) {
   Builder& b = B(ctx);
   const std::string& name = x3::_attr(ctx);
@@ -170,7 +179,7 @@ auto const on_unknown = [](auto& ctx) {
   if (!near.empty()) d.hints.push_back("did you mean '" + near.front() + "'?");
   d.hints.push_back(
       "directives: role, alias, description, group, keywords, synonym, title, "
-      "sections, summary-tags, seniority");
+      "sections, summary-tags, seniority, cased");
   b.ok = false;
 };
 
@@ -219,36 +228,38 @@ R<class operand_class> const operand = "a number or a group name";
 R<class section_list_class> const section_list = "section names separated by commas";
 R<class tag_list_class> const tag_list = "tags separated by commas";
 R<class seniority_list_class> const seniority_list = "words in quotes, separated by commas";
+R<class cased_list_class> const cased_list = "terms in quotes, separated by commas";
 R<class directive_class> const directive = "a directive";
 R<class end_class> const end_of_file =
     "a directive (role, alias, description, group, keywords, synonym, title, sections, "
-    "summary-tags, seniority)";
+    "summary-tags, seniority, cased)";
 R<class rules_file_class> const rules_file = "a rules file";
 
 auto const quoted_def =
     x3::lexeme['"' >> *(('\\' >> x3::char_("\"\\")) | ~x3::char_("\"\\\n")) > close_quote];
 auto const close_quote_def = x3::lit('"');
 auto const name_def = x3::lexeme[ascii::alpha >> *(ascii::alnum | x3::char_('_') | x3::char_('-'))];
-auto const role_title_def = quoted[on_role];
-auto const alias_list_def = quoted[on_alias] % ',';
-auto const description_text_def = quoted[on_desc];
-auto const group_decl_def = name[on_group_name] >> -(quoted[on_group_label]);
-auto const keyword_group_def = name[kw_group];
+auto const role_title_def = (mark >> quoted[on_role]);
+auto const alias_list_def = (mark >> quoted[on_alias]) % ',';
+auto const description_text_def = (mark >> quoted[on_desc]);
+auto const group_decl_def = (mark >> name[on_group_name]) >> -((mark >> quoted[on_group_label]));
+auto const keyword_group_def = (mark >> name[kw_group]);
 auto const weight_def = x3::lexeme[weight_names >> !ascii::alnum][kw_weight] | x3::int_[kw_weight];
 auto const colon_def = x3::lit(':');
-auto const keyword_list_def = quoted[kw_item] % ',';
-auto const synonym_head_def = quoted[syn_begin];
-auto const variant_list_def = quoted[syn_variant] % ',';
-auto const title_text_def = quoted[title_begin];
+auto const keyword_list_def = (mark >> quoted[kw_item]) % ',';
+auto const synonym_head_def = (mark >> quoted[syn_begin]);
+auto const variant_list_def = (mark >> quoted[syn_variant]) % ',';
+auto const title_text_def = (mark >> quoted[title_begin]);
 auto const when_def = kw("when");
 auto const comparison_def = compare_ops[c_op];
 auto const operand_def = x3::int_[c_num] | name[c_other];
-auto const condition_atom_def = (name[c_group] > comparison > operand)[c_push];
+auto const condition_atom_def = ((mark >> name[c_group]) > comparison > operand)[c_push];
 auto const condition_def = condition_atom >> *((kw("and") > condition_atom) |
                                                (kw("or")[new_branch] > condition_atom));
-auto const section_list_def = name[sec_item] % ',';
-auto const tag_list_def = (name[tag_item] | quoted[tag_item]) % ',';
-auto const seniority_list_def = quoted[sen_item] % ',';
+auto const section_list_def = (mark >> name[sec_item]) % ',';
+auto const tag_list_def = ((mark >> name[tag_item]) | (mark >> quoted[tag_item])) % ',';
+auto const seniority_list_def = (mark >> quoted[sen_item]) % ',';
+auto const cased_list_def = quoted[cased_item] % ',';
 
 auto const directive_def = (kw("role") > role_title) | (kw("alias") > alias_list) |
                            (kw("description") > description_text) | (kw("group") > group_decl) |
@@ -256,15 +267,15 @@ auto const directive_def = (kw("role") > role_title) | (kw("alias") > alias_list
                            (kw("synonym") > synonym_head > colon > variant_list) |
                            (kw("title") > title_text > when > condition) |
                            (kw("sections") > section_list) | (kw("summary-tags") > tag_list) |
-                           (kw("seniority") > seniority_list) |
-                           x3::lexeme[name[on_unknown] >> *(~x3::char_('\n'))];
+                           (kw("seniority") > seniority_list) | (kw("cased") > cased_list) |
+                           x3::lexeme[(mark >> name[on_unknown]) >> *(~x3::char_('\n'))];
 auto const end_of_file_def = x3::eoi;
 auto const rules_file_def = *directive > end_of_file;
 
 BOOST_SPIRIT_DEFINE(quoted, close_quote, name, role_title, alias_list, description_text, group_decl,
                     keyword_group, weight, colon, keyword_list, synonym_head, variant_list,
                     title_text, when, condition, condition_atom, comparison, operand, section_list,
-                    tag_list, seniority_list, directive, end_of_file, rules_file)
+                    tag_list, seniority_list, cased_list, directive, end_of_file, rules_file)
 
 auto const skipper = ascii::space | x3::lexeme['#' >> *(~x3::char_('\n'))];
 

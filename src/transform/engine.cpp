@@ -108,10 +108,16 @@ std::vector<std::string> split_words(const std::string& s) {
   return out;
 }
 
-// Relevance of a text: the sum of the weights of the distinct keywords in it.
+// Relevance of a text: the sum over the distinct terms in it of each term's weight (a term
+// listed in two groups counts once, at its higher weight).
 int relevance(const std::vector<std::size_t>& kws, const Profile& p) {
+  std::map<std::string, int> best;
+  for (std::size_t k : kws) {
+    int& w = best[lower(p.keywords[k].text)];
+    w = std::max(w, p.keywords[k].weight);
+  }
   int r = 0;
-  for (std::size_t k : kws) r += p.keywords[k].weight;
+  for (const auto& [term, w] : best) r += w;
   return r;
 }
 
@@ -224,7 +230,8 @@ static std::vector<Synonym> all_synonyms(const Profile& p, const Lexicon& lex) {
 }
 
 KeywordIndex::KeywordIndex(const Profile& profile, const Lexicon& lexicon)
-    : matcher_(distinct_terms(profile, term_keywords_), all_synonyms(profile, lexicon)) {}
+    : matcher_(distinct_terms(profile, term_keywords_), all_synonyms(profile, lexicon),
+               lexicon.cased) {}
 
 std::vector<Hit> KeywordIndex::hits(std::string_view text) const {
   std::vector<Hit> out;
@@ -353,7 +360,8 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, Report
     for (const auto& chain : r.any_of) {
       for (const Condition& c : chain) {
         const EvidenceGroup* g = p.group(c.group);
-        if (g && !g->label.empty()) rep.licensed_words.push_back(g->label);
+        if (!g) continue;
+        for (const std::string& w : split_words(g->label)) rep.licensed_words.push_back(w);
       }
     }
     const std::string old = doc.header.headline.value;
@@ -363,10 +371,15 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, Report
       return;
     }
     // Keep seniority words and anything after a '|' (both are the resume's own words).
+    // The title part ends at the first separator: "Systems Engineer, Linux performance".
     std::string head = old, tail;
-    if (std::size_t bar = old.find('|'); bar != std::string::npos) {
-      head = old.substr(0, bar);
-      tail = old.substr(bar);
+    std::size_t cut = std::string::npos;
+    for (const char* sep : {"|", ",", " \u2014 ", " \u2013 ", " - ", " \u00B7 ", ":"}) {
+      cut = std::min(cut, old.find(sep));
+    }
+    if (cut != std::string::npos) {
+      head = old.substr(0, cut);
+      tail = old.substr(cut);
       while (!head.empty() && head.back() == ' ') head.pop_back();
     }
     std::vector<std::string> kept;
@@ -377,7 +390,7 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, Report
     }
     std::string now = join(kept, " ");
     now += (now.empty() ? "" : " ") + r.title;
-    if (!tail.empty()) now += " " + tail;
+    if (!tail.empty()) now += (tail.front() == ',' || tail.front() == ':' ? "" : " ") + tail;
     if (now == old) {
       rep.changes.push_back(
           {"headline", "kept " + quote(old), "rule fired: " + join(met, " and "), r.span});

@@ -21,6 +21,9 @@ struct Synonym {
 struct Lexicon {
   std::vector<Synonym> synonyms;
   std::vector<std::string> seniority;  ///< "Senior", "Staff", ... kept, never added.
+  /// Terms that match only as written ("Go", not the verb "go"); their synonyms still match
+  /// in any case ("golang", "Golang").
+  std::vector<std::string> cased;
   model::SourceSpan seniority_span;
 };
 
@@ -46,8 +49,9 @@ struct Condition {
   std::string group;
   CompareOp op = CompareOp::GreaterEqual;
   int number = 0;
-  std::string other_group;  ///< Non-empty: compare against this group's evidence instead.
-  model::SourceSpan span;
+  std::string other_group;       ///< Non-empty: compare against this group's evidence instead.
+  model::SourceSpan span;        ///< The whole condition.
+  model::SourceSpan other_span;  ///< The other group's name.
 };
 
 /// title "Backend & Infrastructure Engineer" when backend >= 12 and infra >= 12 or ...

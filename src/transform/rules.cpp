@@ -36,7 +36,11 @@ std::vector<std::string> group_names(const Profile& p) {
 }
 
 void unknown_group(const Profile& p, const std::string& name, const model::SourceSpan& at,
-                   diag::Diagnostics& diags) {
+                   diag::Diagnostics& diags, std::vector<std::string>* reported = nullptr) {
+  if (reported) {
+    if (std::count(reported->begin(), reported->end(), name)) return;
+    reported->push_back(name);
+  }
   diag::Diagnostic& d = diags.error(at, "unknown group '" + name + "'");
   std::vector<std::string> near = did_you_mean(name, group_names(p));
   if (!near.empty()) d.hints.push_back("did you mean '" + near.front() + "'?");
@@ -55,8 +59,9 @@ bool validate_profile(const Profile& p, diag::Diagnostics& diags) {
       }
     }
   }
+  std::vector<std::string> reported;
   for (const Keyword& k : p.keywords) {
-    if (!p.group(k.group)) unknown_group(p, k.group, k.span, diags);
+    if (!p.group(k.group)) unknown_group(p, k.group, k.span, diags, &reported);
     if (k.weight < 1 || k.weight > 9) {
       diags.error(k.span, "weight " + std::to_string(k.weight) + " is out of range")
           .hints.push_back("use core (3), supporting (1) or a number from 1 to 9");
@@ -74,7 +79,7 @@ bool validate_profile(const Profile& p, diag::Diagnostics& diags) {
           groups_ok = false;
         }
         if (!c.other_group.empty() && !p.group(c.other_group)) {
-          unknown_group(p, c.other_group, c.span, diags);
+          unknown_group(p, c.other_group, c.other_span, diags);
           groups_ok = false;
         }
       }
@@ -94,7 +99,8 @@ bool validate_profile(const Profile& p, diag::Diagnostics& diags) {
                                        ? ((c.op == CompareOp::GreaterEqual && c.number >= 1) ||
                                           (c.op == CompareOp::Greater && c.number >= 0))
                                        : false;
-          if (g && requires_evidence && lower(g->label) == lw) here = true;
+          if (!g || !requires_evidence) continue;
+          for (const std::string& lab : words(g->label)) here = here || lower(lab) == lw;
         }
         licensed = licensed && here;
       }
@@ -120,6 +126,7 @@ bool load_rules_file(const std::string& path, model::SourceManager& sources, Rul
   auto& lex = rules.lexicon;
   lex.synonyms.insert(lex.synonyms.end(), file.lexicon.synonyms.begin(),
                       file.lexicon.synonyms.end());
+  lex.cased.insert(lex.cased.end(), file.lexicon.cased.begin(), file.lexicon.cased.end());
   if (!file.lexicon.seniority.empty()) {
     lex.seniority.insert(lex.seniority.end(), file.lexicon.seniority.begin(),
                          file.lexicon.seniority.end());
@@ -145,7 +152,10 @@ bool load_rules_file(const std::string& path, model::SourceManager& sources, Rul
   p.stem = std::filesystem::path(path).stem().string();
   for (const Profile& other : rules.profiles) {
     if (lower(other.title) == lower(p.title)) {
-      diags.error(p.span, "role \"" + p.title + "\" is already defined in " + other.path);
+      diags
+          .error(p.span, "role \"" + p.title + "\" is already defined by " +
+                             std::filesystem::path(other.path).filename().string())
+          .hints.push_back("give your profile its own title, or load it instead of the built-in");
       return false;
     }
   }
@@ -163,8 +173,16 @@ bool load_rules_dir(const std::string& dir, model::SourceManager& sources, RuleS
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   std::error_code ec;
+  // Show paths relative to the working directory when the folder lies below it, so
+  // --explain cites "templates/roles/x.rules:12" rather than an absolute path.
+  fs::path shown = dir;
+  std::error_code rel_ec;
+  fs::path rel = fs::relative(dir, fs::current_path(rel_ec), rel_ec);
+  if (!rel_ec && !rel.empty() && *rel.begin() != "..") shown = rel;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.path().extension() == ".rules") files.push_back(e.path().string());
+    if (e.path().extension() == ".rules") {
+      files.push_back((shown / e.path().filename()).string());
+    }
   }
   if (ec) {
     diag::Diagnostic d;

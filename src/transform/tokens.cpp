@@ -125,7 +125,8 @@ std::vector<Token> tokenize(std::string_view text, const std::set<std::string>* 
   return out;
 }
 
-Matcher::Matcher(const std::vector<std::string>& terms, const std::vector<Synonym>& synonyms)
+Matcher::Matcher(const std::vector<std::string>& terms, const std::vector<Synonym>& synonyms,
+                 const std::vector<std::string>& cased)
     : terms_(terms.size()) {
   // Compounds first: the phrases themselves decide which slash forms are single tokens.
   auto note_compounds = [&](const std::string& phrase) {
@@ -144,29 +145,36 @@ Matcher::Matcher(const std::vector<std::string>& terms, const std::vector<Synony
     note_compounds(s.canonical);
     for (const std::string& v : s.variants) note_compounds(v);
   }
-  for (std::size_t k = 0; k < terms.size(); ++k) add(terms[k], k);
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    bool exact = std::find(cased.begin(), cased.end(), terms[k]) != cased.end();
+    add(terms[k], k, exact);
+  }
   for (const Synonym& s : synonyms) {
     std::string canon = lower(s.canonical);
     for (std::size_t k = 0; k < terms.size(); ++k) {
       if (lower(terms[k]) != canon) continue;
-      for (const std::string& v : s.variants) add(v, k);
+      for (const std::string& v : s.variants) add(v, k, false);
     }
   }
   for (auto& [first, list] : index_) {
     std::stable_sort(list.begin(), list.end(),
-                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+                     [](const Entry& a, const Entry& b) { return a.seq.size() > b.seq.size(); });
   }
 }
 
-void Matcher::add(const std::string& phrase, std::size_t keyword) {
-  std::vector<std::string> seq;
-  for (Token& t : tokenize(phrase, &compounds_)) seq.push_back(std::move(t.norm));
-  if (seq.empty()) return;
-  auto& list = index_[seq.front()];
-  for (const auto& [s, k] : list) {
-    if (s == seq && k == keyword) return;
+void Matcher::add(const std::string& phrase, std::size_t keyword, bool exact_case) {
+  Entry e;
+  e.keyword = keyword;
+  for (Token& t : tokenize(phrase, &compounds_)) {
+    if (exact_case) e.exact.push_back(phrase.substr(t.begin, t.end - t.begin));
+    e.seq.push_back(std::move(t.norm));
   }
-  list.emplace_back(std::move(seq), keyword);
+  if (e.seq.empty()) return;
+  auto& list = index_[e.seq.front()];
+  for (const Entry& x : list) {
+    if (x.seq == e.seq && x.keyword == keyword && x.exact == e.exact) return;
+  }
+  list.push_back(std::move(e));
 }
 
 std::vector<Hit> Matcher::find(std::string_view text) const {
@@ -176,12 +184,17 @@ std::vector<Hit> Matcher::find(std::string_view text) const {
     auto it = index_.find(toks[i].norm);
     bool matched = false;
     if (it != index_.end()) {
-      for (const auto& [seq, k] : it->second) {
+      for (const Entry& e : it->second) {
+        const std::vector<std::string>& seq = e.seq;
         if (i + seq.size() > toks.size()) continue;
         bool ok = true;
         for (std::size_t j = 1; j < seq.size() && ok; ++j) ok = toks[i + j].norm == seq[j];
+        for (std::size_t j = 0; j < e.exact.size() && ok; ++j) {
+          const Token& t = toks[i + j];
+          ok = text.substr(t.begin, t.end - t.begin) == e.exact[j];
+        }
         if (!ok) continue;
-        hits.push_back({k, toks[i].begin, toks[i + seq.size() - 1].end});
+        hits.push_back({e.keyword, toks[i].begin, toks[i + seq.size() - 1].end});
         i += seq.size();
         matched = true;
         break;

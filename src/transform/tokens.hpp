@@ -43,7 +43,9 @@ class Matcher {
  public:
   /// terms[i] is the canonical spelling of keyword i. Synonyms whose canonical spelling equals
   /// a term (case-insensitively) also find that term.
-  Matcher(const std::vector<std::string>& terms, const std::vector<Synonym>& synonyms);
+  /// Terms listed in `cased` match only with the exact spelling (their synonyms in any case).
+  Matcher(const std::vector<std::string>& terms, const std::vector<Synonym>& synonyms,
+          const std::vector<std::string>& cased = {});
 
   std::vector<Hit> find(std::string_view text) const;
   /// Distinct keyword indices found in text, in order of first appearance.
@@ -52,10 +54,15 @@ class Matcher {
   std::size_t size() const { return terms_; }
 
  private:
-  void add(const std::string& phrase, std::size_t keyword);
+  struct Entry {
+    std::vector<std::string> seq;  // lower-case tokens
+    std::size_t keyword = 0;
+    std::vector<std::string> exact;  // non-empty: the tokens must be spelled exactly so
+  };
+  void add(const std::string& phrase, std::size_t keyword, bool exact_case);
   std::set<std::string> compounds_;
-  // First token -> (token sequence, keyword), longest sequences first.
-  std::map<std::string, std::vector<std::pair<std::vector<std::string>, std::size_t>>> index_;
+  // First token -> entries, longest sequences first.
+  std::map<std::string, std::vector<Entry>> index_;
   std::size_t terms_ = 0;
 };
 

@@ -100,5 +100,15 @@ TEST_F(MatcherTest, HitRangesCoverTheMatchedText) {
   EXPECT_EQ(s.substr(h[1].begin, h[1].end - h[1].begin), "GitHub Actions");
 }
 
+TEST(Matcher, CasedTermsMatchOnlyAsWritten) {
+  Matcher m({"Go", "Kubernetes"}, {{"Go", {"golang"}, {}}}, {"Go"});
+  auto count = [&](std::string_view t) { return m.find(t).size(); };
+  EXPECT_EQ(count("Services in Go"), 1u);
+  EXPECT_EQ(count("ready to go live"), 0u);
+  EXPECT_EQ(count("GO"), 0u);
+  EXPECT_EQ(count("Golang and golang"), 2u);
+  EXPECT_EQ(count("kubernetes"), 1u);  // other terms stay case-insensitive
+}
+
 }  // namespace
 }  // namespace tailor::transform
