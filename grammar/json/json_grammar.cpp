@@ -127,7 +127,7 @@ class Builder {
     if (it != f.index.end()) {
       const model::SourceSpan& first = f.value.members[it->second].key_span;
       diags_.warning(f.key_span, "duplicate key \"" + f.key + "\"; the last one is used")
-          .hints.push_back("the key was first written at line " + std::to_string(first.line) +
+          .hints.push_back("the key was written before at line " + std::to_string(first.line) +
                            ", column " + std::to_string(first.col) +
                            "; JSON readers disagree on which one wins, so keep only one");
     }

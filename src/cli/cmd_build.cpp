@@ -8,9 +8,11 @@
 #include "cli/options.hpp"
 #include "cli/roles.hpp"
 #include "reader/reader.hpp"
+#include "style/load.hpp"
 #include "transform/basic.hpp"
 #include "transform/job.hpp"
 #include "version.hpp"
+#include "writer/pdf/pdf.hpp"
 #include "writer/writer.hpp"
 
 namespace tailor::cli {
@@ -56,6 +58,9 @@ int cmd_build(Context& ctx) {
       "out-dir", po::value(&req.out_dir), "folder for many outputs")(
       "format,f", po::value(&formats), "output formats, comma-separated")(
       "style", po::value(&req.style)->default_value("classic"), "style name or .style file")(
+      "paper", po::value(&req.paper), "a4 or letter (default: the style's)")(
+      "max-pages", po::value(&req.max_pages),
+      "fit on N pages: tighten spacing, then type (body >= 9 pt)")(
       "job", po::value(&req.job_file), "tailor to a job posting (text or JSON job schema)");
   add_role_options(desc, req, roles);
   po::variables_map vm;
@@ -95,6 +100,10 @@ int cmd_build(Context& ctx) {
     return usage_error(ctx, "-o takes one format; use --out-dir for several");
   }
 
+  if (!req.paper.empty() && req.paper != "a4" && req.paper != "letter") {
+    return usage_error(ctx, "--paper must be a4 or letter, not '" + req.paper + "'");
+  }
+  if (req.max_pages < 0) return usage_error(ctx, "--max-pages must be 1 or more");
   RoleTargets targets;
   std::optional<transform::Posting> posting;
   if (!req.job_file.empty()) {
@@ -103,10 +112,22 @@ int cmd_build(Context& ctx) {
     return rc;
   }
 
-  style::Style style;
-  style.name = req.style;
+  diag::Diagnostics style_diags;
+  std::optional<style::Style> loaded = style::load_style(req.style, ctx.sources, style_diags);
+  if (!loaded) {
+    ctx.report(style_diags);
+    // An unknown style NAME is a bad option value; a broken style FILE is bad input.
+    bool is_file = req.style.find('/') != std::string::npos ||
+                   (req.style.size() > 6 && req.style.ends_with(".style"));
+    return is_file ? input_failure_code(style_diags) : code(diag::ExitCode::UsageError);
+  }
+  style::Style style = std::move(*loaded);
   writer::RenderOptions options;
   options.style = &style;
+  if (!req.paper.empty()) {
+    options.paper = req.paper == "letter" ? style::Paper::Letter : style::Paper::A4;
+  }
+  options.max_pages = req.max_pages;
   options.source_date_epoch = source_date_epoch();
   options.version = kVersion;
 
@@ -123,10 +144,22 @@ int cmd_build(Context& ctx) {
     transform::Profile derived;
     if (posting) derived = job_profile(ctx, req, targets, *posting, *doc);
     apply_role(ctx, req, targets, posting ? &derived : profile, *doc, style.section_order);
+    // --max-pages: the PDF layout finds the factors once; every writer uses the same ones.
+    writer::RenderOptions doc_options = options;
+    if (options.max_pages > 0) {
+      auto factors = writer::pdf::fit_to_pages(*doc, options, diags);
+      if (!factors) {
+        ctx.report(diags);
+        worst = std::max(worst, code(diag::ExitCode::RenderError));
+        continue;
+      }
+      doc_options.spacing_scale = factors->first;
+      doc_options.font_scale = factors->second;
+    }
     for (const writer::WriterInfo* w : outs) {
       std::string bytes;
       diag::Diagnostics wd;
-      if (!w->write(*doc, options, bytes, wd)) {
+      if (!w->write(*doc, doc_options, bytes, wd)) {
         diags.append(wd);
         worst = std::max(worst, code(diag::ExitCode::RenderError));
         continue;

@@ -1,5 +1,22 @@
 // JSON Resume v1 (https://jsonresume.org/schema) into the document model. The JSON grammar gives
 // every value a position, so type errors carry file:line:col and the JSON path ($.work[2].x).
+//
+// Mapping (the writer in src/writer/json/ reverses it):
+//   basics.name/label/email/phone/image -> header name/headline/email/phone/photo
+//   basics.url                          -> link "Website"
+//   basics.profiles[]                   -> links "Network (username)" -> url
+//   basics.location                     -> address "street, postal code"; location "City, Region,
+//   CC" basics.summary                      -> Summary section, one paragraph per line work[] /
+//   volunteer[]                -> Experience / Volunteering entries: position -> role,
+//                                          name/organization -> organisation; no endDate = present
+//   education[]                         -> role "studyType, area", institution; "Score: x";
+//                                          courses -> bullets
+//   awards[] / certificates[] / publications[] -> entries (title/name, awarder/issuer/publisher)
+//   skills[]                            -> groups "Name (Level)": keywords
+//   languages[] / interests[]           -> groups "Language": fluency / "Name": keywords
+//   projects[]                          -> entries; "Roles: ", "Type: ", "Keywords: " paragraphs
+//   references[]                        -> References paragraphs "Name: reference"
+// Sections keep the order of the file. Unknown keys are warnings; wrong types are errors.
 #include <algorithm>
 #include <initializer_list>
 
@@ -154,9 +171,22 @@ class Mapper {
         continue;
       }
       // Names from JSON Resume v0 and common slips, then the nearest known key.
+      static const std::pair<const char*, const char*> kAliases[] = {
+          {"website", "url"},
+          {"company", "name"},
+          {"certifications", "certificates"},
+          {"experience", "work"},
+          {"volunteering", "volunteer"},
+          {"title", "position"},
+          {"degree", "studyType"},
+          {"school", "institution"},
+          {"gpa", "score"},
+          {"end", "endDate"},
+          {"start", "startDate"}};
       std::string guess;
-      if (m.key == "website") guess = "url";
-      if (m.key == "company") guess = "name";
+      for (const auto& [from, to] : kAliases) {
+        if (m.key == from) guess = to;
+      }
       std::size_t best = 3;
       if (guess.empty()) {
         for (const char* k : known) {
@@ -332,7 +362,15 @@ class Mapper {
       const Value& v = m.value.items[i];
       std::string p = path + "[" + std::to_string(i) + "]";
       if (!expect(v, p, Kind::Object, "an object")) continue;
-      if (std::optional<model::Block> b = item(v, p)) s.blocks.push_back(std::move(*b));
+      std::optional<model::Block> b = item(v, p);
+      if (!b) continue;
+      if (const auto* e = std::get_if<model::Entry>(&*b);
+          e && e->role.empty() && e->organisation.empty() && e->location.empty() &&
+          e->dates.start.empty() && e->dates.end.empty() && e->url.empty() &&
+          e->description.empty() && e->bullets.empty()) {
+        continue;  // nothing known in it; its unknown keys were already reported
+      }
+      s.blocks.push_back(std::move(*b));
     }
     if (!s.blocks.empty()) doc.sections.push_back(std::move(s));
   }

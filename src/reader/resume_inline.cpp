@@ -202,8 +202,13 @@ class InlineScanner {
   bool link(std::size_t& i, std::size_t end) {
     std::size_t close = find(']', i + 1, end);
     if (close == std::string::npos || close + 1 >= end || t_[close + 1] != '(') return false;
-    std::size_t paren = t_.find(')', close + 2);
-    if (paren == std::string::npos || paren >= end || paren == close + 2) return false;
+    // The URL ends at the ')' that balances the '(' (Wikipedia-style URLs have parentheses).
+    std::size_t paren = close + 2;
+    for (int depth = 0; paren < end; ++paren) {
+      if (t_[paren] == '(') ++depth;
+      if (t_[paren] == ')' && depth-- == 0) break;
+    }
+    if (paren >= end || paren == close + 2) return false;
     std::string url = t_.substr(close + 2, paren - close - 2);
     if (std::any_of(url.begin(), url.end(), blank)) return false;
     std::string kept = safe_url(url, close + 2, paren);

@@ -390,7 +390,8 @@ class Lowering {
         break;
       }
     }
-    if (colon == nullptr || trim({t.begin(), colon}).empty()) return false;
+    // ": a, b" (an empty label) is still a group: the writer needs a way to say so.
+    if (colon == nullptr) return false;
     model::SkillGroup g;
     g.label = resume::unescape(trim({t.begin(), colon}));
     g.tags = tags(l.tags);
@@ -442,7 +443,7 @@ class Lowering {
       }
     }
     if (out.role.empty() && out.organisation.empty()) {
-      diags_.error(span(e.marker), "an entry needs a role or an organisation")
+      diags_.warning(span(e.marker), "an entry without a role or an organisation")
           .hints.push_back("write '=== Role | Organisation | Location | Dates'");
     }
     if (e.url) {

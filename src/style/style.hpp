@@ -56,6 +56,11 @@ struct Style {
   bool heading_uppercase = false;
   std::string date_format = "mon yyyy";  ///< "mon yyyy" (Apr 2021) or "yyyy-mm" (2021-04).
 
+  /// Added for the PDF layout; the DOCX writer may honour them too.
+  bool header_centered = false;  ///< Name, headline and contact line centred (else left).
+  bool entry_inline = false;     ///< "Role, Organisation ... Location · Dates" on one line
+                                 ///< instead of role/dates over organisation/location.
+
   /// Section order when no role profile sets one; kinds not listed keep source order after.
   std::vector<model::SectionKind> section_order;
 

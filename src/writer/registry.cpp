@@ -2,6 +2,8 @@
 #include <filesystem>
 
 #include "writer/json/json.hpp"
+#include "writer/pdf/pdf.hpp"
+#include "writer/resume/resume.hpp"
 #include "writer/text/text.hpp"
 #include "writer/writer.hpp"
 
@@ -12,6 +14,8 @@ const std::vector<WriterInfo>& writers() {
       {"text", {".txt"}, &write_text, "plain text for pasting into application forms"},
       {"native", {".native"}, &write_native, "the document model as indented text (for tests)"},
       {"json", {".json"}, &write_json, "JSON Resume v1 (for convert and JSON Resume themes)"},
+      {"resume", {".resume"}, &write_resume, "Tailor's own .resume markup (round-trips)"},
+      {"pdf", {".pdf"}, &write_pdf, "PDF with embedded subset fonts, links and metadata"},
   };
   return kWriters;
 }

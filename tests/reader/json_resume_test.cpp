@@ -217,3 +217,18 @@ TEST(JsonResume, SampleBuiltToTextKeepsEveryStringExceptReferences) {
     check_text_keeps_every_string(path);
   }
 }
+
+TEST(JsonResume, UnknownKeysSuggestTheV1Name) {
+  Result r = read_json_resume(
+      "t.json", R"({"certifications": [], "work": [{"company": "X", "title": "Dev", "zzz": 1}]})");
+  ASSERT_TRUE(r.doc) << r.diagnostics;
+  EXPECT_NE(r.diagnostics.find("t.json:1:2: warning: $: unknown key \"certifications\" is ignored; "
+                               "did you mean \"certificates\"?"),
+            std::string::npos);
+  EXPECT_NE(r.diagnostics.find("$.work[0]: unknown key \"company\" is ignored; did you mean "
+                               "\"name\"?"),
+            std::string::npos);
+  EXPECT_NE(r.diagnostics.find("$.work[0]: unknown key \"zzz\" is ignored\n"), std::string::npos);
+  // An entry with nothing known in it is not kept as an empty heading.
+  EXPECT_TRUE(r.doc->sections.empty());
+}

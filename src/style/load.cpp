@@ -1,0 +1,478 @@
+// The .style reader: "key: value" lines, '%' comments, located errors with "did you mean".
+#include "style/load.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <map>
+
+#include "base/files.hpp"
+#include "base/utf8.hpp"
+
+namespace tailor::style {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+using model::SourceSpan;
+
+/// Levenshtein distance over bytes; keys and kinds are ASCII.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+/// The closest candidate within a third of the word's length, or empty.
+std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = word.size() / 3 + 2;
+  for (const std::string& c : candidates) {
+    std::size_t d = edit_distance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+/// One "key: value" line, with the spans of its parts.
+struct Item {
+  std::string key, value;
+  SourceSpan key_span, value_span;
+};
+
+class Parser {
+ public:
+  Parser(std::uint32_t file_id, diag::Diagnostics& diags) : file_id_(file_id), diags_(diags) {}
+
+  SourceSpan span(std::uint32_t line, std::uint32_t col, std::uint32_t len) const {
+    return SourceSpan{file_id_, line, col, line, col + std::max<std::uint32_t>(len, 1)};
+  }
+  void error(const SourceSpan& s, std::string msg, std::string hint = {}) {
+    diag::Diagnostic& d = diags_.error(s, std::move(msg));
+    if (!hint.empty()) d.hints.push_back(std::move(hint));
+    ok_ = false;
+  }
+  bool ok() const { return ok_; }
+
+  /// Splits the text into items; reports lines that are not "key: value".
+  std::vector<Item> split(const std::string& text) {
+    std::vector<Item> items;
+    std::uint32_t line_no = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+      std::size_t nl = text.find('\n', pos);
+      std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+      ++line_no;
+      pos = nl == std::string::npos ? text.size() + 1 : nl + 1;
+      // Strip the comment: '%' to the end of the line, unless written as "\%".
+      std::string clean;
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '%') {
+          clean += '%';
+          ++i;
+          continue;
+        }
+        if (line[i] == '%') break;
+        clean += line[i];
+      }
+      std::size_t first = clean.find_first_not_of(" \t");
+      if (first == std::string::npos) continue;
+      auto col_of = [&](std::size_t byte) {
+        return static_cast<std::uint32_t>(base::count_code_points(clean.substr(0, byte)) + 1);
+      };
+      std::size_t colon = clean.find(':');
+      if (colon == std::string::npos) {
+        std::size_t end = clean.find_last_not_of(" \t") + 1;
+        error(span(line_no, col_of(first),
+                   static_cast<std::uint32_t>(
+                       base::count_code_points(clean.substr(first, end - first)))),
+              "expected 'key: value'", "comments start with '%'; a literal percent is written \\%");
+        continue;
+      }
+      std::size_t key_end = clean.find_last_not_of(" \t", colon == 0 ? 0 : colon - 1);
+      Item it;
+      it.key = colon > first ? clean.substr(first, key_end + 1 - first) : std::string();
+      it.key_span =
+          span(line_no, col_of(first), static_cast<std::uint32_t>(base::count_code_points(it.key)));
+      std::size_t vstart = clean.find_first_not_of(" \t", colon + 1);
+      if (vstart == std::string::npos) {
+        it.value_span = span(line_no, col_of(clean.size()) + 1, 1);
+      } else {
+        std::size_t vend = clean.find_last_not_of(" \t") + 1;
+        it.value = clean.substr(vstart, vend - vstart);
+        it.value_span = span(line_no, col_of(vstart),
+                             static_cast<std::uint32_t>(base::count_code_points(it.value)));
+      }
+      if (it.key.empty()) {
+        error(span(line_no, col_of(colon), 1), "missing key before ':'");
+        continue;
+      }
+      items.push_back(std::move(it));
+    }
+    return items;
+  }
+
+ private:
+  std::uint32_t file_id_;
+  diag::Diagnostics& diags_;
+  bool ok_ = true;
+};
+
+/// "12", "12.5pt", "10mm", "0.75in", "1cm" in points. nullopt when malformed.
+std::optional<double> parse_length(const std::string& v, bool allow_units) {
+  if (v.empty()) return std::nullopt;
+  char* end = nullptr;
+  double n = std::strtod(v.c_str(), &end);
+  if (end == v.c_str() || !std::isfinite(n)) return std::nullopt;
+  // strtod accepts "inf", hex and exponents; keep to plain decimals.
+  for (const char* p = v.c_str(); p != end; ++p) {
+    if (!(std::isdigit(static_cast<unsigned char>(*p)) || *p == '.' || *p == '-' || *p == '+')) {
+      return std::nullopt;
+    }
+  }
+  std::string unit(end);
+  while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
+  if (unit.empty()) return n;
+  if (!allow_units) return std::nullopt;
+  if (unit == "pt") return n;
+  if (unit == "mm") return n * 72.0 / 25.4;
+  if (unit == "cm") return n * 72.0 / 2.54;
+  if (unit == "in") return n * 72.0;
+  return std::nullopt;
+}
+
+std::optional<Color> parse_color(const std::string& v) {
+  if (v.size() != 7 && v.size() != 4) return std::nullopt;
+  if (v[0] != '#') return std::nullopt;
+  for (std::size_t i = 1; i < v.size(); ++i) {
+    if (!std::isxdigit(static_cast<unsigned char>(v[i]))) return std::nullopt;
+  }
+  auto hex = [&](std::size_t i, std::size_t n) {
+    return static_cast<std::uint8_t>(std::strtoul(v.substr(i, n).c_str(), nullptr, 16));
+  };
+  if (v.size() == 4) {
+    return Color{static_cast<std::uint8_t>(hex(1, 1) * 17),
+                 static_cast<std::uint8_t>(hex(2, 1) * 17),
+                 static_cast<std::uint8_t>(hex(3, 1) * 17)};
+  }
+  return Color{hex(1, 2), hex(3, 2), hex(5, 2)};
+}
+
+std::vector<std::string> section_kind_names() {
+  std::vector<std::string> out;
+  for (int k = 0; k <= static_cast<int>(model::SectionKind::References); ++k) {
+    out.push_back(model::to_string(static_cast<model::SectionKind>(k)));
+  }
+  return out;
+}
+
+/// The table of keys: each sets one field and reports its own errors.
+using Setter = std::function<void(Style&, const Item&, Parser&)>;
+
+Setter text_field(std::string Style::*field) {
+  return [field](Style& s, const Item& it, Parser&) { s.*field = it.value; };
+}
+
+Setter length_field(double Style::*field, double lo, double hi, bool units = true) {
+  return [=](Style& s, const Item& it, Parser& p) {
+    auto n = parse_length(it.value, units);
+    if (!n) {
+      p.error(it.value_span, "bad number '" + it.value + "' for " + it.key,
+              units ? "write a number of points, or add a unit: 12, 12pt, 10mm, 0.5in"
+                    : "write a plain number such as 1.25");
+      return;
+    }
+    if (*n < lo || *n > hi) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%s must be between %g and %g%s", it.key.c_str(), lo, hi,
+                    units ? " pt" : "");
+      p.error(it.value_span, buf);
+      return;
+    }
+    s.*field = *n;
+  };
+}
+
+Setter color_field(Color Style::*field) {
+  return [field](Style& s, const Item& it, Parser& p) {
+    auto c = parse_color(it.value);
+    if (!c) {
+      p.error(it.value_span, "bad colour '" + it.value + "'",
+              "write a hex colour such as #1F4E79 or #333");
+      return;
+    }
+    s.*field = *c;
+  };
+}
+
+Setter bool_field(bool Style::*field) {
+  return [field](Style& s, const Item& it, Parser& p) {
+    if (it.value == "yes" || it.value == "true") {
+      s.*field = true;
+    } else if (it.value == "no" || it.value == "false") {
+      s.*field = false;
+    } else {
+      p.error(it.value_span, "expected yes or no for " + it.key + ", not '" + it.value + "'");
+    }
+  };
+}
+
+template <typename E>
+Setter enum_field(E Style::*field, std::vector<std::pair<std::string, E>> values) {
+  return [field, values](Style& s, const Item& it, Parser& p) {
+    std::vector<std::string> names;
+    for (const auto& [name, v] : values) {
+      if (it.value == name) {
+        s.*field = v;
+        return;
+      }
+      names.push_back(name);
+    }
+    std::string near = closest(it.value, names);
+    p.error(it.value_span, "unknown " + it.key + " '" + it.value + "'",
+            near.empty() ? "expected one of: " + join(names)
+                         : "did you mean '" + near + "'? (one of: " + join(names) + ")");
+  };
+}
+
+const std::map<std::string, Setter>& setters() {
+  static const std::map<std::string, Setter> kSetters = [] {
+    std::map<std::string, Setter> m;
+    m["name"] = text_field(&Style::name);
+    m["description"] = text_field(&Style::description);
+    m["paper"] = enum_field<Paper>(&Style::paper, {{"a4", Paper::A4}, {"letter", Paper::Letter}});
+    m["margin_top"] = length_field(&Style::margin_top, 0, 200);
+    m["margin_right"] = length_field(&Style::margin_right, 0, 200);
+    m["margin_bottom"] = length_field(&Style::margin_bottom, 0, 200);
+    m["margin_left"] = length_field(&Style::margin_left, 0, 200);
+    m["margin"] = [](Style& s, const Item& it, Parser& p) {
+      // One value for all sides, two for vertical and horizontal, four for top right bottom left.
+      std::vector<double> vals;
+      std::size_t i = 0;
+      while (i < it.value.size()) {
+        std::size_t j = it.value.find(' ', i);
+        std::string part = it.value.substr(i, j == std::string::npos ? std::string::npos : j - i);
+        i = j == std::string::npos ? it.value.size() : j + 1;
+        if (part.empty()) continue;
+        auto n = parse_length(part, true);
+        if (!n || *n < 0 || *n > 200) {
+          p.error(it.value_span, "bad margin '" + part + "'",
+                  "write 1, 2 or 4 lengths (top right bottom left), e.g. 54 or 20mm 18mm");
+          return;
+        }
+        vals.push_back(*n);
+      }
+      if (vals.size() == 1) vals = {vals[0], vals[0], vals[0], vals[0]};
+      if (vals.size() == 2) vals = {vals[0], vals[1], vals[0], vals[1]};
+      if (vals.size() != 4) {
+        p.error(it.value_span,
+                "margin takes 1, 2 or 4 lengths, not " + std::to_string(vals.size()));
+        return;
+      }
+      s.margin_top = vals[0];
+      s.margin_right = vals[1];
+      s.margin_bottom = vals[2];
+      s.margin_left = vals[3];
+    };
+    m["body_font"] = text_field(&Style::body_font);
+    m["heading_font"] = text_field(&Style::heading_font);
+    m["name_size"] = length_field(&Style::name_size, 6, 72);
+    m["headline_size"] = length_field(&Style::headline_size, 6, 72);
+    m["heading_size"] = length_field(&Style::heading_size, 6, 72);
+    m["body_size"] = length_field(&Style::body_size, 6, 72);
+    m["small_size"] = length_field(&Style::small_size, 5, 72);
+    m["text_color"] = color_field(&Style::text);
+    m["accent_color"] = color_field(&Style::accent);
+    m["muted_color"] = color_field(&Style::muted);
+    m["line_height"] = length_field(&Style::line_height, 0.8, 3, false);
+    m["paragraph_spacing"] = length_field(&Style::paragraph_spacing, 0, 72);
+    m["section_spacing_before"] = length_field(&Style::section_spacing_before, 0, 144);
+    m["section_spacing_after"] = length_field(&Style::section_spacing_after, 0, 144);
+    m["entry_spacing"] = length_field(&Style::entry_spacing, 0, 144);
+    m["bullet_indent"] = length_field(&Style::bullet_indent, 0, 144);
+    m["bullet"] = [](Style& s, const Item& it, Parser& p) {
+      if (it.value.empty() || base::count_code_points(it.value) > 2) {
+        p.error(it.value_span, "bullet must be one or two characters, e.g. \u2022 or \u2013");
+        return;
+      }
+      s.bullet = it.value;
+    };
+    m["heading_style"] = enum_field<HeadingStyle>(
+        &Style::heading_style,
+        {{"rule", HeadingStyle::Rule}, {"plain", HeadingStyle::Plain}, {"bar", HeadingStyle::Bar}});
+    m["heading_uppercase"] = bool_field(&Style::heading_uppercase);
+    m["date_format"] = [](Style& s, const Item& it, Parser& p) {
+      if (it.value != "mon yyyy" && it.value != "yyyy-mm") {
+        p.error(it.value_span, "unknown date_format '" + it.value + "'",
+                "expected 'mon yyyy' (Apr 2021) or 'yyyy-mm' (2021-04)");
+        return;
+      }
+      s.date_format = it.value;
+    };
+    m["section_order"] = [](Style& s, const Item& it, Parser& p) {
+      std::vector<std::string> known = section_kind_names();
+      std::vector<model::SectionKind> order;
+      std::size_t i = 0;
+      while (i <= it.value.size()) {
+        std::size_t comma = it.value.find(',', i);
+        std::size_t end = comma == std::string::npos ? it.value.size() : comma;
+        std::size_t a = it.value.find_first_not_of(' ', i);
+        std::string name;
+        std::uint32_t col = it.value_span.col;
+        if (a != std::string::npos && a < end) {
+          std::size_t b = it.value.find_last_not_of(' ', end - 1);
+          name = it.value.substr(a, b + 1 - a);
+          col += static_cast<std::uint32_t>(base::count_code_points(it.value.substr(0, a)));
+        }
+        i = end + 1;
+        if (name.empty()) continue;
+        auto found = std::find(known.begin(), known.end(), name);
+        if (found == known.end()) {
+          SourceSpan sp{it.value_span.file_id, it.value_span.line, col, it.value_span.line,
+                        col + static_cast<std::uint32_t>(base::count_code_points(name))};
+          std::string near = closest(name, known);
+          p.error(sp, "unknown section kind '" + name + "'",
+                  near.empty() ? "known kinds: " + join(known)
+                               : "did you mean '" + near + "'? (known kinds: " + join(known) + ")");
+          continue;
+        }
+        order.push_back(static_cast<model::SectionKind>(found - known.begin()));
+      }
+      s.section_order = std::move(order);
+    };
+    m["header_align"] = [](Style& s, const Item& it, Parser& p) {
+      if (it.value == "left" || it.value == "center") {
+        s.header_centered = it.value == "center";
+        return;
+      }
+      p.error(it.value_span, "unknown header_align '" + it.value + "'", "expected left or center");
+    };
+    m["entry_layout"] = [](Style& s, const Item& it, Parser& p) {
+      if (it.value == "stacked" || it.value == "inline") {
+        s.entry_inline = it.value == "inline";
+        return;
+      }
+      p.error(it.value_span, "unknown entry_layout '" + it.value + "'",
+              "expected stacked (two lines) or inline (one line)");
+    };
+    m["logo"] = text_field(&Style::logo);
+    m["header_text"] = text_field(&Style::header_text);
+    m["footer_text"] = text_field(&Style::footer_text);
+    return m;
+  }();
+  return kSetters;
+}
+
+}  // namespace
+
+std::string data_dir() {
+  const char* env = std::getenv("TAILOR_DATA_DIR");
+  if (env && *env) return env;
+  return TAILOR_DATA_DIR;
+}
+
+std::vector<std::string> builtin_style_names() {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::path(data_dir()) / "styles", ec)) {
+    if (e.path().extension() == ".style") out.push_back(e.path().stem().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::optional<Style> parse_style(std::uint32_t file_id, const std::string& text,
+                                 diag::Diagnostics& diags) {
+  Parser p(file_id, diags);
+  Style s;
+  std::map<std::string, SourceSpan> seen;
+  std::vector<std::string> keys;
+  for (const auto& [k, _] : setters()) keys.push_back(k);
+  for (const Item& it : p.split(text)) {
+    auto found = setters().find(it.key);
+    if (found == setters().end()) {
+      std::string near = closest(it.key, keys);
+      p.error(it.key_span, "unknown style key '" + it.key + "'",
+              near.empty() ? "see docs/styles.md for the keys" : "did you mean '" + near + "'?");
+      continue;
+    }
+    if (auto prev = seen.find(it.key); prev != seen.end()) {
+      p.error(it.key_span, "'" + it.key + "' is set twice",
+              "the first is on line " + std::to_string(prev->second.line));
+      continue;
+    }
+    seen[it.key] = it.key_span;
+    found->second(s, it, p);
+  }
+  if (!p.ok()) return std::nullopt;
+  return s;
+}
+
+std::optional<Style> load_style(const std::string& name_or_path, model::SourceManager& sources,
+                                diag::Diagnostics& diags) {
+  bool is_path =
+      name_or_path.find('/') != std::string::npos ||
+      (name_or_path.size() > 6 && name_or_path.compare(name_or_path.size() - 6, 6, ".style") == 0);
+  std::string path = name_or_path;
+  if (!is_path) {
+    path = (fs::path(data_dir()) / "styles" / (name_or_path + ".style")).string();
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      diag::Diagnostic d;
+      d.path = name_or_path;
+      d.message = "unknown style '" + name_or_path + "'";
+      std::vector<std::string> names = builtin_style_names();
+      std::string near = closest(name_or_path, names);
+      if (!near.empty()) d.hints.push_back("did you mean '" + near + "'?");
+      d.hints.push_back("built-in styles: " + join(names) + "; or give a path to a .style file");
+      diags.add(std::move(d));
+      return std::nullopt;
+    }
+  }
+  std::string err;
+  std::optional<std::string> raw = base::read_file(path, err);
+  if (!raw) {
+    diag::Diagnostic d;
+    d.path = path;
+    d.message = "cannot read style: " + err;
+    diags.add(std::move(d));
+    return std::nullopt;
+  }
+  std::uint32_t id = sources.add(path, base::normalise_newlines(*raw));
+  const std::string& text = sources.text(id);
+  if (auto bad = base::validate_utf8(text)) {
+    diags.error(SourceSpan{id, bad->line, bad->col, bad->line, bad->col + 1},
+                "invalid UTF-8 in style file");
+    return std::nullopt;
+  }
+  auto style = parse_style(id, text, diags);
+  if (!style) return std::nullopt;
+  if (style->name.empty()) style->name = fs::path(path).stem().string();
+  style->source_path = path;
+  if (!style->logo.empty() && fs::path(style->logo).is_relative()) {
+    style->logo = (fs::path(path).parent_path() / style->logo).string();
+  }
+  return style;
+}
+
+}  // namespace tailor::style

@@ -1,0 +1,67 @@
+#include "writer/pdf/display_list.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "base/utf8.hpp"
+
+namespace tailor::writer::pdf {
+
+std::vector<std::set<char32_t>> DisplayList::code_points() const {
+  std::vector<std::set<char32_t>> out(faces.size());
+  for (const Op& op : ops) {
+    if (op.kind != Op::Kind::Text) continue;
+    for (std::size_t i = 0; i < op.text.size();) out[op.face].insert(base::decode_next(op.text, i));
+  }
+  return out;
+}
+
+namespace {
+
+std::string num(double v) {
+  double r = std::round(v * 100.0) / 100.0;
+  if (r == 0) r = 0;  // no "-0.00"
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", r);
+  return buf;
+}
+
+std::string hex(const style::Color& c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", c.r, c.g, c.b);
+  return buf;
+}
+
+}  // namespace
+
+std::string DisplayList::dump() const {
+  std::string out = "page-size " + num(page_width) + " " + num(page_height) + "\npages " +
+                    std::to_string(pages) + "\n";
+  for (std::size_t i = 0; i < faces.size(); ++i) {
+    out += "face " + std::to_string(i) + " " + faces[i].label() + "\n";
+  }
+  for (const Op& op : ops) {
+    std::string p = "p" + std::to_string(op.page) + " ";
+    switch (op.kind) {
+      case Op::Kind::Text:
+        out += p + "text f" + std::to_string(op.face) + " " + num(op.size) + " " + num(op.x) + " " +
+               num(op.y) + " " + hex(op.color) + " \"" + op.text + "\"\n";
+        break;
+      case Op::Kind::Line:
+        out += p + "line " + num(op.x) + " " + num(op.y) + " " + num(op.x + op.w) + " " +
+               num(op.y + op.h) + " w" + num(op.size) + " " + hex(op.color) + "\n";
+        break;
+      case Op::Kind::Rect:
+        out += p + "rect " + num(op.x) + " " + num(op.y) + " " + num(op.w) + " " + num(op.h) + " " +
+               hex(op.color) + "\n";
+        break;
+      case Op::Kind::Link:
+        out += p + "link " + num(op.x) + " " + num(op.y) + " " + num(op.w) + " " + num(op.h) + " " +
+               op.text + "\n";
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace tailor::writer::pdf

@@ -1,0 +1,44 @@
+// The laid-out document: positioned text runs, rules, bars and link rectangles per page.
+// The layout engine produces it, the libharu emitter draws it, and golden tests dump it.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/document.hpp"
+#include "style/style.hpp"
+#include "writer/pdf/fonts.hpp"
+
+namespace tailor::writer::pdf {
+
+/// One drawing operation. Coordinates are PDF points from the page's bottom-left corner;
+/// for text, (x, y) is the start of the baseline.
+struct Op {
+  enum class Kind { Text, Line, Rect, Link };
+  Kind kind = Kind::Text;
+  int page = 1;  ///< 1-based.
+  double x = 0, y = 0;
+  double w = 0, h = 0;  ///< Rect and Link: size; Line: end point is (x + w, y + h).
+  int face = 0;         ///< Text: index into DisplayList::faces.
+  double size = 0;      ///< Text: font size; Line: line width.
+  style::Color color;
+  std::string text;  ///< Text: UTF-8 (only code points the face has); Link: the URI.
+};
+
+struct DisplayList {
+  double page_width = 0, page_height = 0;
+  int pages = 0;
+  std::vector<FaceKey> faces;
+  std::vector<const Face*> face_ptrs;  ///< Parallel to faces; what the layout measured with.
+  std::vector<Op> ops;                 ///< In reading order.
+  /// Height used on the last page, from the top margin (for "needs N pages and X pt").
+  double last_page_used = 0;
+
+  /// The code points each face draws, for subsetting.
+  std::vector<std::set<char32_t>> code_points() const;
+  /// A text dump, one op per line, values rounded to 0.01 pt (golden tests).
+  std::string dump() const;
+};
+
+}  // namespace tailor::writer::pdf

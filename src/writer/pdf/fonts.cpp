@@ -1,0 +1,183 @@
+#include "writer/pdf/fonts.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <cctype>
+#include <mutex>
+
+#include "base/utf8.hpp"
+
+namespace tailor::writer::pdf {
+
+std::string FaceKey::label() const {
+  std::string s = family;
+  if (bold) s += " Bold";
+  if (italic) s += " Italic";
+  if (!bold && !italic) s += " Regular";
+  return s;
+}
+
+std::unique_ptr<Face> Face::from_file(const std::string& path, unsigned index) {
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!blob) return nullptr;
+  std::unique_ptr<Face> f(new Face());
+  f->path_ = path;
+  bool ok = f->init(blob, index);
+  hb_blob_destroy(blob);
+  if (!ok) return nullptr;
+  return f;
+}
+
+std::unique_ptr<Face> Face::from_blob(hb_blob_t* blob) {
+  std::unique_ptr<Face> f(new Face());
+  if (!f->init(blob, 0)) return nullptr;
+  return f;
+}
+
+bool Face::init(hb_blob_t* blob, unsigned index) {
+  blob_ = hb_blob_reference(blob);
+  face_ = hb_face_create(blob_, index);
+  if (!face_ || hb_face_get_glyph_count(face_) == 0) return false;
+  upem_ = hb_face_get_upem(face_);
+  if (upem_ == 0) return false;
+  font_ = hb_font_create(face_);
+  hb_font_set_scale(font_, static_cast<int>(upem_), static_cast<int>(upem_));
+  hb_font_extents_t ext{};
+  if (hb_font_get_h_extents(font_, &ext)) {
+    ascender_ = static_cast<int>(static_cast<long>(ext.ascender) * 1000 / upem_);
+    descender_ = static_cast<int>(static_cast<long>(ext.descender) * 1000 / upem_);
+  }
+  return true;
+}
+
+Face::~Face() {
+  if (font_) hb_font_destroy(font_);
+  if (face_) hb_face_destroy(face_);
+  if (blob_) hb_blob_destroy(blob_);
+}
+
+bool Face::has(char32_t cp) const {
+  if (cp > 0xFFFF) return false;
+  hb_codepoint_t gid = 0;
+  return hb_font_get_nominal_glyph(font_, cp, &gid) && gid != 0;
+}
+
+int Face::width1000(char32_t cp) const {
+  hb_codepoint_t gid = 0;
+  if (cp > 0xFFFF || !hb_font_get_nominal_glyph(font_, cp, &gid)) return 0;
+  long adv = hb_font_get_glyph_h_advance(font_, gid);
+  return static_cast<int>(adv * 1000 / static_cast<long>(upem_));
+}
+
+double Face::text_width(std::string_view utf8, double size) const {
+  long total = 0;
+  for (std::size_t i = 0; i < utf8.size();) total += width1000(base::decode_next(utf8, i));
+  return static_cast<double>(total) * size / 1000.0;
+}
+
+std::string Face::subset(const std::set<char32_t>& code_points) const {
+  hb_subset_input_t* in = hb_subset_input_create_or_fail();
+  if (!in) return {};
+  hb_set_t* unicodes = hb_subset_input_unicode_set(in);
+  for (char32_t cp : code_points) hb_set_add(unicodes, cp);
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_face_t* sub = hb_subset_or_fail(face_, in);
+  hb_subset_input_destroy(in);
+  if (!sub) return {};
+  hb_blob_t* blob = hb_face_reference_blob(sub);
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob, &len);
+  std::string out(data ? data : "", data ? len : 0);
+  hb_blob_destroy(blob);
+  hb_face_destroy(sub);
+  return out;
+}
+
+namespace {
+
+std::mutex& font_mutex() {
+  static std::mutex mu;
+  return mu;
+}
+
+bool same_name(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Called with font_mutex() held: fontconfig's default configuration is not thread-safe to
+// initialise.
+FontMatch match_font_locked(const FaceKey& key) {
+  FontMatch out;
+  FcConfig* config = FcConfigGetCurrent();
+  FcPattern* pat = FcPatternCreate();
+  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(key.family.c_str()));
+  FcPatternAddInteger(pat, FC_WEIGHT, key.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pat, FC_SLANT, key.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+  // libharu embeds TrueType outlines only; CFF-flavoured OpenType would not load.
+  FcPatternAddString(pat, FC_FONTFORMAT, reinterpret_cast<const FcChar8*>("TrueType"));
+  FcConfigSubstitute(config, pat, FcMatchPattern);
+  FcDefaultSubstitute(pat);
+  FcResult result = FcResultNoMatch;
+  FcPattern* m = FcFontMatch(config, pat, &result);
+  FcPatternDestroy(pat);
+  if (!m) return out;
+  FcChar8* file = nullptr;
+  FcChar8* format = nullptr;
+  if (FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
+      FcPatternGetString(m, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
+      std::string(reinterpret_cast<const char*>(format)) == "TrueType") {
+    out.file = reinterpret_cast<const char*>(file);
+    int index = 0;
+    if (FcPatternGetInteger(m, FC_INDEX, 0, &index) == FcResultMatch && index > 0) {
+      out.index = static_cast<unsigned>(index);
+    }
+    FcChar8* fam = nullptr;
+    for (int i = 0; FcPatternGetString(m, FC_FAMILY, i, &fam) == FcResultMatch; ++i) {
+      std::string name = reinterpret_cast<const char*>(fam);
+      if (i == 0) out.family = name;
+      if (same_name(name, key.family)) {
+        out.exact = true;
+        out.family = name;
+      }
+    }
+  }
+  FcPatternDestroy(m);
+  return out;
+}
+
+}  // namespace
+
+FontMatch match_font(const FaceKey& key) {
+  std::lock_guard<std::mutex> lock(font_mutex());
+  return match_font_locked(key);
+}
+
+const Face* cached_face(const FaceKey& key, FontMatch* match) {
+  struct Entry {
+    FontMatch match;
+    std::unique_ptr<Face> face;
+  };
+  static std::map<FaceKey, Entry> cache;
+  std::lock_guard<std::mutex> lock(font_mutex());
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    Entry e;
+    e.match = match_font_locked(key);
+    if (!e.match.file.empty()) e.face = Face::from_file(e.match.file, e.match.index);
+    it = cache.emplace(key, std::move(e)).first;
+  }
+  if (match) *match = it->second.match;
+  return it->second.face.get();
+}
+
+}  // namespace tailor::writer::pdf

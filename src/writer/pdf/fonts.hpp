@@ -1,0 +1,80 @@
+// Font faces for the PDF writer: found by family, weight and slant through fontconfig,
+// measured with HarfBuzz, subset to the used code points with hb-subset.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+
+struct hb_blob_t;
+struct hb_face_t;
+struct hb_font_t;
+
+namespace tailor::writer::pdf {
+
+/// Which member of a family: the layout uses at most these four per family.
+struct FaceKey {
+  std::string family;
+  bool bold = false;
+  bool italic = false;
+  friend auto operator<=>(const FaceKey&, const FaceKey&) = default;
+  /// "Liberation Serif Bold Italic" for dumps and messages.
+  std::string label() const;
+};
+
+/// One TrueType face in memory: metrics for layout, the bytes for subsetting.
+/// Immutable after construction, so one Face may serve many layouts at once.
+class Face {
+ public:
+  /// Loads a face from a file (index: face in a collection). nullptr when it cannot be read.
+  static std::unique_ptr<Face> from_file(const std::string& path, unsigned index);
+  /// Wraps font bytes already in memory (a subset); nullptr when they are not a font.
+  static std::unique_ptr<Face> from_blob(hb_blob_t* blob);
+  ~Face();
+  Face(const Face&) = delete;
+  Face& operator=(const Face&) = delete;
+
+  /// True when the font maps cp to a glyph. Code points past U+FFFF are never "in" the face:
+  /// libharu's UTF-8 encoder writes two-byte codes.
+  bool has(char32_t cp) const;
+  /// Advance of cp in 1/1000 em, truncated as libharu's /W array is; 0 when not in the face.
+  int width1000(char32_t cp) const;
+  /// Width of UTF-8 text at a size in points.
+  double text_width(std::string_view utf8, double size) const;
+  /// Ascender and descender (descender negative) in 1/1000 em.
+  int ascender() const { return ascender_; }
+  int descender() const { return descender_; }
+  /// Subsets the face to the given code points (hinting dropped); returns the TrueType bytes,
+  /// or an empty string when hb-subset fails.
+  std::string subset(const std::set<char32_t>& code_points) const;
+  const std::string& path() const { return path_; }
+
+ private:
+  Face() = default;
+  bool init(hb_blob_t* blob, unsigned index);
+  hb_blob_t* blob_ = nullptr;
+  hb_face_t* face_ = nullptr;
+  hb_font_t* font_ = nullptr;
+  unsigned upem_ = 1000;
+  int ascender_ = 800, descender_ = -200;
+  std::string path_;
+};
+
+/// Where fontconfig found a face.
+struct FontMatch {
+  std::string file;
+  unsigned index = 0;
+  std::string family;  ///< The family of the file found (may differ from the one asked).
+  bool exact = false;  ///< The family asked for is one of the file's family names.
+};
+
+/// Asks fontconfig for a TrueType face. nullopt-like (file empty) when nothing scalable matches.
+FontMatch match_font(const FaceKey& key);
+
+/// A process-wide cache: each face is read and parsed once and shared by every document
+/// (batch builds lay out many resumes). Thread-safe. nullptr when the face cannot be loaded.
+const Face* cached_face(const FaceKey& key, FontMatch* match = nullptr);
+
+}  // namespace tailor::writer::pdf

@@ -1,0 +1,38 @@
+// The PDF layout engine: model::Document + Style -> DisplayList (pages of positioned runs).
+#pragma once
+
+#include <functional>
+
+#include "diag/diagnostic.hpp"
+#include "model/document.hpp"
+#include "style/style.hpp"
+#include "writer/pdf/display_list.hpp"
+
+namespace tailor::writer::pdf {
+
+struct LayoutParams {
+  style::Paper paper = style::Paper::A4;
+  double spacing_scale = 1.0;  ///< Multiplies vertical gaps and leading (--max-pages).
+  double font_scale = 1.0;     ///< Multiplies font sizes (--max-pages).
+};
+
+/// Supplies the face to measure with: the installed face in the first pass, the subset in
+/// the second. Returns nullptr when there is none.
+using FaceProvider = std::function<const Face*(const FaceKey&)>;
+
+/// The installed faces, found through fontconfig and cached for the process.
+const Face* installed_face(const FaceKey& key);
+
+/// Lays out the document. Returns false when a face is missing. Diagnostics (characters the
+/// font lacks, links with unsafe schemes, substituted families, missing fonts) go to `diags`
+/// when it is not null; later passes over the same document pass null to avoid repeats.
+bool layout_document(const model::Document& doc, const style::Style& st, const LayoutParams& params,
+                     const FaceProvider& faces, DisplayList& out, diag::Diagnostics* diags);
+
+/// Upper-cases letters of Latin (incl. Azerbaijani ə), Greek and Cyrillic scripts.
+std::string to_upper(const std::string& utf8);
+
+/// "tel:+994501234567" from "+994 50 123 45 67": keeps digits and a leading '+'.
+std::string tel_uri(const std::string& phone);
+
+}  // namespace tailor::writer::pdf

@@ -1,0 +1,338 @@
+// The .resume writer: the inverse of src/reader/resume_markup.cpp (see docs/markup.md).
+#include "writer/resume/resume.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+namespace tailor::writer {
+
+namespace {
+
+using namespace tailor::model;
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/// One line of output: newlines in model text become spaces.
+std::string one_line(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+std::string trimmed(const std::string& s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_blank(s[b])) ++b;
+  while (e > b && is_blank(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+/// Backslash before every character in `special` (and before every backslash).
+std::string escape(const std::string& s, const char* special) {
+  std::string out;
+  for (char c : one_line(s)) {
+    if (c == '\\' || (c != '\0' && std::strchr(special, c) != nullptr)) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+/// Characters that would start markup at the beginning of a line.
+std::string protect_line_start(const std::string& line) {
+  if (line.rfind("- ", 0) == 0 || line == "-" || line.rfind("==", 0) == 0 ||
+      line.rfind("%", 0) == 0) {
+    return "\\" + line;
+  }
+  return line;
+}
+
+/// " {a, b}", dropping characters a tag cannot hold.
+std::string tag_list(const std::vector<std::string>& tags) {
+  std::string out;
+  for (const std::string& t : tags) {
+    std::string clean;
+    for (char c : one_line(t)) {
+      if (c != ',' && c != '{' && c != '}') clean += c;
+    }
+    clean = trimmed(clean);
+    if (clean.empty()) continue;
+    out += (out.empty() ? " {" : ", ") + clean;
+  }
+  return out.empty() ? out : out + "}";
+}
+
+std::string date_text(const Date& d) {
+  if (d.present) return "present";
+  if (d.year < 1000 || d.year > 9999) return {};
+  char buf[16];
+  if (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  } else if (d.month >= 1 && d.month <= 12) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d", d.year);
+  }
+  return buf;
+}
+
+bool url_writable(const std::string& url) {
+  return !url.empty() && std::none_of(url.begin(), url.end(), [](char c) {
+    return is_blank(c) || c == '<' || c == '>' || c == '\n' || c == '\r';
+  });
+}
+
+/// Parentheses in a link target must balance, or the reader would end the URL early.
+bool parens_balance(const std::string& url) {
+  int depth = 0;
+  for (char c : url) {
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) return false;
+  }
+  return depth == 0;
+}
+
+class Writer {
+ public:
+  explicit Writer(diag::Diagnostics& diags) : diags_(diags) {}
+  std::string out;
+
+  void document(const Document& d) {
+    header(d.header);
+    for (const Section& s : d.sections) section(s);
+  }
+
+ private:
+  diag::Diagnostics& diags_;
+  bool list_section_ = false;
+
+  void lossy(const SourceSpan& span, const std::string& what) {
+    diags_.warning(span, "the .resume markup cannot hold this: " + what);
+  }
+
+  // ---------------------------------------------------------------- header
+
+  void field(const char* key, const Field& f) {
+    std::string v = trimmed(one_line(f.value));
+    if (v.empty()) return;
+    std::string k = std::string(key) + ":";
+    k.resize(std::max<std::size_t>(k.size() + 1, 10), ' ');
+    out += k + escape(v, "") + "\n";
+  }
+
+  void header(const Header& h) {
+    field("name", h.name);
+    field("headline", h.headline);
+    field("email", h.email);
+    field("phone", h.phone);
+    field("location", h.location);
+    field("address", h.address);
+    field("photo", h.photo);
+    for (const Link& l : h.links) {
+      if (!url_writable(l.url)) {
+        lossy(l.span, "a link without a usable address ('" + l.label + "') is left out");
+        continue;
+      }
+      std::string label = trimmed(one_line(l.label));
+      out += "link:     ";
+      if (!label.empty() && label != l.url) out += escape(label, "<>") + " ";
+      out += "<" + l.url + ">\n";
+    }
+  }
+
+  // ---------------------------------------------------------------- sections
+
+  void section(const Section& s) {
+    std::string title = trimmed(one_line(s.title));
+    if (title.empty()) title = to_string(s.kind);
+    if (title.empty()) title = "Section";
+    if (section_kind_from_title(title) != s.kind) {
+      lossy(s.span, "the section kind comes from its title; '" + title + "' reads back as " +
+                        to_string(section_kind_from_title(title)) + ", not " + to_string(s.kind));
+    }
+    out += "\n== " + escape(title, "{}") + tag_list(s.tags) + "\n";
+    list_section_ = s.kind == SectionKind::Skills || s.kind == SectionKind::Languages ||
+                    s.kind == SectionKind::Interests;
+    bool in_entry = false;
+    const Block* previous = nullptr;
+    for (const Block& b : s.blocks) {
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, Entry>) {
+              if (previous != nullptr) out += "\n";
+              entry(v);
+              in_entry = true;
+            } else {
+              if (in_entry && !(std::is_same_v<T, SkillGroup> && list_section_)) {
+                lossy(v.span, "text after an entry is read back as part of that entry");
+              }
+              if constexpr (std::is_same_v<T, Paragraph>) {
+                if (previous != nullptr) out += "\n";
+                paragraph(v.text, v.tags);
+              } else if constexpr (std::is_same_v<T, Bullet>) {
+                if (previous != nullptr && !std::holds_alternative<Bullet>(*previous)) out += "\n";
+                bullet(v);
+              } else {
+                if (previous != nullptr && !std::holds_alternative<SkillGroup>(*previous)) {
+                  out += "\n";
+                }
+                group(v);
+                if (list_section_) in_entry = false;
+              }
+            }
+          },
+          b);
+      previous = &b;
+    }
+  }
+
+  void paragraph(const Inlines& text, const std::vector<std::string>& tags) {
+    std::string line = protect_line_start(inlines(text, list_section_));
+    out += line + tag_list(tags) + "\n";
+  }
+
+  void bullet(const Bullet& b) { out += "- " + inlines(b.text, false) + tag_list(b.tags) + "\n"; }
+
+  void group(const SkillGroup& g) {
+    if (!list_section_) {
+      lossy(g.span, "a skill group outside Skills, Languages or Interests is read back as text");
+    }
+    std::string line = escape(trimmed(g.label), ":{}");
+    line = protect_line_start(line) + ":";
+    bool first = true;
+    for (const Skill& s : g.items) {
+      std::string item = skill_item(trimmed(one_line(s.name)));
+      if (item.empty()) continue;
+      line += (first ? " " : ", ") + item;
+      first = false;
+    }
+    out += line + tag_list(g.tags) + "\n";
+  }
+
+  /// Commas split items only outside parentheses; unbalanced parentheses are escaped so
+  /// they cannot swallow the next item's comma.
+  static std::string skill_item(const std::string& name) {
+    int depth = 0;
+    bool balanced = true;
+    for (char c : name) {
+      if (c == '(') ++depth;
+      if (c == ')' && --depth < 0) balanced = false;
+    }
+    balanced = balanced && depth == 0;
+    std::string out;
+    depth = 0;
+    for (char c : name) {
+      if (c == '\\' || c == '{' || c == '}' || (!balanced && (c == '(' || c == ')'))) {
+        out += '\\';
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')') {
+        --depth;
+      } else if (c == ',' && depth == 0) {
+        out += '\\';
+      }
+      out += c;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- entries
+
+  void entry(const Entry& e) {
+    std::vector<std::string> fields = {escape(trimmed(e.role), "|{}<"),
+                                       escape(trimmed(e.organisation), "|{}<"),
+                                       escape(trimmed(e.location), "|{}<")};
+    std::string start = date_text(e.dates.start);
+    std::string end = date_text(e.dates.end);
+    if (!start.empty() && !e.dates.start.present) {
+      fields.push_back(end.empty() ? start : start + " \u2013 " + end);
+    } else if (!e.dates.start.empty() || !e.dates.end.empty()) {
+      lossy(e.span, "dates without a four-digit start year are left out");
+    }
+    while (!fields.empty() && fields.back().empty()) fields.pop_back();
+    // "=== Role | Org | | 2021": empty fields keep their bars, without doubled spaces.
+    std::string line = "===";
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) line += " |";
+      if (!fields[i].empty()) line += " " + fields[i];
+    }
+    if (fields.empty()) line += " ";
+    if (!e.url.empty()) {
+      if (url_writable(e.url)) {
+        line += " <" + e.url + ">";
+      } else {
+        lossy(e.span, "an entry link with spaces or angle brackets is left out");
+      }
+    }
+    out += line + tag_list(e.tags) + "\n";
+    for (std::size_t i = 0; i < e.description.size(); ++i) {
+      if (i > 0) out += "\n";
+      paragraph(e.description[i].text, e.description[i].tags);
+    }
+    for (const Bullet& b : e.bullets) bullet(b);
+  }
+
+  // ---------------------------------------------------------------- inlines
+
+  /// Runs back to markup. Bold and italic markers are written where the formatting changes,
+  /// which is exactly how the reader toggles them.
+  std::string inlines(const Inlines& runs, bool guard_colon) {
+    std::string s;
+    bool strong = false, emph = false;
+    auto toggle = [&](const Run& r, const std::string& body) {
+      // An opening marker must touch text: move leading blanks in front of it.
+      std::size_t lead = 0;
+      bool opening = (r.strong && !strong) || (r.emph && !emph);
+      if (opening) {
+        while (lead < body.size() && is_blank(body[lead])) ++lead;
+        s += body.substr(0, lead);
+      }
+      if (r.strong != strong) s += "**";
+      if (r.emph != emph) s += "*";
+      strong = r.strong;
+      emph = r.emph;
+      return body.substr(lead);
+    };
+    for (const Run& r : runs) {
+      std::string text = escape(r.text, "*{}[]<");
+      if (guard_colon) {
+        // In a skills-like section any "word: " would make the line a skill group.
+        for (std::size_t i = 0; i < text.size(); ++i) {
+          if (text[i] == '\\') {
+            ++i;
+          } else if (text[i] == ':' && (i + 1 == text.size() || is_blank(text[i + 1]))) {
+            text.insert(i, "\\");
+            ++i;
+          }
+        }
+      }
+      std::string url = r.url;
+      if (!url.empty() && (!url_writable(url) || !parens_balance(url))) {
+        lossy(r.span, "a link with spaces or unbalanced parentheses keeps only its text");
+        url.clear();
+      }
+      if (url.empty()) {
+        s += toggle(r, text);
+      } else {
+        s += "[" + toggle(r, escape(r.text, "*{}[]<")) + "](" + url + ")";
+      }
+    }
+    if (emph) s += "*";
+    if (strong) s += "**";
+    return trimmed(s);
+  }
+};
+
+}  // namespace
+
+bool write_resume(const model::Document& doc, const RenderOptions&, std::string& out,
+                  diag::Diagnostics& diags) {
+  Writer w(diags);
+  w.document(doc);
+  out = std::move(w.out);
+  return true;
+}
+
+}  // namespace tailor::writer

@@ -1,0 +1,73 @@
+#!/usr/bin/python3
+"""Checks that the words of `tailor build --format text` (argv[1]) appear in pdftotext's
+output (argv[2]): the header's words anywhere in it, the body word for word and in order.
+Used by pdf_samples.sh and by PdfWriter.TextWriterWordsAppearInOrder."""
+import re, sys
+# --strict: the PDF text is `pdftotext -raw` (content-stream order); entry headings must
+# then be in order too. Without it (poppler's physical reading order) the right-aligned
+# dates/location column may be read after the block beside it.
+strict = "--strict" in sys.argv
+args = [a for a in sys.argv[1:] if a != "--strict"]
+text = open(args[0], encoding="utf-8").read().split("\n")
+pdf = open(args[1], encoding="utf-8").read()
+# Page furniture (running head with "page N of M") is not part of the text output.
+pdf = re.sub(r"page \d+ of \d+", " ", pdf)
+def words(s):
+    out = []
+    for w in s.split():
+        if re.fullmatch(r"[-|\u2022\u2013\u00b7]+", w):
+            continue  # bullets and separators differ by design
+        if re.fullmatch(r"\((https?|mailto|tel):\S*\)[.,;:]?", w):
+            continue  # the PDF links the label; the text writer prints the address too
+        # The PDF shows web addresses without their scheme (the link keeps it).
+        out.append(re.sub(r"^(https?://|mailto:)", "", w).casefold())
+    return out
+# The header (before the first underlined heading) is laid out differently: check its
+# words are present; the body must appear word for word, in order.
+body_start = next((i - 1 for i, l in enumerate(text) if i and re.fullmatch(r"-+", l)), len(text))
+pw = words(pdf)
+joined = " ".join(pw)
+for w in words("\n".join(text[:body_start])):
+    w = re.sub(r"^(https?://|mailto:)", "", w).rstrip("/")
+    if w.endswith(":") and len(w) > 1:
+        continue  # "GitHub:" labels; the PDF shows the address
+    if w not in joined:
+        print("header word missing:", w); sys.exit(1)
+# Words may be cut across lines (a 400-character URL), so the body is matched as a stream of
+# non-space characters: each expected word must occur after the previous one.
+stream = "".join(pw)
+pos = 0
+for line in text[body_start:]:
+    if re.fullmatch(r"-+", line):
+        continue
+    lw = words(line)
+    if " | " in line and strict:
+        # In content order the heading's parts are together, though not in the text
+        # writer's order (the stacked layout has role, dates, organisation, location).
+        span = sum(len(w) for w in lw) + 8
+        window = stream[pos:pos + span]
+        end = pos
+        for w in lw:
+            f = window.find(w)
+            if f < 0:
+                print("entry heading word not with its entry:", w, "in", repr(window)); sys.exit(1)
+            end = max(end, pos + f + len(w))
+        pos = end
+        continue
+    if " | " in line:
+        # Entry heading: role | org | location | dates. The PDF sets dates and location in a
+        # right-aligned column; poppler may read that column after the block it sits beside
+        # (e.g. after the last entry of a page), so those words need only follow this point.
+        for w in lw:
+            if stream.find(w, pos) < 0:
+                print("entry heading word missing after", repr(stream[max(0, pos-40):pos]), ":", w)
+                sys.exit(1)
+        f = stream.find(lw[0], pos) if lw else -1
+        if f >= 0:
+            pos = f + len(lw[0])
+        continue
+    for w in lw:
+        f = stream.find(w, pos)
+        if f < 0:
+            print("missing or out of order:", w, "after", repr(stream[max(0, pos-40):pos])); sys.exit(1)
+        pos = f + len(w)

@@ -1,0 +1,361 @@
+// The PDF writer through real clients: qpdf, pdftotext, pdffonts, pdfinfo. Documents come
+// from pdf_fixtures.hpp (C++) until samples/ exists; tests/clients/pdf_*.sh cover samples.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "model/source_manager.hpp"
+#include "style/load.hpp"
+#include "support/test_support.hpp"
+#include "writer/pdf/layout.hpp"
+#include "writer/pdf/pdf.hpp"
+#include "writer/pdf_fixtures.hpp"
+#include "writer/text/text.hpp"
+
+namespace tailor::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ToolResult {
+  int rc = 0;
+  std::string out, err;
+};
+
+/// Runs a shell command, capturing stdout and stderr separately.
+ToolResult tool(const std::string& cmd) {
+  fs::path err_file = fs::temp_directory_path() / ("tailor-pdf-tool-" + std::to_string(getpid()));
+  ToolResult r;
+  FILE* p = popen((cmd + " 2>" + err_file.string()).c_str(), "r");
+  if (!p) return {127, "", "popen failed"};
+  std::array<char, 4096> buf;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.rc = WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+  std::ifstream in(err_file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  r.err = ss.str();
+  fs::remove(err_file);
+  return r;
+}
+
+fs::path scratch() {
+  fs::path d = fs::temp_directory_path() / ("tailor-pdf-test-" + std::to_string(getpid()));
+  fs::create_directories(d);
+  return d;
+}
+
+style::Style load(const std::string& name) {
+  model::SourceManager sm;
+  diag::Diagnostics diags;
+  auto s = style::load_style(name, sm, diags);
+  EXPECT_TRUE(s.has_value()) << diag::render_all(diags, sm);
+  return s.value_or(style::Style{});
+}
+
+struct Rendered {
+  bool ok = false;
+  std::string bytes;
+  diag::Diagnostics diags;
+  fs::path path;
+};
+
+Rendered render(const model::Document& doc, const style::Style& st, int max_pages = 0,
+                std::optional<std::int64_t> epoch = std::nullopt, const std::string& name = "x") {
+  writer::RenderOptions o;
+  o.style = &st;
+  o.max_pages = max_pages;
+  o.source_date_epoch = epoch;
+  Rendered r;
+  r.ok = writer::write_pdf(doc, o, r.bytes, r.diags);
+  r.path = scratch() / (name + "-" + st.name + ".pdf");
+  std::ofstream(r.path, std::ios::binary) << r.bytes;
+  return r;
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+const char* kStyles[] = {"classic", "modern", "compact"};
+
+TEST(PdfWriter, EveryStyleIsValidExtractableAndSubset) {
+  model::Document doc = sample_resume();
+  for (const char* name : kStyles) {
+    SCOPED_TRACE(name);
+    style::Style st = load(name);
+    Rendered r = render(doc, st);
+    ASSERT_TRUE(r.ok);
+    EXPECT_EQ(r.diags.warning_count(), 0u);
+
+    ToolResult q = tool("qpdf --check " + r.path.string());
+    EXPECT_EQ(q.rc, 0) << q.out << q.err;
+
+    ToolResult t = tool("pdftotext -enc UTF-8 " + r.path.string() + " -");
+    EXPECT_EQ(t.rc, 0);
+    EXPECT_EQ(t.err, "") << "poppler warned";
+    // Every word of the body, in order, Azerbaijani and Cyrillic included.
+    std::string text = t.out;
+    std::size_t at = 0;
+    for (const std::string& w :
+         words("Bakıda yaşayıram; şirkətlərdə çalışmışam, gözəl komandalarla işləməyi sevirəm. "
+               "Ölçülə bilən nəticələr, ğ ı ö ü ç ş ə. Led the migration of 14 services to "
+               "Kubernetes, Bakı Dövlət Universiteti Azərbaycan dili (ana dili), English (C1), "
+               "Русский язык: свободно, читаю и пишу.")) {
+      std::size_t f = text.find(w, at);
+      ASSERT_NE(f, std::string::npos) << "missing or out of order: " << w;
+      at = f + w.size();
+    }
+    EXPECT_NE(text.find("Aysel Məmmədova"), std::string::npos);
+
+    ToolResult fonts = tool("pdffonts " + r.path.string());
+    EXPECT_EQ(fonts.rc, 0);
+    std::istringstream lines(fonts.out);
+    int count = 0;
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0) continue;
+      ++count;
+      EXPECT_NE(line.find(" yes yes "), std::string::npos) << "not embedded+subset: " << line;
+    }
+    EXPECT_GE(count, 2);
+  }
+}
+
+TEST(PdfWriter, InfoDictionaryAndDates) {
+  model::Document doc = sample_resume(2, 2);
+  style::Style st = load("modern");
+  Rendered r = render(doc, st, 0, 1700000000);
+  ASSERT_TRUE(r.ok);
+  ToolResult i = tool("pdfinfo -isodates " + r.path.string());
+  EXPECT_NE(i.out.find("Title:           Aysel Məmmədova \u2014 Senior Backend Engineer"),
+            std::string::npos)
+      << i.out;
+  EXPECT_NE(i.out.find("Author:          Aysel Məmmədova"), std::string::npos);
+  EXPECT_NE(i.out.find("Subject:         Platform Engineer"), std::string::npos);
+  EXPECT_NE(i.out.find("Keywords:        Go, Kubernetes, PostgreSQL"), std::string::npos);
+  EXPECT_NE(i.out.find("Creator:         Tailor "), std::string::npos);
+  EXPECT_NE(i.out.find("CreationDate:    2023-11-14T22:13:20Z"), std::string::npos) << i.out;
+  Rendered none = render(doc, st, 0, std::nullopt, "nodate");
+  ToolResult j = tool("pdfinfo " + none.path.string());
+  EXPECT_EQ(j.out.find("CreationDate"), std::string::npos) << j.out;
+  EXPECT_EQ(none.bytes.find("/ID"), std::string::npos);
+}
+
+TEST(PdfWriter, TwoBuildsAreIdentical) {
+  model::Document doc = sample_resume();
+  for (const char* name : kStyles) {
+    style::Style st = load(name);
+    EXPECT_EQ(render(doc, st, 0, 1700000000).bytes, render(doc, st, 0, 1700000000).bytes);
+    EXPECT_EQ(render(doc, st).bytes, render(doc, st).bytes);
+  }
+}
+
+TEST(PdfWriter, TwoPageResumeInThreeFacesIsSmall) {
+  model::Document doc = sample_resume(6, 4);
+  style::Style st = load("classic");
+  Rendered r = render(doc, st, 0, std::nullopt, "typical");
+  ASSERT_TRUE(r.ok);
+  ToolResult i = tool("pdfinfo " + r.path.string());
+  EXPECT_NE(i.out.find("Pages:           2"), std::string::npos) << i.out;
+  ToolResult fonts = tool("pdffonts " + r.path.string() + " | tail -n +3 | wc -l");
+  EXPECT_EQ(std::stoi(fonts.out), 3) << "faces";
+  EXPECT_LE(r.bytes.size(), 40u * 1024) << "bytes: " << r.bytes.size();
+  std::cout << "[ size ] typical two-page classic resume: " << r.bytes.size() << " bytes\n";
+}
+
+TEST(PdfWriter, MaxPagesTightensToOnePage) {
+  style::Style st = load("classic");
+  // Find a document that takes about 1.3 pages at the style's own spacing.
+  model::Document doc;
+  double ratio = 0;
+  for (int jobs = 2; jobs < 10 && ratio < 1.25; ++jobs) {
+    doc = sample_resume(jobs, 3);
+    writer::RenderOptions o;
+    o.style = &st;
+    writer::pdf::DisplayList dl;
+    std::vector<std::string> subsets;
+    diag::Diagnostics d;
+    ASSERT_TRUE(writer::pdf::layout_two_pass(doc, o, dl, subsets, d));
+    double body = dl.page_height - st.margin_top - st.margin_bottom;
+    ratio = (dl.pages - 1) + dl.last_page_used / body;
+  }
+  ASSERT_GE(ratio, 1.2);
+  ASSERT_LE(ratio, 1.45);
+  Rendered r = render(doc, st, 1, std::nullopt, "fit");
+  ASSERT_TRUE(r.ok) << r.diags.items().front().message;
+  ToolResult i = tool("pdfinfo " + r.path.string());
+  EXPECT_NE(i.out.find("Pages:           1"), std::string::npos) << i.out;
+  // Everything is still there.
+  ToolResult t = tool("pdftotext -enc UTF-8 " + r.path.string() + " -");
+  EXPECT_NE(t.out.find("Русский язык"), std::string::npos);
+  EXPECT_NE(t.out.find("Universiteti"), std::string::npos);
+}
+
+TEST(PdfWriter, MaxPagesFailsWithHowMuchIsOver) {
+  style::Style st = load("classic");
+  model::Document doc = sample_resume(30, 4);
+  Rendered r = render(doc, st, 1);
+  ASSERT_FALSE(r.ok);
+  ASSERT_TRUE(r.diags.has_errors());
+  std::string msg = r.diags.items().back().message;
+  EXPECT_TRUE(std::regex_search(msg, std::regex("needs \\d+ pages? and \\d+ pt; --max-pages 1 "
+                                                "allows 1")))
+      << msg;
+}
+
+TEST(PdfWriter, HundredTwentyEntriesPaginateAndKeepTheLastBullet) {
+  model::Document doc = sample_resume(120, 3);
+  auto& last = std::get<model::Entry>(doc.sections[1].blocks.back());
+  last.bullets.back().text = {run("The very last bullet of entry one hundred and twenty.")};
+  style::Style st = load("modern");
+  Rendered r = render(doc, st, 0, std::nullopt, "long");
+  ASSERT_TRUE(r.ok);
+  ToolResult i = tool("pdfinfo " + r.path.string());
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(i.out, m, std::regex("Pages:\\s+(\\d+)")));
+  int pages = std::stoi(m[1]);
+  EXPECT_GT(pages, 10);
+  ToolResult t = tool("pdftotext -enc UTF-8 -f " + std::to_string(pages) + " -l " +
+                      std::to_string(pages) + " " + r.path.string() + " -");
+  EXPECT_NE(t.out.find("page " + std::to_string(pages) + " of " + std::to_string(pages)),
+            std::string::npos)
+      << t.out;
+  ToolResult all = tool("pdftotext -enc UTF-8 " + r.path.string() + " -");
+  EXPECT_NE(all.out.find("The very last bullet of entry one hundred and twenty."),
+            std::string::npos);
+  EXPECT_EQ(all.err, "");
+  // Every page from 2 on names itself correctly.
+  for (int p = 2; p <= pages; ++p) {
+    std::string want = "page " + std::to_string(p) + " of " + std::to_string(pages);
+    EXPECT_NE(all.out.find(want), std::string::npos) << want;
+  }
+}
+
+TEST(PdfWriter, LongUrlStaysOnThePage) {
+  model::Document doc = sample_resume(1, 1);
+  for (const char* name : kStyles) {
+    style::Style st = load(name);
+    writer::RenderOptions o;
+    o.style = &st;
+    writer::pdf::DisplayList dl;
+    std::vector<std::string> subsets;
+    diag::Diagnostics d;
+    ASSERT_TRUE(writer::pdf::layout_two_pass(doc, o, dl, subsets, d));
+    for (const writer::pdf::Op& op : dl.ops) {
+      if (op.kind != writer::pdf::Op::Kind::Text) continue;
+      double w = dl.face_ptrs[static_cast<std::size_t>(op.face)]->text_width(op.text, op.size);
+      EXPECT_LE(op.x + w, dl.page_width - st.margin_right + 0.01) << name << ": " << op.text;
+      EXPECT_GE(op.x, st.margin_left - 0.01) << op.text;
+    }
+  }
+}
+
+TEST(PdfWriter, MissingCharactersWarnWithTheirLine) {
+  model::SourceManager sm;
+  std::uint32_t id =
+      sm.add("cv.resume", "name: A\n- Loves emoji \xF0\x9F\x98\x80 and \xE2\x98\x83\n");
+  model::Document doc = sample_resume(1, 1);
+  auto& e = std::get<model::Entry>(doc.sections[1].blocks.front());
+  model::Run r = run("Loves emoji \xF0\x9F\x98\x80 and \xE2\x98\x83 and \xE4\xB8\xAD");
+  r.span = model::SourceSpan{id, 2, 3, 2, 30};
+  e.bullets.front().text = {r};
+  style::Style st = load("classic");
+  Rendered out = render(doc, st, 0, std::nullopt, "missing");
+  ASSERT_TRUE(out.ok);
+  std::string all = diag::render_all(out.diags, sm);
+  EXPECT_NE(all.find("cv.resume:2:3: warning: character U+1F600"), std::string::npos) << all;
+  EXPECT_NE(all.find("U+4E2D"), std::string::npos) << all;
+  ToolResult t = tool("pdftotext -enc UTF-8 " + out.path.string() + " -");
+  EXPECT_NE(t.out.find("Loves emoji ? and"), std::string::npos) << t.out;
+}
+
+TEST(PdfWriter, UnsafeLinksArePlainTextWithAWarning) {
+  model::Document doc = sample_resume(1, 1);
+  doc.header.links.push_back(model::Link{"x", "javascript:alert(1)", {}});
+  style::Style st = load("modern");
+  Rendered r = render(doc, st, 0, std::nullopt, "unsafe");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.diags.warning_count(), 1u);
+  EXPECT_EQ(r.bytes.find("javascript"), std::string::npos);
+  ToolResult t = tool("qpdf --qdf --object-streams=disable " + r.path.string() + " -");
+  EXPECT_NE(t.out.find("/URI (mailto:aysel.memmedova@example.az)"), std::string::npos);
+  EXPECT_NE(t.out.find("/URI (tel:+994501234567)"), std::string::npos);
+  EXPECT_TRUE(std::regex_search(t.out, std::regex("/Border \\[\\s*0\\s+0\\s+0\\s*\\]")));
+  EXPECT_EQ(t.out.find("javascript:"), std::string::npos);
+}
+
+TEST(PdfWriter, GoldenLayoutDumps) {
+  model::Document doc = sample_resume();
+  for (const char* name : kStyles) {
+    style::Style st = load(name);
+    writer::RenderOptions o;
+    o.style = &st;
+    writer::pdf::DisplayList dl;
+    std::vector<std::string> subsets;
+    diag::Diagnostics d;
+    ASSERT_TRUE(writer::pdf::layout_two_pass(doc, o, dl, subsets, d));
+    EXPECT_EQ(compare_golden(std::string("layout/fixture-") + name + ".txt", dl.dump()), "");
+  }
+}
+
+TEST(PdfWriter, TextWriterWordsAppearInOrder) {
+  // The same check pdf_samples.sh runs on samples/, here on the generated documents.
+  for (int jobs : {3, 12}) {
+    model::Document doc = sample_resume(jobs, 4);
+    for (const char* name : kStyles) {
+      SCOPED_TRACE(name);
+      style::Style st = load(name);
+      writer::RenderOptions o;
+      o.style = &st;
+      std::string text;
+      diag::Diagnostics d;
+      ASSERT_TRUE(writer::write_text(doc, o, text, d));
+      fs::path txt = scratch() / ("words-" + std::string(name) + ".txt");
+      std::ofstream(txt, std::ios::binary) << text;
+      Rendered r = render(doc, st, 0, std::nullopt, "words");
+      std::string check = "/usr/bin/python3 -P " + source_path("tests/clients/pdf_words.py");
+      ToolResult t = tool("pdftotext -enc UTF-8 " + r.path.string() + " " + r.path.string() +
+                          ".txt && " + check + " " + txt.string() + " " + r.path.string() + ".txt");
+      EXPECT_EQ(t.rc, 0) << t.out << t.err;
+      EXPECT_EQ(t.err, "");
+      ToolResult raw =
+          tool("pdftotext -raw -enc UTF-8 " + r.path.string() + " " + r.path.string() + ".raw && " +
+               check + " --strict " + txt.string() + " " + r.path.string() + ".raw");
+      EXPECT_EQ(raw.rc, 0) << raw.out << raw.err;
+      EXPECT_EQ(raw.err, "");
+    }
+  }
+}
+
+TEST(PdfWriter, WordCheckerNoticesAMissingWord) {
+  // The checker must be able to fail: drop a word from the PDF's text.
+  model::Document doc = sample_resume(2, 2);
+  style::Style st = load("classic");
+  writer::RenderOptions o;
+  o.style = &st;
+  std::string text;
+  diag::Diagnostics d;
+  ASSERT_TRUE(writer::write_text(doc, o, text, d));
+  fs::path txt = scratch() / "words-neg.txt";
+  std::ofstream(txt, std::ios::binary) << text;
+  Rendered r = render(doc, st, 0, std::nullopt, "words-neg");
+  ToolResult t = tool("pdftotext -enc UTF-8 " + r.path.string() + " - | sed 's/partitioning//' > " +
+                      r.path.string() + ".txt && /usr/bin/python3 -P " +
+                      source_path("tests/clients/pdf_words.py") + " " + txt.string() + " " +
+                      r.path.string() + ".txt");
+  EXPECT_NE(t.rc, 0);
+  EXPECT_NE(t.out.find("partitioning"), std::string::npos) << t.out;
+}
+
+}  // namespace
+}  // namespace tailor::test
