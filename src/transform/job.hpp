@@ -81,6 +81,7 @@ std::string stem_word(std::string_view word);
 struct Term {
   std::string text;
   std::vector<std::string> variants;
+  bool cased = false;  ///< The lexicon's `cased`: `text` matches only as written ("Go").
 };
 
 /// Where a term occurs in a text.
@@ -104,10 +105,11 @@ class TermMatcher {
   struct Pattern {
     std::vector<std::string> keys;  // token norms, stemmed where `stemmed` says so
     std::vector<bool> stemmed;
-    bool case_sensitive = false;  // strict_case applies
+    bool case_sensitive = false;     // strict_case applies
+    std::vector<std::string> exact;  // non-empty: tokens spelled exactly so (lexicon `cased`)
     std::size_t term = 0;
   };
-  void add(const std::string& spelling, std::size_t term);
+  void add(const std::string& spelling, std::size_t term, bool cased);
   std::set<std::string> compounds_;
   std::vector<Pattern> patterns_;
   std::map<std::string, std::vector<std::size_t>> by_first_;  // first key -> patterns

@@ -118,8 +118,8 @@ TermMatcher::TermMatcher(const std::vector<Term>& terms) {
     for (const std::string& v : t.variants) note(v);
   }
   for (std::size_t i = 0; i < terms.size(); ++i) {
-    add(terms[i].text, i);
-    for (const std::string& v : terms[i].variants) add(v, i);
+    add(terms[i].text, i, terms[i].cased);
+    for (const std::string& v : terms[i].variants) add(v, i, false);
   }
   for (auto& [key, list] : by_first_) {
     std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
@@ -128,7 +128,7 @@ TermMatcher::TermMatcher(const std::vector<Term>& terms) {
   }
 }
 
-void TermMatcher::add(const std::string& spelling, std::size_t term) {
+void TermMatcher::add(const std::string& spelling, std::size_t term, bool cased) {
   std::vector<Token> toks = tokenize(spelling, &compounds_);
   if (toks.empty()) return;
   bool all_lower = !has_upper(spelling);
@@ -137,13 +137,14 @@ void TermMatcher::add(const std::string& spelling, std::size_t term) {
   for (const Token& t : toks) {
     p.keys.push_back(all_lower ? stem_word(t.norm) : t.norm);
     p.stemmed.push_back(all_lower);
+    if (cased) p.exact.push_back(spelling.substr(t.begin, t.end - t.begin));
   }
   bool one_word = toks.size() == 1 && toks[0].begin == 0 && toks[0].end == spelling.size();
   p.case_sensitive = one_word && ascii_letters(spelling) && has_upper(spelling) &&
                      (spelling.size() <= 4 || english_word(lower(spelling)));
   for (std::size_t q : by_first_[p.keys.front()]) {
     if (patterns_[q].keys == p.keys && patterns_[q].stemmed == p.stemmed &&
-        patterns_[q].term == term) {
+        patterns_[q].exact == p.exact && patterns_[q].term == term) {
       return;
     }
   }
@@ -192,6 +193,10 @@ std::vector<TermHit> TermMatcher::find(std::string_view text, bool strict_case) 
       bool ok = true;
       for (std::size_t j = 0; j < p.keys.size() && ok; ++j) {
         ok = p.keys[j] == (p.stemmed[j] ? stems[i + j] : toks[i + j].norm);
+      }
+      for (std::size_t j = 0; j < p.exact.size() && ok; ++j) {
+        const Token& t = toks[i + j];
+        ok = text.substr(t.begin, t.end - t.begin) == p.exact[j];
       }
       if (!ok) continue;
       if (strict_case && p.case_sensitive &&
@@ -271,11 +276,14 @@ class Vocabulary {
  public:
   std::vector<Term> terms;
 
+  std::vector<std::string> cased;  // the lexicon's `cased` spellings
+
   void add(const std::string& text) {
     std::string l = lower(text);
     if (index_.count(l)) return;
     index_[l] = terms.size();
-    terms.push_back({text, {}});
+    bool exact = std::find(cased.begin(), cased.end(), text) != cased.end();
+    terms.push_back({text, {}, exact});
   }
   void add_variants(const Synonym& s) {
     auto it = index_.find(lower(s.canonical));
@@ -497,6 +505,7 @@ JobAnalysis analyse_posting(const Posting& posting, const RuleSet& rules, const 
   JobAnalysis a;
   // 1. The vocabulary.
   Vocabulary vocab;
+  vocab.cased = rules.lexicon.cased;
   for (const Profile& p : rules.profiles) {
     for (const Keyword& k : p.keywords) vocab.add(k.text);
   }

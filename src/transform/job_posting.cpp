@@ -283,7 +283,8 @@ class TextScanner {
  public:
   TextScanner(Posting& p, PostingPart start) : p_(p), part_(start) {}
 
-  // Returns true when the line was consumed as a heading or a header field.
+  // One line: a heading switches the part; header fields (title, company) are taken when
+  // allow_header (plain text, not a JSON description); anything else is a PostingLine.
   void line(std::string_view raw, SourceSpan span, bool allow_header) {
     std::string text = trim(raw);
     if (text.empty()) return;
@@ -296,12 +297,12 @@ class TextScanner {
     PostingPart part = part_;
     if (key_value(text, key, at)) {
       std::string value = text.substr(at);
-      if (key == "title" || key == "job title" || key == "position" || key == "role") {
-        if (p_.title.empty() || !title_explicit_) {
+      bool title_key = key == "title" || key == "job title" || key == "position" || key == "role";
+      if (title_key && allow_header) {
+        if (!title_explicit_) {
           p_.title = value;
           p_.title_span = span;
           title_explicit_ = true;
-          title_from_first_line_ = false;
         }
         return;
       }
@@ -320,7 +321,6 @@ class TextScanner {
       bool marked = false;
       p_.title = strip_marks(text, marked);
       p_.title_span = span;
-      title_from_first_line_ = true;
       seen_text_ = true;
       return;
     }
@@ -336,7 +336,6 @@ class TextScanner {
   PostingPart part_;
   bool seen_text_ = false;
   bool title_explicit_ = false;
-  bool title_from_first_line_ = false;
 };
 
 // ------------------------------------------------------------------------------------------------

@@ -119,8 +119,8 @@ std::string render_match_text(const Posting& posting, const JobAnalysis& a, cons
   if (a.title_role) out += "The title names: " + a.title_role->title + "\n";
   out += "Suggested headline: " + headline_text(a, m, sources) + "\n";
 
-  out += "\nMatched (" + std::to_string(m.matched.size()) + "): keyword, weight, asked in, " +
-         "where the resume shows it\n";
+  out += "\nMatched (" + std::to_string(m.matched.size()) +
+         "): keyword, weight, required or nice, " + "where the resume shows it\n";
   for (const MatchedKeyword& k : m.matched) {
     out += "  " + pad(k.keyword->text, 22) + pad(std::to_string(k.keyword->weight), 2) +
            pad(k.keyword->required ? "required" : "nice", 8);

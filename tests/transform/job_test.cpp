@@ -196,6 +196,14 @@ TEST(TermMatcher, ShortCapitalisedNamesNeedACapitalInPostings) {
   EXPECT_EQ(found(m, terms, "go and rest", false), (V{"Go", "REST"}));
 }
 
+TEST(TermMatcher, CasedLexiconTermsMatchOnlyAsWrittenEverywhere) {
+  std::vector<Term> terms = {{"Go", {"golang"}, true}};
+  TermMatcher m(terms);
+  EXPECT_EQ(found(m, terms, "ready to go", false), V{});
+  EXPECT_EQ(found(m, terms, "GO is loud", false), V{});
+  EXPECT_EQ(found(m, terms, "Go and Golang", false), (V{"Go", "Go"}));
+}
+
 TEST(TermMatcher, InflectedFormsOfPracticeWords) {
   std::vector<Term> terms = {
       {"load testing", {}}, {"database", {}}, {"containers", {}}, {"VPC", {}}, {"Kubernetes", {}}};
