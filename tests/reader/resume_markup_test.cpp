@@ -208,5 +208,25 @@ TEST(NeverCrash, TruncatedAndDamagedSamples) {
   EXPECT_GT(runs, 1000);
 }
 
+// cmark's pathological suite in small: long lines of markup characters must parse in about
+// linear time (a quadratic scan would take minutes here, not milliseconds).
+TEST(NeverCrash, PathologicalLinesStayLinear) {
+  auto repeat = [](const std::string& s, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  const std::string head = "name: X\n\n== Summary\n";
+  for (const std::string& body :
+       {repeat("[", 100000), repeat("[", 100000) + "]", repeat("[](", 30000), repeat("*a", 50000),
+        repeat("**", 50000), repeat("{", 100000), repeat("<", 100000), repeat("\\", 100000),
+        repeat("[a](b", 30000), repeat("ə*", 50000), repeat("- x\n", 50000),
+        repeat("x\n", 100000)}) {
+    parse_must_not_crash(head + body + "\n");
+  }
+  parse_must_not_crash("name: X\n\n== Experience\n=== " + repeat("a|", 50000) + "\n");
+  parse_must_not_crash("name: X\n\n== Skills\nL: " + repeat("a, (", 50000) + "\n");
+}
+
 }  // namespace
 }  // namespace tailor
