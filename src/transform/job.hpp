@@ -94,8 +94,9 @@ struct TermHit {
 /// Finds terms in text, longest first and non-overlapping, on the engine's tokens. Words of
 /// all-lower-case spellings ("load testing") also match their inflected forms ("load tests");
 /// all-caps acronyms also match with a plural s ("VPCs"). With `strict_case`, a short
-/// capitalised spelling (at most four characters: "Go", "REST", "Helm") does not match a
-/// lower-case occurrence, which in a posting is usually English ("go", "the rest").
+/// capitalised spelling (at most four letters: "Go", "REST", "Helm"; or a tool named by an
+/// English word: "Express", "Vault") does not match a lower-case occurrence, which in a posting
+/// is usually English ("go", "the rest"). Terms marked `cased` match only as written, always.
 class TermMatcher {
  public:
   explicit TermMatcher(const std::vector<Term>& terms);
