@@ -187,6 +187,12 @@ TEST(TermMatcher, NothingMatchesBySubstringAccident) {
             (V{"C", "Go", "Go", "Java", ".NET", "Node.js", "CI/CD"}));
 }
 
+TEST(TermMatcher, AVersionAfterCppIsNotC) {
+  std::vector<Term> terms = {{"C", {}}, {"C++", {}}};
+  TermMatcher m(terms);
+  EXPECT_EQ(found(m, terms, "Rewrote it in C++20, then C++17 and C"), (V{"C++", "C++", "C"}));
+}
+
 TEST(TermMatcher, ShortCapitalisedNamesNeedACapitalInPostings) {
   std::vector<Term> terms = {{"Go", {}}, {"REST", {}}, {"Helm", {}}, {"Express", {}}};
   TermMatcher m(terms);
