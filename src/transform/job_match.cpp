@@ -605,7 +605,10 @@ JobAnalysis analyse_posting(const Posting& posting, const RuleSet& rules, const 
 
   // 5. The derived profile, in the engine's terms.
   Profile& p = a.profile;
-  p.title = posting.title.empty() ? "job posting" : posting.title;
+  // The posting's job name without seniority or decorations: it becomes the document's target
+  // role (PDF and DOCX subject), which must not claim "Senior" or carry "(Remote)".
+  p.title = clean_title(posting.title, rules.lexicon);
+  if (p.title.empty()) p.title = a.nearest ? a.nearest->title : "job posting";
   p.stem = "job";
   p.path = posting.path;
   p.description = "Derived from the job posting " + posting.path;

@@ -347,6 +347,11 @@ TEST(BuildJob, TailorsLikeARoleAndExplains) {
   EXPECT_NE(b.err.find("bullets:"), std::string::npos) << b.err;
   // Terraform work comes before Django for this posting.
   EXPECT_LT(b.out.find("Terraform"), b.out.find("Django"));
+  // The target role in the metadata is the posting's job name, without "Senior" or "(Remote)".
+  test::CliResult n = run_cli({"build", "samples/backend-infra.resume", "--job",
+                               "tests/fixtures/jobs/infrastructure.txt", "--format", "native"});
+  ASSERT_EQ(n.exit_code, 0) << n.err;
+  EXPECT_NE(n.out.find("target-role \"Infrastructure Engineer\"\n"), std::string::npos) << n.out;
   // The systems engineer keeps an honest headline for the infrastructure posting.
   test::CliResult s = run_cli(
       {"build", "samples/systems.resume", "--job", "tests/fixtures/jobs/infrastructure.txt"});
