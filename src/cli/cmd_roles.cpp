@@ -1,4 +1,5 @@
 // tailor roles [NAME]: lists the role profiles, or shows one.
+#include <algorithm>
 #include <ostream>
 
 #include "cli/options.hpp"
@@ -10,23 +11,23 @@
 namespace tailor::cli {
 
 bool load_roles(Context& ctx, const std::vector<std::string>& rules_files,
-                transform::RuleSet& rules, std::size_t* first_custom) {
+                transform::RuleSet& rules) {
   diag::Diagnostics diags;
   bool ok = transform::load_rules_dir(transform::builtin_roles_dir(), ctx.sources, rules, diags);
-  if (first_custom) *first_custom = rules.profiles.size();
   for (const std::string& f : rules_files) {
-    ok = transform::load_rules_file(f, ctx.sources, rules, diags) && ok;
+    ok = transform::load_rules_file(f, ctx.sources, rules, diags, true) && ok;
   }
   ctx.report(diags);
   return ok;
 }
 
 bool resolve_roles(Context& ctx, const transform::RuleSet& rules,
-                   const std::vector<std::string>& names, std::size_t first_custom,
+                   const std::vector<std::string>& names,
+                   const std::vector<std::string>& rules_files,
                    std::vector<const transform::Profile*>& out) {
   if (names.empty()) {
-    for (std::size_t i = first_custom; i < rules.profiles.size(); ++i) {
-      out.push_back(&rules.profiles[i]);
+    for (const transform::Profile& p : rules.profiles) {
+      if (std::count(rules_files.begin(), rules_files.end(), p.path)) out.push_back(&p);
     }
     return true;
   }
@@ -88,13 +89,12 @@ int prepare_roles(Context& ctx, const BuildRequest& req, RoleTargets& targets) {
                        "--rules");
   }
   if (!tailoring) return -1;
-  std::size_t first_custom = 0;
   std::vector<std::string> files;
   if (!req.rules_file.empty()) files.push_back(req.rules_file);
-  if (!load_roles(ctx, files, targets.rules, &first_custom)) {
+  if (!load_roles(ctx, files, targets.rules)) {
     return code(diag::ExitCode::InputError);
   }
-  if (!resolve_roles(ctx, targets.rules, req.roles, first_custom, targets.profiles)) {
+  if (!resolve_roles(ctx, targets.rules, req.roles, files, targets.profiles)) {
     return code(diag::ExitCode::InputError);
   }
   if (targets.profiles.empty()) return usage_error(ctx, req.rules_file + " defines no role");
@@ -140,7 +140,7 @@ int cmd_roles(Context& ctx) {
     return 0;
   }
   std::vector<const transform::Profile*> found;
-  if (!resolve_roles(ctx, rules, names, rules.profiles.size(), found)) {
+  if (!resolve_roles(ctx, rules, names, {}, found)) {
     return code(diag::ExitCode::InputError);
   }
   for (std::size_t i = 0; i < found.size(); ++i) {

@@ -15,15 +15,16 @@ namespace tailor::cli {
 
 /// Loads the built-in lexicon and profiles, then each --rules file. Reports problems and
 /// returns false when any file has an error.
-/// first_custom receives the index of the first profile that came from a --rules file.
+/// A --rules profile with a built-in's title replaces the built-in.
 bool load_roles(Context& ctx, const std::vector<std::string>& rules_files,
-                transform::RuleSet& rules, std::size_t* first_custom = nullptr);
+                transform::RuleSet& rules);
 
 /// The profiles to build for: every --role name (case-insensitive title, alias or file stem),
 /// or, with no --role, the profiles defined by the --rules files. Unknown names print the
 /// closest known names and return false (exit 1).
 bool resolve_roles(Context& ctx, const transform::RuleSet& rules,
-                   const std::vector<std::string>& names, std::size_t first_custom,
+                   const std::vector<std::string>& names,
+                   const std::vector<std::string>& rules_files,
                    std::vector<const transform::Profile*>& out);
 
 /// The roles a build tailors to, loaded once for every input.

@@ -293,6 +293,8 @@ Evidence collect_evidence(const Document& doc, const Profile& profile, const Key
           note(sk.name, {s.title, g->label, 0, "skills", 1, sk.span});
       } else if (const Entry* e = std::get_if<Entry>(&b)) {
         int pts = s.kind == SectionKind::Experience ? entry_points(e) : 1;
+        // The heading counts too: "HashiCorp Certified: Terraform Associate" is evidence.
+        note(e->role, {s.title, entry_label(*e), 0, "heading", pts, e->span});
         for (const Paragraph& d : e->description) {
           note(plain_text(d.text), {s.title, entry_label(*e), 0, "description", pts, d.span});
         }
@@ -444,7 +446,7 @@ void tailor_skills(Document& doc, const Profile& p, const KeywordIndex& index,
       std::vector<Skill> items;
       for (std::size_t n = 0; n < idx.size(); ++n) {
         items.push_back(g->items[idx[n]]);
-        if (idx[n] > n) {
+        if (idx[n] > n && !opt.keep_order) {
           rep.changes.push_back({"skills",
                                  quote(g->items[idx[n]].name) + " in " +
                                      quote(g->label.empty() ? s.title : g->label) + ": " +

@@ -39,7 +39,7 @@ struct Occurrence {
   std::string section;  ///< Section title as written.
   std::string entry;    ///< "role, organisation" for entries; empty otherwise.
   int bullet = 0;       ///< 1-based bullet number inside the entry or section; 0 for none.
-  std::string kind;     ///< "skills", "summary", "bullet", "description", "paragraph".
+  std::string kind;     ///< "skills", "summary", "bullet", "description", "paragraph", "heading".
   int points = 0;       ///< Recency points of this place (skills 1; current role 3, ...).
   model::SourceSpan span;
 };

@@ -176,7 +176,7 @@ std::string render_analysis(const JobAnalysis& analysis, const Posting& posting,
 // The match report
 // ------------------------------------------------------------------------------------------------
 
-/// Credit for a keyword the resume shows in a bullet or an entry's description.
+/// Credit for a keyword the resume shows in a bullet, an entry's description or its heading.
 inline constexpr double kCreditShown = 1.0;
 /// Credit for a keyword the resume only lists (skills) or claims (summary, free text).
 inline constexpr double kCreditListed = 0.5;

@@ -665,7 +665,10 @@ MatchResult match_resume(const JobAnalysis& a, const RuleSet& rules, const Docum
     const KeywordEvidence& ev = rep.evidence.keywords[i];
     k.evidence = ev.occurrences;
     for (const Occurrence& o : ev.occurrences) {
-      double c = (o.kind == "bullet" || o.kind == "description") ? kCreditShown : kCreditListed;
+      // Work the resume describes (bullets, descriptions, entry headings such as a certificate
+      // or a project name) counts fully; a list or a claim (skills, summary) counts half.
+      bool shown = o.kind == "bullet" || o.kind == "description" || o.kind == "heading";
+      double c = shown ? kCreditShown : kCreditListed;
       k.credit = std::max(k.credit, c);
     }
     m.total += k.keyword->weight;

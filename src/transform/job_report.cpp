@@ -65,8 +65,8 @@ std::string place(const Occurrence& o) {
   if (!o.entry.empty()) s += " > " + o.entry;
   if (o.bullet > 0) {
     s += " > bullet " + std::to_string(o.bullet);
-  } else if (o.kind == "description") {
-    s += " > description";
+  } else if (o.kind == "description" || o.kind == "heading") {
+    s += " > " + o.kind;
   }
   return s;
 }
@@ -151,8 +151,9 @@ std::string render_match_text(const Posting& posting, const JobAnalysis& a, cons
            parts_text(*k.keyword) + "\n";
   }
   out +=
-      "\nScore = 100 x earned / total. A keyword earns its weight when a bullet or an entry's\n"
-      "description shows it, half its weight when only the skills list or the summary names it.\n"
+      "\nScore = 100 x earned / total. A keyword earns its weight when a bullet, an entry's\n"
+      "description or heading shows it, half its weight when only the skills list or the summary\n"
+      "names it.\n"
       "Missing keywords are reported, never added: see docs/matching.md.\n";
   return out;
 }
@@ -167,8 +168,9 @@ std::string render_match_json(const Posting& posting, const JobAnalysis& a, cons
   o += "  \"score\": " + one_decimal(m.score) + ",\n";
   o += "  \"earned\": " + one_decimal(m.earned) + ",\n";
   o += "  \"total\": " + std::to_string(m.total) + ",\n";
-  o += "  \"formula\": \"score = 100 * sum(weight * credit) / sum(weight); credit 1 when a bullet "
-       "or an entry description shows the keyword, 0.5 when only the skills or the summary name "
+  o += "  \"formula\": \"score = 100 * sum(weight * credit) / sum(weight); credit 1 when a bullet, "
+       "an entry description or an entry heading shows the keyword, 0.5 when only the skills or "
+       "the summary name "
        "it, 0 when missing\",\n";
   o += "  \"nearest_role\": " + (a.nearest ? json_string(a.nearest->title) : "null") + ",\n";
   o += "  \"title_role\": " + (a.title_role ? json_string(a.title_role->title) : "null") + ",\n";

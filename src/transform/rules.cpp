@@ -117,7 +117,7 @@ bool validate_profile(const Profile& p, diag::Diagnostics& diags) {
 }
 
 bool load_rules_file(const std::string& path, model::SourceManager& sources, RuleSet& rules,
-                     diag::Diagnostics& diags) {
+                     diag::Diagnostics& diags, bool replace) {
   std::uint32_t id = reader::load_source(path, sources, diags);
   if (id == 0) return false;
   RuleFile file;
@@ -150,14 +150,17 @@ bool load_rules_file(const std::string& path, model::SourceManager& sources, Rul
   if (!validate_profile(p, diags)) return false;
   p.path = path;
   p.stem = std::filesystem::path(path).stem().string();
-  for (const Profile& other : rules.profiles) {
-    if (lower(other.title) == lower(p.title)) {
-      diags
-          .error(p.span, "role \"" + p.title + "\" is already defined by " +
-                             std::filesystem::path(other.path).filename().string())
-          .hints.push_back("give your profile its own title, or load it instead of the built-in");
-      return false;
+  for (Profile& other : rules.profiles) {
+    if (lower(other.title) != lower(p.title)) continue;
+    if (replace && other.path != path) {
+      other = std::move(p);
+      return true;
     }
+    diags
+        .error(p.span, "role \"" + p.title + "\" is already defined by " +
+                           std::filesystem::path(other.path).filename().string())
+        .hints.push_back("each profile needs its own title");
+    return false;
   }
   rules.profiles.push_back(std::move(p));
   return true;

@@ -30,8 +30,10 @@ bool parse_rules_text(std::uint32_t file_id, std::string_view text, RuleFile& ou
 bool validate_profile(const Profile& p, diag::Diagnostics& diags);
 
 /// Reads, parses and validates one file, adding it to `rules`. Returns false on any error.
+/// A profile whose title is already loaded is an error, unless `replace` (a user's --rules
+/// file overriding a built-in), when it takes the earlier profile's place.
 bool load_rules_file(const std::string& path, model::SourceManager& sources, RuleSet& rules,
-                     diag::Diagnostics& diags);
+                     diag::Diagnostics& diags, bool replace = false);
 
 /// The folder holding the built-in profiles: $TAILOR_ROLES_DIR, else TAILOR_DATA_DIR/roles.
 std::string builtin_roles_dir();

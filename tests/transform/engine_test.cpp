@@ -401,3 +401,19 @@ TEST(TailorGolden, FixturesTimesRoles) {
 
 }  // namespace
 }  // namespace tailor::transform
+
+namespace tailor::transform {
+namespace {
+
+TEST(Tailor, KeepOrderReportsNoMoves) {
+  Document d = test::backend_infra_resume();
+  Report r = tailor(d, role("infrastructure"), loaded().rules.lexicon, {0, 0, true});
+  for (const Change& c : r.changes) {
+    EXPECT_EQ(c.detail.find(" -> "),
+              c.what == "headline" ? c.detail.find(" -> ") : std::string::npos)
+        << c.what << ": " << c.detail;
+  }
+}
+
+}  // namespace
+}  // namespace tailor::transform

@@ -285,3 +285,36 @@ TEST(RuleFiles, TruncatedFilesNeverCrash) {
 
 }  // namespace
 }  // namespace tailor::transform
+
+namespace tailor::transform {
+namespace {
+
+// A user's --rules file with a built-in's title replaces the built-in for that run.
+TEST(RolesCommand, RulesFileOverridesABuiltInByTitle) {
+  std::string path = ::testing::TempDir() + "/my-infra.rules";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fputs(
+        "role \"Infrastructure Engineer\"\n"
+        "description \"My own take.\"\n"
+        "group infra \"Infrastructure\"\n"
+        "keywords infra core: \"Terraform\"\n"
+        "title \"Infrastructure Engineer\" when infra >= 3\n",
+        f);
+    std::fclose(f);
+  }
+  test::CliResult r = run_cli({"roles", "--rules", path, "infrastructure engineer"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("My own take."), std::string::npos) << r.out;
+  test::CliResult list = run_cli({"roles", "--rules", path});
+  int lines = 0;
+  for (char c : list.out) lines += c == '\n';
+  EXPECT_EQ(lines, 8);
+  test::CliResult b = run_cli({"build", "samples/aysel.resume", "--rules", path});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(headline(b.out), "Senior Infrastructure Engineer");
+}
+
+}  // namespace
+}  // namespace tailor::transform
