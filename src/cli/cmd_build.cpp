@@ -14,6 +14,7 @@
 #include "reader/reader.hpp"
 #include "style/load.hpp"
 #include "transform/basic.hpp"
+#include "transform/job.hpp"
 #include "version.hpp"
 #include "writer/pdf/pdf.hpp"
 #include "writer/writer.hpp"
@@ -64,6 +65,7 @@ int cmd_build(Context& ctx) {
       "paper", po::value(&req.paper), "a4 or letter (default: the style's)")(
       "max-pages", po::value(&req.max_pages),
       "fit on N pages: tighten spacing, then type (body >= 9 pt)")(
+      "job", po::value(&req.job_file), "tailor to a job posting (text or JSON job schema)")(
       "name", po::value(&req.name_template),
       "output names in --out-dir: {stem} {role} {ext} {format} {style} {ref}")(
       "jobs,j", po::value(&req.jobs)->default_value(0), "parallel builds (0: one per core)")(
@@ -113,7 +115,12 @@ int cmd_build(Context& ctx) {
 
   // Profiles are loaded once and shared read-only by every worker.
   auto targets = std::make_shared<RoleTargets>();
-  if (int rc = prepare_roles(ctx, req, *targets); rc >= 0) return rc;
+  auto posting = std::make_shared<std::optional<transform::Posting>>();
+  if (!req.job_file.empty()) {
+    if (int rc = prepare_job(ctx, req, *targets, *posting); rc >= 0) return rc;
+  } else if (int rc = prepare_roles(ctx, req, *targets); rc >= 0) {
+    return rc;
+  }
 
   if (!req.paper.empty() && req.paper != "a4" && req.paper != "letter") {
     return usage_error(ctx, "--paper must be a4 or letter, not '" + req.paper + "'");
@@ -145,13 +152,25 @@ int cmd_build(Context& ctx) {
     env->dependencies = style_dependencies(*style);
     env->fingerprint = request_fingerprint(req);
     env->owned.push_back(targets);
+    env->owned.push_back(posting);
+    if (*posting) {
+      // One target: the posting. Its profile is derived per resume, in the worker.
+      std::string name =
+          (*posting)->title.empty() ? fs::path(req.job_file).stem().string() : (*posting)->title;
+      env->roles.push_back({name, {req.job_file}});
+    }
     for (const transform::Profile* p : targets->profiles) {
       env->roles.push_back({p->title, p->path.empty() ? std::vector<std::string>{}
                                                       : std::vector<std::string>{p->path}});
     }
-    env->tailor = [style, targets, &req, &sources = ctx.sources](
+    env->tailor = [style, targets, posting, &req, &sources = ctx.sources](
                       model::Document& doc, std::size_t role, diag::Diagnostics&,
                       std::string& notes) {
+      if (*posting) {
+        transform::Profile derived = job_profile(req, *targets, **posting, doc, sources, notes);
+        notes += apply_role(req, *targets, &derived, doc, style->section_order, sources);
+        return true;
+      }
       const transform::Profile* profile =
           targets->profiles.empty() ? nullptr : targets->profiles[role];
       notes += apply_role(req, *targets, profile, doc, style->section_order, sources);
