@@ -126,7 +126,7 @@ auto const entry_def = raw[lit("===") >> !lit('=')] > entry_gap > (field % '|') 
 
 // "- text" then lines indented by at least one blank (comments may sit between them).
 auto const continuation_def = ws1 >> !lit('%') >> &(char_ - char_(" \t\n")) >> line >> nl;
-auto const bullet_def = ws >> raw[lit('-')] >> ws1 >> line >> nl >>
+auto const bullet_def = ws >> raw[lit('-')] >> (ws1 | &nl) >> line >> nl >>
                         *(x3::omit[*comment_line] >> continuation);
 
 auto const bad_heading_def = raw[lit("====") >> *lit('=')] >> raw[*not_nl] >> nl;

@@ -25,7 +25,18 @@ void Locator::line_col(const char* p, std::uint32_t& line, std::uint32_t& col) c
   std::size_t index = static_cast<std::size_t>(it - starts_.begin()) - 1;
   std::size_t start = starts_[index];
   line = static_cast<std::uint32_t>(index + 1);
-  col = static_cast<std::uint32_t>(1 + base::count_code_points(text_.substr(start, off - start)));
+  // Spans are asked for left to right, so count on from the previous answer on the same
+  // line: a megabyte-long line with many runs stays linear.
+  std::size_t from = start, base_col = 1;
+  if (cache_line_ == index && cache_off_ <= off) {
+    from = cache_off_;
+    base_col = cache_col_;
+  }
+  col = static_cast<std::uint32_t>(base_col +
+                                   base::count_code_points(text_.substr(from, off - from)));
+  cache_line_ = index;
+  cache_off_ = off;
+  cache_col_ = col;
 }
 
 model::SourceSpan Locator::span(const char* b, const char* e) const {
@@ -147,6 +158,8 @@ class InlineScanner {
   bool strong_ = false, emph_ = false;
   std::size_t strong_at_ = 0, emph_at_ = 0;
   bool brace_reported_ = false;
+  static constexpr std::size_t kMaxUrl = 2048;
+  std::size_t bracket_from_ = 0, bracket_at_ = 0, bracket_end_ = std::string::npos;
   // The run being built.
   bool open_ = false;
   model::Run cur_;
@@ -200,15 +213,24 @@ class InlineScanner {
 
   /// [label](url): true when it matched and was consumed.
   bool link(std::size_t& i, std::size_t end) {
+    // Every '[' before a known ']' (or before the end, when none) finds the same ']' and
+    // fails the same way: keeps "[[[[...]" linear.
+    if (end == bracket_end_ && i >= bracket_from_ && i < bracket_at_) return false;
     std::size_t close = find(']', i + 1, end);
-    if (close == std::string::npos || close + 1 >= end || t_[close + 1] != '(') return false;
+    bracket_from_ = i;
+    bracket_end_ = end;
+    bracket_at_ = close == std::string::npos ? end : close;
+    if (close == std::string::npos) return false;
+    if (close + 1 >= end || t_[close + 1] != '(') return false;
     // The URL ends at the ')' that balances the '(' (Wikipedia-style URLs have parentheses).
+    // URLs longer than browsers accept are not links; the cap keeps "[](((..." linear.
     std::size_t paren = close + 2;
-    for (int depth = 0; paren < end; ++paren) {
+    std::size_t limit = std::min(end, paren + kMaxUrl);
+    for (int depth = 0; paren < limit && !blank(t_[paren]); ++paren) {
       if (t_[paren] == '(') ++depth;
       if (t_[paren] == ')' && depth-- == 0) break;
     }
-    if (paren >= end || paren == close + 2) return false;
+    if (paren >= limit || t_[paren] != ')' || paren == close + 2) return false;
     std::string url = t_.substr(close + 2, paren - close - 2);
     if (std::any_of(url.begin(), url.end(), blank)) return false;
     std::string kept = safe_url(url, close + 2, paren);

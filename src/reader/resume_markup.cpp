@@ -2,6 +2,7 @@
 // giving every node its span and wording every problem as a located diagnostic.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -118,13 +119,23 @@ class Lowering {
     } else if (starts_with(t, "===")) {
       diags_.error(where, "an entry outside a section")
           .hints.push_back("put a section heading such as '== Experience' above it");
-    } else if (starts_with(t, "- ") || (t.size() == 1 && *t.begin() == '-')) {
+    } else if (!t.empty() && *t.begin() == '-' && (t.size() == 1 || is_blank(t.begin()[1]))) {
       diags_.error(where, "a bullet outside a section")
           .hints.push_back("put a section heading such as '== Experience' above it");
     } else {
-      diags_.error(where, "expected a header field such as 'name: …' or a section heading")
-          .hints.push_back(
-              "header fields are 'key: value' lines before the first '== Section' heading");
+      auto& d =
+          diags_.error(where, "expected a header field such as 'name: …' or a section heading");
+      const char* word_end = t.begin();
+      while (word_end < t.end() && std::isalpha(static_cast<unsigned char>(*word_end))) ++word_end;
+      std::string word = lower_ascii(std::string(t.begin(), word_end));
+      const auto& keys = header_keys();
+      if (std::find(keys.begin(), keys.end(), word) != keys.end()) {
+        d.hints.push_back("add a colon after the field name: '" + word + ": …'");
+      } else {
+        d.hints.push_back(
+            "header fields are 'key: value' lines; text belongs in a section, so put a heading "
+            "such as '== Summary' above it");
+      }
     }
   }
 
@@ -302,7 +313,8 @@ class Lowering {
       flush_paragraph();
       heading_level_error(bad->marker);
     } else if (const auto* l = boost::get<ast::Line>(&item)) {
-      if (list_section_ && paragraph_.empty() && skill_group(*l)) return;
+      // In skills-like sections every "Label: items" line is a group, even right after prose.
+      if (list_section_ && skill_group(*l)) return;
       paragraph_.push_back(l);
     }
     // Comments are dropped and keep a paragraph going.
@@ -392,6 +404,7 @@ class Lowering {
     }
     // ": a, b" (an empty label) is still a group: the writer needs a way to say so.
     if (colon == nullptr) return false;
+    flush_paragraph();
     model::SkillGroup g;
     g.label = resume::unescape(trim({t.begin(), colon}));
     g.tags = tags(l.tags);

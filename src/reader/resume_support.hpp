@@ -26,6 +26,7 @@ class Locator {
   std::uint32_t file_id_;
   std::string_view text_;
   std::vector<std::size_t> starts_;  ///< Byte offset of each line start.
+  mutable std::size_t cache_line_ = static_cast<std::size_t>(-1), cache_off_ = 0, cache_col_ = 1;
 };
 
 /// Several source lines joined with single spaces (continuation lines, paragraph lines),

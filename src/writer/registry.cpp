@@ -1,6 +1,7 @@
 // The single list of output formats. Adding a writer means adding a line here.
 #include <filesystem>
 
+#include "writer/docx/docx.hpp"
 #include "writer/json/json.hpp"
 #include "writer/pdf/pdf.hpp"
 #include "writer/resume/resume.hpp"
@@ -16,6 +17,8 @@ const std::vector<WriterInfo>& writers() {
       {"json", {".json"}, &write_json, "JSON Resume v1 (for convert and JSON Resume themes)"},
       {"resume", {".resume"}, &write_resume, "Tailor's own .resume markup (round-trips)"},
       {"pdf", {".pdf"}, &write_pdf, "PDF with embedded subset fonts, links and metadata"},
+      {"docx", {".docx"}, &write_docx, "Word document with named styles a recruiter can edit"},
+      {"docx-xml", {".xml"}, &write_docx_xml, "the DOCX as one Flat OPC XML file (Word opens it)"},
   };
   return kWriters;
 }

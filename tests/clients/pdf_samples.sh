@@ -32,11 +32,12 @@ fi
 
 for sample in "${samples[@]}"; do
   base=$(basename "${sample%.*}")
-  if ! "$tailor" build --format text "$sample" > "$scratch/$base.txt" 2> "$scratch/$base.txt.err"; then
-    echo "note: $base does not read ($(head -1 "$scratch/$base.txt.err")); skipped"
-    continue
-  fi
   for style in classic modern compact; do
+    # The text writer with the same style: same section order and date format.
+    if ! "$tailor" build --style $style --format text "$sample" > "$scratch/$base.txt" 2> "$scratch/$base.txt.err"; then
+      die "$base: does not read: $(head -3 "$scratch/$base.txt.err")"
+      continue
+    fi
     out="$scratch/$base-$style.pdf"
     if ! SOURCE_DATE_EPOCH=1700000000 TZ=UTC "$tailor" build --style $style -o "$out" "$sample" 2> "$scratch/err"; then
       die "$base/$style: build failed: $(cat "$scratch/err")"; continue
@@ -65,4 +66,51 @@ for sample in "${samples[@]}"; do
     echo "ok $base/$style: $(stat -c %s "$out") bytes, $(pdfinfo "$out" | awk '/^Pages:/ {print $2}') pages"
   done
 done
+
+# --max-pages 1 on every sample: one page, or exit 4 with how much is over.
+for sample in "${samples[@]}"; do
+  base=$(basename "${sample%.*}")
+  "$tailor" build --max-pages 1 -o "$scratch/$base-fit.pdf" "$sample" 2> "$scratch/err"
+  rc=$?
+  if [ $rc -eq 0 ]; then
+    pdfinfo "$scratch/$base-fit.pdf" | grep -Eq '^Pages: +1$' || die "$base: --max-pages 1 gave more than one page"
+    echo "ok $base: --max-pages 1 fits"
+  elif [ $rc -eq 4 ]; then
+    grep -Eq 'needs [0-9]+ pages? and [0-9]+ pt; --max-pages 1 allows 1' "$scratch/err" || die "$base: no 'how much is over': $(cat "$scratch/err")"
+    [ ! -e "$scratch/$base-fit.pdf" ] || die "$base: a failed fit left a file"
+    echo "ok $base: --max-pages 1 refused: $(head -1 "$scratch/err" | sed 's/.*: error: //')"
+  else
+    die "$base: --max-pages 1 exit $rc: $(cat "$scratch/err")"
+  fi
+done
+
+# A 120-entry resume in markup: paginates, keeps its last bullet, numbers its pages.
+{
+  printf 'name: Ləman Əliyeva\nheadline: Archivist\nemail: leman@example.az\n\n== Experience\n'
+  for i in $(seq 1 120); do
+    printf '=== Archivist %d | Milli Arxiv | Bakı | 2001-01 – 2002-02\n' "$i"
+    printf -- '- Catalogued şəxsi arxivlər and Русские рукописи, box %d\n' "$i"
+    printf -- '- Digitised the ledgers of entry %d\n\n' "$i"
+  done
+  printf '=== Archivist 121 | Milli Arxiv | Bakı | 2003-01 – 2004-02\n- Ənənəvi sonuncu bənd: the very last bullet\n'
+} > "$scratch/long.resume"
+if "$tailor" build --style modern -o "$scratch/long.pdf" "$scratch/long.resume" 2> "$scratch/err"; then
+  pages=$(pdfinfo "$scratch/long.pdf" | awk '/^Pages:/ {print $2}')
+  [ "$pages" -gt 5 ] || die "long: only $pages pages"
+  pdftotext -enc UTF-8 -f "$pages" -l "$pages" "$scratch/long.pdf" "$scratch/last.txt" 2> "$scratch/poppler"
+  [ -s "$scratch/poppler" ] && die "long: poppler warned"
+  grep -q "Ənənəvi sonuncu bənd: the very last bullet" "$scratch/last.txt" || die "long: last bullet not on the last page"
+  grep -q "page $pages of $pages" "$scratch/last.txt" || die "long: no 'page $pages of $pages'"
+  pdftotext -enc UTF-8 "$scratch/long.pdf" "$scratch/long.txt"
+  for p in $(seq 2 "$pages"); do grep -q "page $p of $pages" "$scratch/long.txt" || die "long: no 'page $p of $pages'"; done
+  # Keep-with-next: no page ends with an entry heading whose first bullet is on the next page.
+  for p in $(seq 1 $((pages - 1))); do
+    last=$(pdftotext -raw -enc UTF-8 -f "$p" -l "$p" "$scratch/long.pdf" - | grep -v '^\s*$' | tail -1)
+    case "$last" in Milli*|Archivist*) die "long: page $p ends with an entry heading: $last" ;; esac
+  done
+  qpdf --check "$scratch/long.pdf" > /dev/null || die "long: qpdf"
+  echo "ok long: $pages pages, last bullet kept"
+else
+  die "long: build failed: $(cat "$scratch/err")"
+fi
 exit $fail

@@ -44,7 +44,7 @@ for line in text[body_start:]:
     if " | " in line and strict:
         # In content order the heading's parts are together, though not in the text
         # writer's order (the stacked layout has role, dates, organisation, location).
-        span = sum(len(w) for w in lw) + 8
+        span = sum(len(w) for w in lw) + 40  # slack: a running head may sit between
         window = stream[pos:pos + span]
         end = pos
         for w in lw:

@@ -205,7 +205,40 @@ TEST(NeverCrash, TruncatedAndDamagedSamples) {
     parse_must_not_crash(odd);
     ++runs;
   }
-  EXPECT_GT(runs, 1000);
+  // Pure noise made of the characters the grammar cares about, line by line.
+  static const char* kPieces[] = {"== ",     "=== ",   "- ",     "  ",   "\n",  "{",
+                                  "}",       ",",      "|",      "*",    "**",  "[",
+                                  "](",      ")",      "<",      ">",    "\\",  "%",
+                                  ":",       "name: ", "link: ", "2021", "-04", " – ",
+                                  "present", "ə",      "x",      "\t",   "..",  "https:"};
+  for (int i = 0; i < 2000; ++i) {
+    std::string t;
+    int n = static_cast<int>(rng.next() % 60);
+    for (int k = 0; k < n; ++k) t += kPieces[rng.next() % (sizeof kPieces / sizeof *kPieces)];
+    parse_must_not_crash(t);
+    ++runs;
+  }
+  EXPECT_GT(runs, 3000);
+}
+
+// cmark's pathological suite in small: long lines of markup characters must parse in about
+// linear time (a quadratic scan would take minutes here, not milliseconds).
+TEST(NeverCrash, PathologicalLinesStayLinear) {
+  auto repeat = [](const std::string& s, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  const std::string head = "name: X\n\n== Summary\n";
+  for (const std::string& body :
+       {repeat("[", 100000), repeat("[", 100000) + "]", repeat("[](", 30000), repeat("*a", 50000),
+        repeat("**", 50000), repeat("{", 100000), repeat("<", 100000), repeat("\\", 100000),
+        repeat("[a](b", 30000), repeat("ə*", 50000), repeat("- x\n", 50000),
+        repeat("x\n", 100000)}) {
+    parse_must_not_crash(head + body + "\n");
+  }
+  parse_must_not_crash("name: X\n\n== Experience\n=== " + repeat("a|", 50000) + "\n");
+  parse_must_not_crash("name: X\n\n== Skills\nL: " + repeat("a, (", 50000) + "\n");
 }
 
 }  // namespace

@@ -149,6 +149,16 @@ TEST(RoundTrip, SpecialCharactersAreEscaped) {
   expect_round_trip(d);
 }
 
+// JSON Resume in, markup out, markup in: the same model as reading the JSON directly.
+TEST(RoundTrip, JsonResumeSampleConvertsWithoutLoss) {
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  auto doc = reader::read_document(
+      test::source_path("tests/fixtures/jsonresume/sample.resume.json"), sources, diags);
+  ASSERT_TRUE(doc) << diag::render_all(diags, sources);
+  expect_round_trip(*doc);
+}
+
 TEST(RoundTrip, ConvertCommandWritesMarkupThatChecks) {
   fs::path dir = fs::temp_directory_path() / "tailor-markup-roundtrip";
   fs::create_directories(dir);

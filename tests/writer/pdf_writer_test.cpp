@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -145,9 +147,11 @@ TEST(PdfWriter, InfoDictionaryAndDates) {
   EXPECT_NE(i.out.find("Keywords:        Go, Kubernetes, PostgreSQL"), std::string::npos);
   EXPECT_NE(i.out.find("Creator:         Tailor "), std::string::npos);
   EXPECT_NE(i.out.find("CreationDate:    2023-11-14T22:13:20Z"), std::string::npos) << i.out;
+  doc.meta.keywords.clear();  // then the skills marked as keywords
   Rendered none = render(doc, st, 0, std::nullopt, "nodate");
   ToolResult j = tool("pdfinfo " + none.path.string());
   EXPECT_EQ(j.out.find("CreationDate"), std::string::npos) << j.out;
+  EXPECT_NE(j.out.find("Keywords:        Go, Kubernetes\n"), std::string::npos) << j.out;
   EXPECT_EQ(none.bytes.find("/ID"), std::string::npos);
 }
 
@@ -158,6 +162,30 @@ TEST(PdfWriter, TwoBuildsAreIdentical) {
     EXPECT_EQ(render(doc, st, 0, 1700000000).bytes, render(doc, st, 0, 1700000000).bytes);
     EXPECT_EQ(render(doc, st).bytes, render(doc, st).bytes);
   }
+}
+
+TEST(PdfWriter, TimeZoneDoesNotChangeTheBytes) {
+  model::Document doc = sample_resume(3, 2);
+  style::Style st = load("classic");
+  std::string saved = std::getenv("TZ") ? std::getenv("TZ") : "";
+  std::vector<std::string> dated, undated;
+  for (const char* tz : {"UTC", "Asia/Baku", "America/Los_Angeles"}) {
+    setenv("TZ", tz, 1);
+    tzset();
+    dated.push_back(render(doc, st, 0, 1700000000).bytes);
+    undated.push_back(render(doc, st).bytes);
+  }
+  if (saved.empty()) {
+    unsetenv("TZ");
+  } else {
+    setenv("TZ", saved.c_str(), 1);
+  }
+  tzset();
+  EXPECT_EQ(dated[0], dated[1]);
+  EXPECT_EQ(dated[0], dated[2]);
+  EXPECT_EQ(undated[0], undated[1]);
+  EXPECT_EQ(undated[0], undated[2]);
+  EXPECT_NE(dated[0], undated[0]);  // the dates are really in the dated build
 }
 
 TEST(PdfWriter, TwoPageResumeInThreeFacesIsSmall) {
@@ -306,6 +334,85 @@ TEST(PdfWriter, GoldenLayoutDumps) {
     ASSERT_TRUE(writer::pdf::layout_two_pass(doc, o, dl, subsets, d));
     EXPECT_EQ(compare_golden(std::string("layout/fixture-") + name + ".txt", dl.dump()), "");
   }
+}
+
+TEST(PdfWriter, BrandingLogoHeaderAndFooter) {
+  model::Document doc = sample_resume(8, 3);
+  style::Style st = load("modern");
+  // A real PNG to use as the logo: a page of another PDF, rendered by pdftoppm.
+  Rendered plain = render(sample_resume(1, 1), st, 0, std::nullopt, "logo-source");
+  fs::path png = scratch() / "logo";
+  ASSERT_EQ(tool("pdftoppm -png -r 8 -singlefile " + plain.path.string() + " " + png.string()).rc,
+            0);
+  st.logo = png.string() + ".png";
+  st.header_text = "Presented by Xəzər Talent Partners";
+  st.footer_text = "Confidential — not for redistribution";
+  Rendered r = render(doc, st, 0, std::nullopt, "branded");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.diags.warning_count(), 0u);
+  EXPECT_EQ(tool("qpdf --check " + r.path.string()).rc, 0);
+  ToolResult imgs = tool("pdfimages -list " + r.path.string() + " | tail -n +3 | wc -l");
+  EXPECT_EQ(std::stoi(imgs.out), 1);
+  ToolResult t = tool("pdftotext -enc UTF-8 " + r.path.string() + " -");
+  EXPECT_EQ(t.err, "");
+  std::size_t header_count = 0, footer_count = 0;
+  for (std::size_t at = 0; (at = t.out.find("Xəzər Talent Partners", at)) != std::string::npos;
+       ++at) {
+    ++header_count;
+  }
+  for (std::size_t at = 0; (at = t.out.find("not for redistribution", at)) != std::string::npos;
+       ++at) {
+    ++footer_count;
+  }
+  ToolResult info = tool("pdfinfo " + r.path.string());
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(info.out, m, std::regex("Pages:\\s+(\\d+)")));
+  EXPECT_EQ(header_count, static_cast<std::size_t>(std::stoi(m[1])));
+  EXPECT_EQ(footer_count, header_count);
+  // A logo that is not an image is left out with a warning.
+  st.logo = source_path("README.md");
+  Rendered bad = render(doc, st, 0, std::nullopt, "badlogo");
+  ASSERT_TRUE(bad.ok);
+  EXPECT_EQ(bad.diags.warning_count(), 1u);
+}
+
+TEST(PdfWriter, EmptyAndHeaderOnlyDocumentsAreValid) {
+  style::Style st = load("classic");
+  model::Document empty;
+  Rendered a = render(empty, st, 0, std::nullopt, "empty");
+  ASSERT_TRUE(a.ok) << a.diags.items().size();
+  EXPECT_EQ(tool("qpdf --check " + a.path.string()).rc, 0);
+  model::Document only_name;
+  only_name.header.name.value = "Ləman Əliyeva";
+  model::Section s;
+  s.title = "Empty section";
+  only_name.sections.push_back(s);
+  Rendered b = render(only_name, st, 1, std::nullopt, "name-only");
+  ASSERT_TRUE(b.ok);
+  EXPECT_EQ(tool("qpdf --check " + b.path.string()).rc, 0);
+  ToolResult t = tool("pdftotext -enc UTF-8 " + b.path.string() + " -");
+  EXPECT_NE(t.out.find("Ləman Əliyeva"), std::string::npos);
+  EXPECT_EQ(t.err, "");
+}
+
+TEST(PdfWriter, UpperCaseHeadingsKeepAzerbaijaniAndCyrillic) {
+  EXPECT_EQ(writer::pdf::to_upper("Təcrübə və bacarıqlar"), "TƏCRÜBƏ VƏ BACARIQLAR");
+  EXPECT_EQ(writer::pdf::to_upper("Şəki, Gəncə, Ağdam, Ölçü"), "ŞƏKI, GƏNCƏ, AĞDAM, ÖLÇÜ");
+  EXPECT_EQ(writer::pdf::to_upper("Опыт работы ё"), "ОПЫТ РАБОТЫ Ё");
+  EXPECT_EQ(writer::pdf::tel_uri("+994 (50) 123-45-67"), "tel:+994501234567");
+}
+
+TEST(PdfWriter, LetterPaper) {
+  style::Style st = load("classic");
+  writer::RenderOptions o;
+  o.style = &st;
+  o.paper = style::Paper::Letter;
+  std::string bytes;
+  diag::Diagnostics d;
+  ASSERT_TRUE(writer::write_pdf(sample_resume(2, 2), o, bytes, d));
+  fs::path p = scratch() / "letter.pdf";
+  std::ofstream(p, std::ios::binary) << bytes;
+  EXPECT_NE(tool("pdfinfo " + p.string()).out.find("612 x 792 pts (letter)"), std::string::npos);
 }
 
 TEST(PdfWriter, TextWriterWordsAppearInOrder) {

@@ -8,7 +8,9 @@
 namespace tailor::writer::pdf {
 
 std::vector<std::set<char32_t>> DisplayList::code_points() const {
-  std::vector<std::set<char32_t>> out(faces.size());
+  // Every face keeps the space: a face whose text is all spaces (or an empty document's body
+  // face) still needs one real glyph for hb-subset and libharu.
+  std::vector<std::set<char32_t>> out(faces.size(), std::set<char32_t>{U' '});
   for (const Op& op : ops) {
     if (op.kind != Op::Kind::Text) continue;
     for (std::size_t i = 0; i < op.text.size();) out[op.face].insert(base::decode_next(op.text, i));
@@ -54,6 +56,10 @@ std::string DisplayList::dump() const {
       case Op::Kind::Rect:
         out += p + "rect " + num(op.x) + " " + num(op.y) + " " + num(op.w) + " " + num(op.h) + " " +
                hex(op.color) + "\n";
+        break;
+      case Op::Kind::Image:
+        out += p + "image " + num(op.x) + " " + num(op.y) + " " + num(op.w) + " " + num(op.h) +
+               " " + op.text.substr(op.text.find_last_of('/') + 1) + "\n";
         break;
       case Op::Kind::Link:
         out += p + "link " + num(op.x) + " " + num(op.y) + " " + num(op.w) + " " + num(op.h) + " " +

@@ -15,7 +15,7 @@ namespace tailor::writer::pdf {
 /// One drawing operation. Coordinates are PDF points from the page's bottom-left corner;
 /// for text, (x, y) is the start of the baseline.
 struct Op {
-  enum class Kind { Text, Line, Rect, Link };
+  enum class Kind { Text, Line, Rect, Link, Image };
   Kind kind = Kind::Text;
   int page = 1;  ///< 1-based.
   double x = 0, y = 0;
@@ -23,7 +23,8 @@ struct Op {
   int face = 0;         ///< Text: index into DisplayList::faces.
   double size = 0;      ///< Text: font size; Line: line width.
   style::Color color;
-  std::string text;  ///< Text: UTF-8 (only code points the face has); Link: the URI.
+  std::string text;  ///< Text: UTF-8 (only code points the face has); Link: the URI;
+                     ///< Image: the file (PNG or JPEG).
 };
 
 struct DisplayList {
@@ -32,7 +33,8 @@ struct DisplayList {
   std::vector<FaceKey> faces;
   std::vector<const Face*> face_ptrs;  ///< Parallel to faces; what the layout measured with.
   std::vector<Op> ops;                 ///< In reading order.
-  /// Height used on the last page, from the top margin (for "needs N pages and X pt").
+  /// Height the content uses on the last page, below the top margin and the running head
+  /// (for "needs N pages and X pt").
   double last_page_used = 0;
 
   /// The code points each face draws, for subsetting.

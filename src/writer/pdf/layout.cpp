@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <set>
 #include <tuple>
 
@@ -43,6 +44,42 @@ std::string to_upper(const std::string& utf8) {
   for (std::size_t i = 0; i < utf8.size();)
     base::append_utf8(out, upper(base::decode_next(utf8, i)));
   return out;
+}
+
+std::optional<std::pair<int, int>> image_size(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string head(26, '\0');
+  in.read(head.data(), 26);
+  if (in.gcount() < 26) return std::nullopt;
+  auto u8 = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
+  auto be32 = [&](std::size_t i) {
+    return static_cast<int>((u8(i) << 24) | (u8(i + 1) << 16) | (u8(i + 2) << 8) | u8(i + 3));
+  };
+  if (head.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0 && head.compare(12, 4, "IHDR") == 0) {
+    int w = be32(16), h = be32(20);
+    if (w > 0 && h > 0) return std::make_pair(w, h);
+    return std::nullopt;
+  }
+  if (u8(0) != 0xFF || u8(1) != 0xD8) return std::nullopt;
+  // JPEG: walk the segments to a start-of-frame marker (SOF0..SOF15 but DHT/JPG/DAC).
+  in.clear();
+  in.seekg(2);
+  for (int guard = 0; guard < 1000; ++guard) {
+    unsigned char m[4];
+    if (!in.read(reinterpret_cast<char*>(m), 4) || m[0] != 0xFF) return std::nullopt;
+    int len = (m[2] << 8) | m[3];
+    if (m[1] >= 0xC0 && m[1] <= 0xCF && m[1] != 0xC4 && m[1] != 0xC8 && m[1] != 0xCC) {
+      unsigned char f[5];
+      if (!in.read(reinterpret_cast<char*>(f), 5)) return std::nullopt;
+      int h = (f[1] << 8) | f[2], w = (f[3] << 8) | f[4];
+      if (w > 0 && h > 0) return std::make_pair(w, h);
+      return std::nullopt;
+    }
+    if (len < 2) return std::nullopt;
+    in.seekg(len - 2, std::ios::cur);
+  }
+  return std::nullopt;
 }
 
 std::string tel_uri(const std::string& phone) {
@@ -162,6 +199,7 @@ class Engine {
   diag::Diagnostics* diags_;
   bool failed_ = false;
   std::vector<Box> boxes_;
+  std::vector<Op> page1_ops_;  ///< Absolutely placed on the first page (the logo).
   std::set<std::tuple<char32_t, std::uint32_t, std::uint32_t>> warned_chars_;
   std::set<std::string> warned_families_;
   double left_ = 0, width_ = 0;
@@ -448,6 +486,38 @@ std::string display_url(const std::string& url) {
 void Engine::header() {
   const model::Header& h = doc_.header;
   Align align = st_.header_centered ? Align::Center : Align::Left;
+  // Agency branding: a logo at the top right of the first page; the header text makes room.
+  double logo_h = 0;
+  const double full_width = width_;
+  if (!st_.logo.empty()) {
+    auto dims = image_size(st_.logo);
+    if (!dims) {
+      if (diags_) {
+        diag::Diagnostic d;
+        d.severity = diag::Severity::Warning;
+        d.path = st_.source_path.empty() ? "style" : st_.source_path;
+        d.message = "cannot read the logo '" + st_.logo + "' as PNG or JPEG; it is left out";
+        diags_->add(std::move(d));
+      }
+    } else {
+      logo_h = std::min(54.0, fs(st_.name_size) * 2.2);
+      double w = logo_h * dims->first / dims->second;
+      if (w > full_width / 3) {
+        w = full_width / 3;
+        logo_h = w * dims->second / dims->first;
+      }
+      Op img;
+      img.kind = Op::Kind::Image;
+      img.x = left_ + full_width - w;
+      img.y = out_.page_height - st_.margin_top - logo_h;
+      img.w = w;
+      img.h = logo_h;
+      img.text = st_.logo;
+      page1_ops_.push_back(img);
+      width_ = full_width - w - 12;
+    }
+  }
+  std::size_t header_first = boxes_.size();
   if (!h.name.empty()) {
     paragraph({piece(h.name.value, head(), fs(st_.name_size), st_.accent, h.name.span)}, left_,
               width_, 0, align);
@@ -493,6 +563,18 @@ void Engine::header() {
     line_w += w;
   }
   if (!line.empty()) paragraph(line, left_, width_, before, align);
+  width_ = full_width;
+  if (logo_h > 0) {
+    double used = 0;
+    for (std::size_t i = header_first; i < boxes_.size(); ++i) {
+      used += (i == header_first ? 0 : boxes_[i].before) + boxes_[i].height;
+    }
+    if (used < logo_h) {
+      Box spacer;
+      spacer.height = logo_h - used;
+      boxes_.push_back(spacer);
+    }
+  }
 }
 
 void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x0, double width,
@@ -702,6 +784,7 @@ void Engine::paginate() {
 
   int page = 0;
   double cursor = 0;
+  double content_top = top;  // below the running head on pages 2+
   bool at_top = true;
   auto new_page = [&] {
     ++page;
@@ -712,6 +795,12 @@ void Engine::paginate() {
       double w = rf.text_width(p.text, small);
       out_.ops.push_back(Op{Op::Kind::Text, page, left_ + (width_ - w) / 2,
                             top + st_.margin_top / 2, 0, 0, rh, small, st_.muted, p.text});
+    }
+    if (page == 1) {
+      for (Op op : page1_ops_) {
+        op.page = 1;
+        out_.ops.push_back(op);
+      }
     }
     if (page > 1) {
       // Running head: the name on the left, "page N of M" on the right (M filled in later).
@@ -735,6 +824,7 @@ void Engine::paginate() {
                             {}});
       cursor -= run_height;
     }
+    content_top = cursor;
     if (!st_.footer_text.empty()) {
       Piece p = piece(st_.footer_text, rh, small, st_.muted, {});
       double w = rf.text_width(p.text, small);
@@ -765,7 +855,7 @@ void Engine::paginate() {
     at_top = false;
   }
   out_.pages = page;
-  out_.last_page_used = top - cursor;
+  out_.last_page_used = content_top - cursor;
   for (std::size_t idx : page_number_ops) {
     Op& op = out_.ops[idx];
     op.text = "page " + std::to_string(op.page) + " of " + std::to_string(page);

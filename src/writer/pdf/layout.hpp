@@ -2,6 +2,8 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <utility>
 
 #include "diag/diagnostic.hpp"
 #include "model/document.hpp"
@@ -28,6 +30,9 @@ const Face* installed_face(const FaceKey& key);
 /// when it is not null; later passes over the same document pass null to avoid repeats.
 bool layout_document(const model::Document& doc, const style::Style& st, const LayoutParams& params,
                      const FaceProvider& faces, DisplayList& out, diag::Diagnostics* diags);
+
+/// Pixel width and height of a PNG or JPEG file; nullopt when it is neither or unreadable.
+std::optional<std::pair<int, int>> image_size(const std::string& path);
 
 /// Upper-cases letters of Latin (incl. Azerbaijani ə), Greek and Cyrillic scripts.
 std::string to_upper(const std::string& utf8);

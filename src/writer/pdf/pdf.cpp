@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <map>
 
 #include "writer/pdf/layout.hpp"
@@ -241,6 +242,7 @@ class Emitter {
   HaruStatus status_;
   HPDF_Doc pdf_ = nullptr;
   std::vector<HPDF_Font> fonts_;  ///< Parallel to DisplayList::faces.
+  std::map<std::string, HPDF_Image> images_;
 };
 
 bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& subsets) {
@@ -282,9 +284,17 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
     // libharu keeps the file open until the document is written, so unlinking is safe.
     unlink(path.c_str());
-    if (!name || !check(("loading the font " + dl.faces[i].label()).c_str())) return false;
+    if (!check(("loading the font " + dl.faces[i].label()).c_str())) return false;
+    if (!name) {
+      render_error(diags_, doc_, "libharu could not load the font " + dl.faces[i].label());
+      return false;
+    }
     HPDF_Font font = HPDF_GetFont(pdf_, name, "UTF-8");
-    if (!font || !check("selecting a font")) return false;
+    if (!check("selecting a font")) return false;
+    if (!font) {
+      render_error(diags_, doc_, "libharu could not select the font " + dl.faces[i].label());
+      return false;
+    }
     // Bug 1 of libharu 2.3: replace the ToUnicode CMap.
     auto* tu = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
     if (tu && tu->stream) {
@@ -316,8 +326,21 @@ void Emitter::info() {
   set(HPDF_INFO_TITLE, pdf_title(doc_));
   set(HPDF_INFO_AUTHOR, h.name.value);
   set(HPDF_INFO_SUBJECT, doc_.meta.target_role);
+  // The emphasised skills: the rule engine's list, else the skills it marked as keywords.
+  std::vector<std::string> words = doc_.meta.keywords;
+  if (words.empty()) {
+    for (const model::Section& s : doc_.sections) {
+      for (const model::Block& b : s.blocks) {
+        if (const auto* g = std::get_if<model::SkillGroup>(&b)) {
+          for (const model::Skill& sk : g->items) {
+            if (sk.keyword) words.push_back(sk.name);
+          }
+        }
+      }
+    }
+  }
   std::string kw;
-  for (const std::string& k : doc_.meta.keywords) kw += (kw.empty() ? "" : ", ") + k;
+  for (const std::string& k : words) kw += (kw.empty() ? "" : ", ") + k;
   set(HPDF_INFO_KEYWORDS, kw);
   set(HPDF_INFO_CREATOR, "Tailor " + options_.version);
   set(HPDF_INFO_PRODUCER, "Tailor " + options_.version + " (libharu " HPDF_VERSION_TEXT ")");
@@ -426,6 +449,31 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
                             static_cast<HPDF_REAL>(op.w), static_cast<HPDF_REAL>(op.h));
         HPDF_Page_Fill(page);
         break;
+      case Op::Kind::Image: {
+        end_text();
+        HPDF_Image img = nullptr;
+        if (auto it = images_.find(op.text); it != images_.end()) {
+          img = it->second;
+        } else {
+          auto dims = image_size(op.text);
+          std::ifstream in(op.text, std::ios::binary);
+          char sig[2] = {0, 0};
+          in.read(sig, 2);
+          img = sig[0] == '\x89' ? HPDF_LoadPngImageFromFile(pdf_, op.text.c_str())
+                                 : HPDF_LoadJpegImageFromFile(pdf_, op.text.c_str());
+          if (!check(("loading the logo " + op.text).c_str())) return false;
+          if (!dims || !img) {
+            render_error(diags_, doc_, "cannot embed the logo " + op.text);
+            return false;
+          }
+          images_[op.text] = img;
+        }
+        if (img) {
+          HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
+                              static_cast<HPDF_REAL>(op.w), static_cast<HPDF_REAL>(op.h));
+        }
+        break;
+      }
       case Op::Kind::Link: {
         HPDF_Rect r{static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
                     static_cast<HPDF_REAL>(op.x + op.w), static_cast<HPDF_REAL>(op.y + op.h)};
@@ -471,10 +519,20 @@ bool write_pdf(const model::Document& doc, const RenderOptions& options, std::st
                diag::Diagnostics& diags) {
   pdf::DisplayList dl;
   std::vector<std::string> subsets;
-  if (!pdf::layout_two_pass(doc, options, dl, subsets, diags)) return false;
-  pdf::Emitter e(doc, options, diags);
+  std::size_t errors = diags.error_count();
+  bool ok = pdf::layout_two_pass(doc, options, dl, subsets, diags);
   std::string bytes;
-  if (!e.emit(dl, subsets, bytes)) return false;
+  if (ok) {
+    pdf::Emitter e(doc, options, diags);
+    ok = e.emit(dl, subsets, bytes);
+  }
+  if (!ok) {
+    // The contract: false only with an error. Guard it, so a missed path cannot fail silently.
+    if (diags.error_count() == errors) {
+      pdf::render_error(diags, doc, "internal error: the PDF could not be written");
+    }
+    return false;
+  }
   out = std::move(bytes);
   return true;
 }

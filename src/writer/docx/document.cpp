@@ -1,0 +1,347 @@
+// word/document.xml and its relationships: the resume as paragraphs in named styles, links
+// as relationship hyperlinks, dates on a right-aligned tab stop, sections in model order.
+#include "base/links.hpp"
+#include "writer/docx/internal.hpp"
+#include "writer/format.hpp"
+
+namespace tailor::writer::docx {
+
+namespace {
+
+using namespace tailor::model;
+
+constexpr const char* kSeparator = " \u00B7 ";  // middle dot between contact items
+
+class BodyWriter {
+ public:
+  BodyWriter(const style::Style& st, diag::Diagnostics& diags) : st_(st), diags_(diags) {}
+
+  Relationships rels;
+
+  pugi::xml_node paragraph(pugi::xml_node body, const ParaProps& props) {
+    pugi::xml_node p = body.append_child("w:p");
+    append_ppr(p, props);
+    return p;
+  }
+
+  pugi::xml_node paragraph(pugi::xml_node body, const char* style) {
+    ParaProps props;
+    props.style = style;
+    return paragraph(body, props);
+  }
+
+  void text(pugi::xml_node p, const std::string& s, const SourceSpan& span,
+            const RunProps& props = {}) {
+    append_run(p, clean_text(s, span, diags_), props);
+  }
+
+  /// A link when the URL passes the shared policy; plain text (and a warning) otherwise.
+  void link(pugi::xml_node p, const std::string& label, const std::string& url,
+            const SourceSpan& span, RunProps props = {}) {
+    std::string safe = base::normalise_link(url);
+    if (safe.empty()) {
+      if (!url.empty()) {
+        diags_
+            .warning(span, "link '" + clean_text(url, span, diags_) +
+                               "' is written as plain text in the DOCX output")
+            .hints.push_back("only https, http, mailto and tel links become clickable");
+      }
+      text(p, label, span, props);
+      return;
+    }
+    pugi::xml_node h = p.append_child("w:hyperlink");
+    h.append_attribute("r:id") = rels.hyperlink(safe).c_str();
+    h.append_attribute("w:history") = 1;
+    props.style = "Hyperlink";
+    text(h, label, span, props);
+  }
+
+  void inlines(pugi::xml_node p, const Inlines& runs) {
+    for (const Run& r : runs) {
+      RunProps props;
+      props.bold = r.strong;
+      props.italic = r.emph;
+      if (!r.url.empty()) {
+        // A keyword inside a link keeps the Hyperlink style and shows as bold.
+        props.bold = props.bold || r.keyword;
+        link(p, r.text, r.url, r.span, props);
+        continue;
+      }
+      if (r.keyword) props.style = "Keyword";
+      text(p, r.text, r.span, props);
+    }
+  }
+
+  void set_logo(const Logo* logo, std::string rel_id) {
+    logo_ = logo;
+    logo_rel_ = std::move(rel_id);
+  }
+
+  void header(pugi::xml_node body, const Header& h) {
+    if (!h.name.empty() || logo_) {
+      pugi::xml_node title = paragraph(body, h.name.empty() ? "" : "Title");
+      // The logo rides on the first paragraph, anchored at the top right of page one.
+      if (logo_) append_logo_run(title, *logo_, logo_rel_);
+      text(title, h.name.value, h.name.span);
+    }
+    if (!h.headline.empty()) text(paragraph(body, "Headline"), h.headline.value, h.headline.span);
+
+    struct Item {
+      std::string label, url;
+      SourceSpan span;
+    };
+    std::vector<Item> contact;
+    if (!h.email.empty())
+      contact.push_back({h.email.value, "mailto:" + h.email.value, h.email.span});
+    if (!h.phone.empty()) {
+      std::string tel;
+      for (char c : h.phone.value) {
+        if (c != ' ') tel += c;
+      }
+      contact.push_back({h.phone.value, "tel:" + tel, h.phone.span});
+    }
+    if (!h.address.empty()) contact.push_back({h.address.value, "", h.address.span});
+    if (!h.location.empty()) contact.push_back({h.location.value, "", h.location.span});
+    std::vector<Item> links;
+    for (const Link& l : h.links) {
+      std::string safe = base::normalise_link(l.url);
+      std::string label = safe.empty() ? (l.label.empty() ? l.url : l.label) : display_url(safe);
+      links.push_back({label, l.url, l.span});
+    }
+    // One contact line, as in the PDF; Word wraps it at the margin.
+    contact.insert(contact.end(), links.begin(), links.end());
+    if (!contact.empty()) {
+      pugi::xml_node p = paragraph(body, "Contact");
+      bool first = true;
+      for (const Item& it : contact) {
+        if (!first) append_run(p, kSeparator, {});
+        first = false;
+        if (it.url.empty()) {
+          text(p, it.label, it.span);
+        } else {
+          // Muted like the rest of the line, as in the PDF; still Hyperlink-styled.
+          RunProps muted;
+          muted.color = hex(st_.muted);
+          link(p, it.label, it.url, it.span, muted);
+        }
+      }
+    }
+  }
+
+  // Two layouts, as in the PDF. Stacked: "Role <tab> dates" over "Organisation <tab> location".
+  // Inline: "Role, Organisation <tab> location · dates". The dates and location use the
+  // Entry Meta character style; the tab stop sits at the right margin.
+  void entry(pugi::xml_node body, const Entry& e, bool first_in_section) {
+    ParaProps hp;
+    hp.style = "EntryHeading";
+    if (first_in_section) hp.before = 0;  // the section heading already gives the gap
+    pugi::xml_node p = paragraph(body, hp);
+    const bool inline_layout = st_.entry_inline;
+    const bool has_role = !e.role.empty();
+    RunProps bold;
+    bold.bold = true;
+    RunProps meta;
+    meta.style = "EntryMeta";
+    text(p, has_role ? e.role : e.organisation, e.span, bold);
+    std::string dates = format_range(e.dates, st_.date_format);
+    if (inline_layout) {
+      if (has_role && !e.organisation.empty()) {
+        append_run(p, ", ", {});
+        text(p, e.organisation, e.span);
+      }
+      std::string right = e.location;
+      if (!dates.empty()) right += (right.empty() ? "" : kSeparator) + dates;
+      if (!right.empty()) {
+        append_run(p, "\t", meta);
+        text(p, right, e.span, meta);
+      }
+    } else if (!dates.empty()) {
+      append_run(p, "\t", meta);
+      text(p, dates, e.dates.start.span, meta);
+    }
+    const std::string org = (!inline_layout && has_role) ? e.organisation : std::string();
+    const std::string location = inline_layout ? std::string() : e.location;
+    if (!org.empty() || !location.empty() || !e.url.empty()) {
+      pugi::xml_node d = paragraph(body, "EntryDetails");
+      RunProps italic;
+      italic.italic = true;
+      if (!org.empty()) text(d, org, e.span, italic);
+      if (!e.url.empty()) {
+        if (!org.empty()) append_run(d, kSeparator, {});
+        link(d, display_url(e.url), e.url, e.span);
+      }
+      if (!location.empty()) {
+        append_run(d, "\t", meta);
+        text(d, location, e.span, meta);
+      }
+    }
+    for (const Paragraph& para : e.description) inlines(paragraph(body, ""), para.text);
+    for (const Bullet& b : e.bullets) bullet(body, b);
+  }
+
+  void bullet(pugi::xml_node body, const Bullet& b) {
+    ParaProps props;
+    props.style = "ListBullet";
+    props.num_id = 1;  // also in the style; stated here for readers that ignore style numbering
+    inlines(paragraph(body, props), b.text);
+  }
+
+  void skills(pugi::xml_node body, const SkillGroup& g) {
+    pugi::xml_node p = paragraph(body, "SkillGroup");
+    if (!g.label.empty()) {
+      RunProps bold;
+      bold.bold = true;
+      text(p, g.label + ": ", g.span, bold);
+    }
+    bool first = true;
+    for (const Skill& s : g.items) {
+      if (!first) append_run(p, ", ", {});
+      first = false;
+      RunProps props;
+      if (s.keyword) props.style = "Keyword";
+      text(p, s.name, s.span, props);
+    }
+  }
+
+  void section(pugi::xml_node body, const Section& s) {
+    text(paragraph(body, "Heading1"), s.title, s.span);
+    bool first = true;
+    for (const Block& b : s.blocks) {
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, Paragraph>) {
+              inlines(paragraph(body, ""), v.text);
+            } else if constexpr (std::is_same_v<T, Bullet>) {
+              bullet(body, v);
+            } else if constexpr (std::is_same_v<T, SkillGroup>) {
+              skills(body, v);
+            } else {
+              entry(body, v, first);
+            }
+          },
+          b);
+      first = false;
+    }
+  }
+
+  /// "github.com/aysel" for "https://github.com/aysel": what a reader of the page sees.
+  static std::string display_url(const std::string& url) {
+    std::string s = url;
+    for (const char* prefix : {"https://", "http://", "mailto:", "tel:"}) {
+      std::string p = prefix;
+      if (s.size() > p.size() && s.compare(0, p.size(), p) == 0) {
+        s = s.substr(p.size());
+        break;
+      }
+    }
+    if (s.size() > 4 && s.compare(0, 4, "www.") == 0) s = s.substr(4);
+    if (!s.empty() && s.back() == '/') s.pop_back();
+    return s;
+  }
+
+ private:
+  const style::Style& st_;
+  diag::Diagnostics& diags_;
+  const Logo* logo_ = nullptr;
+  std::string logo_rel_;
+};
+
+std::string header_footer(const char* root_name, const char* style, const std::string& line,
+                          diag::Diagnostics& diags) {
+  pugi::xml_document doc;
+  add_declaration(doc);
+  pugi::xml_node r = doc.append_child(root_name);
+  r.append_attribute("xmlns:w") = kNsW;
+  r.append_attribute("xmlns:r") = kNsR;
+  pugi::xml_node p = r.append_child("w:p");
+  ParaProps props;
+  props.style = style;
+  append_ppr(p, props);
+  append_run(p, clean_text(line, {}, diags), {});
+  return to_bytes(doc);
+}
+
+std::string rels_xml(const std::vector<Relationships::Rel>& items) {
+  pugi::xml_document rels;
+  add_declaration(rels);
+  pugi::xml_node rr = rels.append_child("Relationships");
+  rr.append_attribute("xmlns") = kNsRels;
+  for (const Relationships::Rel& r : items) {
+    pugi::xml_node n = rr.append_child("Relationship");
+    n.append_attribute("Id") = r.id.c_str();
+    n.append_attribute("Type") = r.type.c_str();
+    n.append_attribute("Target") = r.target.c_str();
+    if (r.external) n.append_attribute("TargetMode") = "External";
+  }
+  return to_bytes(rels);
+}
+
+}  // namespace
+
+BodyParts build_body(const model::Document& doc, const style::Style& st, const RenderOptions&,
+                     const Metrics& m, diag::Diagnostics& diags) {
+  BodyWriter w(st, diags);
+  // Fixed relationships first, in a fixed order; hyperlinks follow in order of first use.
+  w.rels.add("styles", "styles.xml");
+  w.rels.add("numbering", "numbering.xml");
+  w.rels.add("settings", "settings.xml");
+  w.rels.add("fontTable", "fontTable.xml");
+  BodyParts parts;
+  std::string header_id, footer_id;
+  if (!st.header_text.empty()) {
+    header_id = w.rels.add("header", "header1.xml");
+    parts.header = header_footer("w:hdr", "Header", st.header_text, diags);
+  }
+  if (!st.footer_text.empty()) {
+    footer_id = w.rels.add("footer", "footer1.xml");
+    parts.footer = header_footer("w:ftr", "Footer", st.footer_text, diags);
+  }
+  parts.logo = load_logo(st, m, diags);
+  if (parts.logo)
+    w.set_logo(&*parts.logo, w.rels.add("image", "media/logo." + parts.logo->extension));
+
+  pugi::xml_document xml;
+  add_declaration(xml);
+  pugi::xml_node root = xml.append_child("w:document");
+  root.append_attribute("xmlns:w") = kNsW;
+  root.append_attribute("xmlns:r") = kNsR;
+  if (parts.logo) {
+    root.append_attribute("xmlns:wp") =
+        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+  }
+  pugi::xml_node body = root.append_child("w:body");
+
+  w.header(body, doc.header);
+  for (const Section& s : doc.sections) w.section(body, s);
+
+  // CT_SectPr order: headerReference, footerReference, pgSz, pgMar.
+  pugi::xml_node sect = body.append_child("w:sectPr");
+  if (!header_id.empty()) {
+    pugi::xml_node h = sect.append_child("w:headerReference");
+    h.append_attribute("w:type") = "default";
+    h.append_attribute("r:id") = header_id.c_str();
+  }
+  if (!footer_id.empty()) {
+    pugi::xml_node f = sect.append_child("w:footerReference");
+    f.append_attribute("w:type") = "default";
+    f.append_attribute("r:id") = footer_id.c_str();
+  }
+  pugi::xml_node sz = sect.append_child("w:pgSz");
+  sz.append_attribute("w:w") = m.page_width;
+  sz.append_attribute("w:h") = m.page_height;
+  pugi::xml_node mar = sect.append_child("w:pgMar");
+  mar.append_attribute("w:top") = m.margin_top;
+  mar.append_attribute("w:right") = m.margin_right;
+  mar.append_attribute("w:bottom") = m.margin_bottom;
+  mar.append_attribute("w:left") = m.margin_left;
+  mar.append_attribute("w:header") = m.margin_top / 2;
+  mar.append_attribute("w:footer") = m.margin_bottom / 2;
+  mar.append_attribute("w:gutter") = 0;
+  parts.document = to_bytes(xml);
+
+  parts.rels = rels_xml(w.rels.items());
+  return parts;
+}
+
+}  // namespace tailor::writer::docx

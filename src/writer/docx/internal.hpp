@@ -1,0 +1,162 @@
+// Helpers shared by the DOCX writer's parts: units, schema-ordered property emitters, text
+// cleaning and the hyperlink relationship table. Not part of the writer's public API.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "model/document.hpp"
+#include "style/style.hpp"
+#include "writer/writer.hpp"
+
+namespace tailor::writer::docx {
+
+// Namespaces used by the parts.
+inline constexpr const char* kNsW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+inline constexpr const char* kNsR =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+inline constexpr const char* kNsRels =
+    "http://schemas.openxmlformats.org/package/2006/relationships";
+inline constexpr const char* kRelBase =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+/// Lengths and sizes derived from the style and the fit-to-pages factors.
+class Metrics {
+ public:
+  Metrics(const style::Style& st, const RenderOptions& options);
+
+  /// Points to twentieths of a point (twips), unscaled: margins, page, indents.
+  static int twips(double pt);
+  /// A vertical gap in twips, multiplied by spacing_scale.
+  int gap(double pt) const;
+  /// A font size in half-points, multiplied by font_scale (the body never below 9 pt).
+  int half_points(double pt) const;
+  /// Body size in half-points (floored at 9 pt when scaled down).
+  int body_half_points() const;
+  /// A size in points multiplied by font_scale, unrounded.
+  double scaled(double pt) const { return pt * font_scale_; }
+  /// The body's line pitch in twips: body size x (1 + (line_height - 1) x spacing_scale),
+  /// as the PDF lays lines out.
+  /// Used with lineRule="atLeast", so larger text still gets the room it needs.
+  int line_pitch() const;
+
+  int page_width = 0, page_height = 0;  ///< twips
+  int margin_top = 0, margin_right = 0, margin_bottom = 0, margin_left = 0;
+  int text_width() const { return page_width - margin_left - margin_right; }
+
+ private:
+  const style::Style& st_;
+  double spacing_scale_ = 1, font_scale_ = 1;
+};
+
+/// "1F4E79" for w:color and w:fill.
+std::string hex(const style::Color& c);
+
+enum class Border { None, Bottom, Left };
+
+/// Paragraph properties; append_ppr writes them in CT_PPrBase schema order.
+struct ParaProps {
+  std::string style;
+  bool keep_next = false;
+  bool keep_lines = false;
+  bool widow_control = false;
+  int num_id = 0;  ///< 0: not numbered.
+  Border border = Border::None;
+  int border_size = 0;  ///< eighths of a point
+  int border_space = 0;
+  std::string border_color;
+  std::string shading;          ///< fill colour, empty for none
+  std::vector<int> right_tabs;  ///< tab stop positions in twips
+  std::optional<int> before, after, line;
+  bool line_at_least = false;  ///< line is twips (atLeast), not 240ths of a line (auto)
+  std::optional<int> ind_left, ind_hanging;
+  std::string jc;
+  std::optional<int> outline_level;
+};
+
+/// Run properties; append_rpr writes them in CT_RPr schema order.
+struct RunProps {
+  std::string style;
+  std::string font;
+  bool bold = false;
+  bool italic = false;
+  bool caps = false;
+  std::string color;
+  int half_points = 0;  ///< 0: inherit
+  bool underline = false;
+};
+
+/// Appends <w:pPr> (when empty only if force is set). Call it before adding runs.
+void append_ppr(pugi::xml_node parent, const ParaProps& p, bool force = false);
+/// Appends <w:rPr> when any property is set (or force).
+void append_rpr(pugi::xml_node parent, const RunProps& r, bool force = false);
+
+/// Appends <w:r> with text. Tabs become <w:tab/>, line breaks <w:br/>; w:t keeps spaces.
+void append_run(pugi::xml_node parent, std::string_view text, const RunProps& props);
+
+/// Removes characters XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE/U+FFFF),
+/// replaces malformed UTF-8 with U+FFFD, and warns once per string at span.
+std::string clean_text(std::string_view text, const model::SourceSpan& span,
+                       diag::Diagnostics& diags);
+
+/// Percent-encodes what a URI may not contain (spaces, non-ASCII bytes, quotes, <>).
+std::string uri_escape(std::string_view url);
+
+/// The document's relationships: fixed ones first, then one per distinct hyperlink target,
+/// numbered in order of first use, so ids never depend on anything but the document.
+class Relationships {
+ public:
+  struct Rel {
+    std::string id, type, target;
+    bool external = false;
+  };
+  std::string add(const std::string& type_suffix, const std::string& target);
+  std::string hyperlink(const std::string& url);
+  const std::vector<Rel>& items() const { return rels_; }
+
+ private:
+  std::vector<Rel> rels_;
+};
+
+/// Serialises an XML document compactly with a standalone="yes" declaration.
+std::string to_bytes(const pugi::xml_document& doc);
+/// Adds <?xml version="1.0" encoding="UTF-8" standalone="yes"?>.
+void add_declaration(pugi::xml_document& doc);
+
+/// The style's logo, read and measured (logo.cpp).
+struct Logo {
+  std::string data;
+  std::string extension;  ///< "png" or "jpeg"
+  long cx = 0, cy = 0;    ///< size on the page in EMU (1/12700 pt)
+};
+/// Reads Style::logo (relative to the style file) and sizes it as the PDF does: as high as
+/// 2.2 x the name size (at most 54 pt), at most a third of the text width. A missing or
+/// unreadable image is a warning: the document is still useful without it.
+std::optional<Logo> load_logo(const style::Style& st, const Metrics& m, diag::Diagnostics& diags);
+/// Appends a run holding the logo anchored at the top right of the page's text area, with
+/// text wrapping beside it, where the PDF draws it (the part declares the wp namespace).
+void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::string& rel_id);
+
+/// Parts built by document.cpp.
+struct BodyParts {
+  std::string document;
+  std::string rels;
+  std::string header;  ///< empty when the style has no header_text
+  std::string footer;
+  std::optional<Logo> logo;
+};
+BodyParts build_body(const model::Document& doc, const style::Style& st,
+                     const RenderOptions& options, const Metrics& m, diag::Diagnostics& diags);
+
+/// Parts built by styles.cpp.
+std::string build_styles(const style::Style& st, const Metrics& m);
+std::string build_numbering(const style::Style& st, const Metrics& m, diag::Diagnostics& diags);
+std::string build_settings();
+std::string build_font_table(const style::Style& st);
+
+}  // namespace tailor::writer::docx

@@ -1,0 +1,153 @@
+// The agency logo: read the PNG or JPEG named by the style, find its pixel size, and anchor
+// it at the top right of the first page as a DrawingML picture, where the PDF draws it.
+#include <algorithm>
+#include <filesystem>
+
+#include "base/files.hpp"
+#include "writer/docx/internal.hpp"
+
+namespace tailor::writer::docx {
+
+namespace {
+
+unsigned be16(const std::string& s, std::size_t at) {
+  return static_cast<unsigned>(static_cast<unsigned char>(s[at])) << 8 |
+         static_cast<unsigned char>(s[at + 1]);
+}
+
+unsigned be32(const std::string& s, std::size_t at) { return be16(s, at) << 16 | be16(s, at + 2); }
+
+// Width and height from a PNG IHDR or a JPEG start-of-frame marker; false for anything else.
+bool image_size(const std::string& data, std::string& ext, unsigned& w, unsigned& h) {
+  if (data.size() >= 24 && data.compare(0, 8, "\x89PNG\r\n\x1A\n") == 0 &&
+      data.compare(12, 4, "IHDR") == 0) {
+    ext = "png";
+    w = be32(data, 16);
+    h = be32(data, 20);
+    return w > 0 && h > 0;
+  }
+  if (data.size() >= 4 && static_cast<unsigned char>(data[0]) == 0xFF &&
+      static_cast<unsigned char>(data[1]) == 0xD8) {
+    std::size_t i = 2;
+    while (i + 9 < data.size()) {
+      if (static_cast<unsigned char>(data[i]) != 0xFF) return false;
+      auto marker = static_cast<unsigned char>(data[i + 1]);
+      if (marker == 0xFF) {
+        ++i;
+        continue;
+      }
+      unsigned len = be16(data, i + 2);
+      bool sof =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      if (sof) {
+        ext = "jpeg";
+        h = be16(data, i + 5);
+        w = be16(data, i + 7);
+        return w > 0 && h > 0;
+      }
+      if (len < 2) return false;
+      i += 2 + len;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Logo> load_logo(const style::Style& st, const Metrics& m, diag::Diagnostics& diags) {
+  if (st.logo.empty()) return std::nullopt;
+  std::filesystem::path path(st.logo);
+  if (path.is_relative() && !st.source_path.empty()) {
+    path = std::filesystem::path(st.source_path).parent_path() / path;
+  }
+  auto warn = [&](const std::string& message) {
+    diag::Diagnostic d;
+    d.severity = diag::Severity::Warning;
+    d.path = st.source_path.empty() ? path.string() : st.source_path;
+    d.message = message;
+    d.hints.push_back("the DOCX is written without the logo");
+    diags.add(std::move(d));
+    return std::nullopt;
+  };
+  std::string err;
+  std::optional<std::string> data = base::read_file(path.string(), err);
+  if (!data) return warn("cannot read the logo '" + path.string() + "': " + err);
+  Logo logo;
+  unsigned w = 0, h = 0;
+  if (!image_size(*data, logo.extension, w, h)) {
+    return warn("the logo '" + path.string() + "' is not a PNG or JPEG image");
+  }
+  logo.data = std::move(*data);
+  double height_pt = std::min(54.0, m.scaled(st.name_size) * 2.2);
+  double width_pt = height_pt * w / h;
+  double max_width = m.text_width() / 20.0 / 3;
+  if (width_pt > max_width) {
+    height_pt = max_width * h / w;
+    width_pt = max_width;
+  }
+  logo.cx = static_cast<long>(width_pt * 12700);
+  logo.cy = static_cast<long>(height_pt * 12700);
+  return logo;
+}
+
+void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::string& rel_id) {
+  pugi::xml_node anchor =
+      paragraph.append_child("w:r").append_child("w:drawing").append_child("wp:anchor");
+  // CT_Anchor: every attribute is required; children in schema order below.
+  anchor.append_attribute("distT") = 0;
+  anchor.append_attribute("distB") = 0;
+  anchor.append_attribute("distL") = 152400;  // 12 pt between the text and the logo
+  anchor.append_attribute("distR") = 0;
+  anchor.append_attribute("simplePos") = 0;
+  anchor.append_attribute("relativeHeight") = 1;
+  anchor.append_attribute("behindDoc") = 0;
+  anchor.append_attribute("locked") = 0;
+  anchor.append_attribute("layoutInCell") = 1;
+  anchor.append_attribute("allowOverlap") = 0;
+  pugi::xml_node simple = anchor.append_child("wp:simplePos");
+  simple.append_attribute("x") = 0;
+  simple.append_attribute("y") = 0;
+  pugi::xml_node h = anchor.append_child("wp:positionH");
+  h.append_attribute("relativeFrom") = "margin";
+  h.append_child("wp:align").text().set("right");
+  pugi::xml_node v = anchor.append_child("wp:positionV");
+  v.append_attribute("relativeFrom") = "margin";
+  v.append_child("wp:align").text().set("top");
+  pugi::xml_node extent = anchor.append_child("wp:extent");
+  extent.append_attribute("cx") = logo.cx;
+  extent.append_attribute("cy") = logo.cy;
+  pugi::xml_node effect = anchor.append_child("wp:effectExtent");
+  for (const char* a : {"l", "t", "r", "b"}) effect.append_attribute(a) = 0;
+  anchor.append_child("wp:wrapSquare").append_attribute("wrapText") = "bothSides";
+  pugi::xml_node doc_pr = anchor.append_child("wp:docPr");
+  doc_pr.append_attribute("id") = 1;
+  doc_pr.append_attribute("name") = "Logo";
+  anchor.append_child("wp:cNvGraphicFramePr");
+  pugi::xml_node graphic = anchor.append_child("a:graphic");
+  graphic.append_attribute("xmlns:a") = "http://schemas.openxmlformats.org/drawingml/2006/main";
+  pugi::xml_node data = graphic.append_child("a:graphicData");
+  data.append_attribute("uri") = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+  pugi::xml_node pic = data.append_child("pic:pic");
+  pic.append_attribute("xmlns:pic") = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+  pugi::xml_node nv = pic.append_child("pic:nvPicPr");
+  pugi::xml_node c_nv = nv.append_child("pic:cNvPr");
+  c_nv.append_attribute("id") = 0;
+  c_nv.append_attribute("name") = ("logo." + logo.extension).c_str();
+  nv.append_child("pic:cNvPicPr");
+  pugi::xml_node fill = pic.append_child("pic:blipFill");
+  fill.append_child("a:blip").append_attribute("r:embed") = rel_id.c_str();
+  fill.append_child("a:stretch").append_child("a:fillRect");
+  pugi::xml_node sp = pic.append_child("pic:spPr");
+  pugi::xml_node xfrm = sp.append_child("a:xfrm");
+  pugi::xml_node off = xfrm.append_child("a:off");
+  off.append_attribute("x") = 0;
+  off.append_attribute("y") = 0;
+  pugi::xml_node ext = xfrm.append_child("a:ext");
+  ext.append_attribute("cx") = logo.cx;
+  ext.append_attribute("cy") = logo.cy;
+  pugi::xml_node geom = sp.append_child("a:prstGeom");
+  geom.append_attribute("prst") = "rect";
+  geom.append_child("a:avLst");
+}
+
+}  // namespace tailor::writer::docx
