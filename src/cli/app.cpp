@@ -17,6 +17,7 @@ const std::vector<Command>& commands() {
       {"dump", "print the document model as indented text", &cmd_dump},
       {"convert", "convert between .resume markup and JSON Resume", &cmd_convert},
       {"roles", "list the role profiles, or show one: tailor roles NAME", &cmd_roles},
+      {"match", "score a resume against a job posting: tailor match RESUME --job FILE", &cmd_match},
   };
   return kCommands;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,7 +10,15 @@
 #include "diag/exit_code.hpp"
 #include "model/source_manager.hpp"
 
+namespace tailor::transform {
+struct Posting;
+struct Profile;
+}  // namespace tailor::transform
+
 namespace tailor::cli {
+
+struct BuildRequest;
+struct RoleTargets;
 
 /// What every command gets: its arguments, the streams and the source registry.
 struct Context {
@@ -44,6 +53,17 @@ int cmd_build(Context& ctx);
 int cmd_dump(Context& ctx);
 int cmd_convert(Context& ctx);
 int cmd_roles(Context& ctx);
+int cmd_match(Context& ctx);
+
+/// `build --job FILE` (cmd_match.cpp): checks the options, loads the roles, reads the posting.
+/// Returns -1 to go on, else an exit code.
+int prepare_job(Context& ctx, const BuildRequest& req, RoleTargets& targets,
+                std::optional<transform::Posting>& posting);
+/// The posting's profile derived for one resume. With --explain the derivation is appended to
+/// notes. Thread-safe: reads shared state only.
+transform::Profile job_profile(const BuildRequest& req, const RoleTargets& targets,
+                               const transform::Posting& posting, const model::Document& doc,
+                               const model::SourceManager& sources, std::string& notes);
 
 /// Exit code after a reader failed: 3 when a file could not be read at all, else 1.
 int input_failure_code(const diag::Diagnostics& diags);

@@ -14,7 +14,7 @@
 #include "reader/reader.hpp"
 #include "style/load.hpp"
 #include "transform/basic.hpp"
-#include "transform/engine.hpp"
+#include "transform/job.hpp"
 #include "transform/rules.hpp"
 #include "version.hpp"
 #include "writer/pdf/pdf.hpp"
@@ -66,6 +66,7 @@ int cmd_build(Context& ctx) {
       "paper", po::value(&req.paper), "a4 or letter (default: the style's)")(
       "max-pages", po::value(&req.max_pages),
       "fit on N pages: tighten spacing, then type (body >= 9 pt)")(
+      "job", po::value(&req.job_file), "tailor to a job posting (text or JSON job schema)")(
       "name", po::value(&req.name_template),
       "output names in --out-dir: {stem} {role} {ext} {format} {style} {ref}")(
       "jobs,j", po::value(&req.jobs)->default_value(0), "parallel builds (0: one per core)")(
@@ -119,6 +120,19 @@ int cmd_build(Context& ctx) {
   if (req.max_pages < 0) return usage_error(ctx, "--max-pages must be 1 or more");
   // Loaded once per build (and again by --watch when the style changes), shared read-only.
   auto load = [&](int& rc) -> std::shared_ptr<const BuildEnv> {
+    // Profiles and the posting are loaded here too, so --watch reloads an edited profile:
+    // its hash changes, and the rebuild must not use the old one.
+    auto targets = std::make_shared<RoleTargets>();
+    auto posting = std::make_shared<std::optional<transform::Posting>>();
+    if (!req.job_file.empty()) {
+      if (int prc = prepare_job(ctx, req, *targets, *posting); prc >= 0) {
+        rc = prc;
+        return nullptr;
+      }
+    } else if (int prc = prepare_roles(ctx, req, *targets); prc >= 0) {
+      rc = prc;
+      return nullptr;
+    }
     diag::Diagnostics style_diags;
     std::optional<style::Style> loaded = style::load_style(req.style, ctx.sources, style_diags);
     if (!loaded) {
@@ -142,36 +156,35 @@ int cmd_build(Context& ctx) {
     env->options.version = kVersion;
     env->dependencies = style_dependencies(*style);
     env->fingerprint = request_fingerprint(req);
-    // Role profiles: loaded once, shared read-only by the workers.
-    auto targets = std::make_shared<RoleTargets>();
-    if (int prc = prepare_roles(ctx, req, *targets); prc >= 0) {
-      rc = prc;
-      return nullptr;
-    }
     env->owned.push_back(targets);
-    for (const transform::Profile* p : targets->profiles)
-      env->roles.push_back({p->title, {p->path}});
-    if (!targets->profiles.empty()) {
+    env->owned.push_back(posting);
+    if (*posting) {
+      // One target: the posting. Its profile is derived per resume, in the worker.
+      std::string name =
+          (*posting)->title.empty() ? fs::path(req.job_file).stem().string() : (*posting)->title;
+      env->roles.push_back({name, {req.job_file}});
+    }
+    for (const transform::Profile* p : targets->profiles) {
+      env->roles.push_back({p->title, p->path.empty() ? std::vector<std::string>{}
+                                                      : std::vector<std::string>{p->path}});
+    }
+    // Shared by every role: the lexicon of the built-in profiles and a --rules file.
+    if (!targets->profiles.empty() || *posting) {
       std::string lexicon = transform::builtin_roles_dir() + "/lexicon.rules";
       if (fs::exists(lexicon)) env->dependencies.push_back(lexicon);
     }
     if (!req.rules_file.empty()) env->dependencies.push_back(req.rules_file);
-    // What apply_role does, without printing: workers run at the same time, so --explain
-    // goes to `notes`, which run_build prints in command-line order.
-    env->tailor = [style, targets, &req, &ctx](model::Document& doc, std::size_t role,
-                                               diag::Diagnostics&, std::string& notes) {
-      if (targets->profiles.empty()) {
-        transform::select_variants(doc, {});
-        transform::order_sections(doc, style->section_order);
+    env->tailor = [style, targets, posting, &req, &sources = ctx.sources](
+                      model::Document& doc, std::size_t role, diag::Diagnostics&,
+                      std::string& notes) {
+      if (*posting) {
+        transform::Profile derived = job_profile(req, *targets, **posting, doc, sources, notes);
+        notes += apply_role(req, *targets, &derived, doc, style->section_order, sources);
         return true;
       }
-      const transform::Profile& profile = *targets->profiles[role];
-      transform::TailorOptions topts{req.max_skills, req.max_bullets, req.keep_order};
-      transform::Report report = transform::tailor(doc, profile, targets->rules.lexicon, topts);
-      if (req.explain) notes += transform::render_report(report, ctx.sources);
-      if (profile.sections.empty() || req.keep_order) {
-        transform::order_sections(doc, style->section_order);
-      }
+      const transform::Profile* profile =
+          targets->profiles.empty() ? nullptr : targets->profiles[role];
+      notes += apply_role(req, *targets, profile, doc, style->section_order, sources);
       return true;
     };
     env->render = [env = env.get()](const model::Document& doc,

@@ -54,20 +54,6 @@ bool resolve_roles(Context& ctx, const transform::RuleSet& rules,
   return ok;
 }
 
-std::vector<std::pair<std::string, const transform::Profile*>> RoleTargets::jobs(
-    const std::vector<std::string>& inputs) const {
-  std::vector<std::pair<std::string, const transform::Profile*>> out;
-  for (const std::string& in : inputs) {
-    if (profiles.empty()) out.emplace_back(in, nullptr);
-    for (const transform::Profile* p : profiles) out.emplace_back(in, p);
-  }
-  return out;
-}
-
-std::string RoleTargets::suffix(const transform::Profile* profile) const {
-  return profiles.size() > 1 && profile ? "-" + profile->stem : "";
-}
-
 void add_role_options(po::options_description& desc, BuildRequest& req, std::string& roles) {
   desc.add_options()("role", po::value(&roles),
                      "tailor to roles, comma-separated (see 'tailor roles')")(
@@ -104,18 +90,19 @@ int prepare_roles(Context& ctx, const BuildRequest& req, RoleTargets& targets) {
   return -1;
 }
 
-void apply_role(Context& ctx, const BuildRequest& req, const RoleTargets& targets,
-                const transform::Profile* profile, model::Document& doc,
-                const std::vector<model::SectionKind>& fallback) {
+std::string apply_role(const BuildRequest& req, const RoleTargets& targets,
+                       const transform::Profile* profile, model::Document& doc,
+                       const std::vector<model::SectionKind>& fallback,
+                       const model::SourceManager& sources) {
   if (!profile) {
     transform::select_variants(doc, {});
     transform::order_sections(doc, fallback);
-    return;
+    return {};
   }
   transform::TailorOptions options{req.max_skills, req.max_bullets, req.keep_order};
   transform::Report report = transform::tailor(doc, *profile, targets.rules.lexicon, options);
-  if (req.explain) ctx.err << transform::render_report(report, ctx.sources);
   if (profile->sections.empty() || req.keep_order) transform::order_sections(doc, fallback);
+  return req.explain ? transform::render_report(report, sources) : std::string();
 }
 
 int cmd_roles(Context& ctx) {

@@ -31,12 +31,6 @@ bool resolve_roles(Context& ctx, const transform::RuleSet& rules,
 struct RoleTargets {
   transform::RuleSet rules;
   std::vector<const transform::Profile*> profiles;  ///< Empty: no tailoring.
-
-  /// One (input, profile) pair per build; profile is nullptr without --role.
-  std::vector<std::pair<std::string, const transform::Profile*>> jobs(
-      const std::vector<std::string>& inputs) const;
-  /// "-infrastructure" when building several roles, so outputs do not collide.
-  std::string suffix(const transform::Profile* profile) const;
 };
 
 /// Adds --role, --rules, --explain, --max-skills, --max-bullets and --keep-order.
@@ -46,10 +40,12 @@ void add_role_options(boost::program_options::options_description& desc, BuildRe
 /// Checks the role options and loads the profiles. Returns -1 to go on, else an exit code.
 int prepare_roles(Context& ctx, const BuildRequest& req, RoleTargets& targets);
 
-/// Tailors doc to profile (printing --explain to stderr), or without a profile only picks the
-/// default summary variant; then orders sections (the profile's order, else `fallback`).
-void apply_role(Context& ctx, const BuildRequest& req, const RoleTargets& targets,
-                const transform::Profile* profile, model::Document& doc,
-                const std::vector<model::SectionKind>& fallback);
+/// Tailors doc to profile, or without a profile only picks the default summary variant; then
+/// orders sections (the profile's order, else `fallback`). Returns the --explain text (empty
+/// without --explain). Safe to call from several threads: it only reads shared state.
+std::string apply_role(const BuildRequest& req, const RoleTargets& targets,
+                       const transform::Profile* profile, model::Document& doc,
+                       const std::vector<model::SectionKind>& fallback,
+                       const model::SourceManager& sources);
 
 }  // namespace tailor::cli

@@ -162,7 +162,7 @@ int emphasise(Inlines& runs, const KeywordIndex& index, const Profile& p) {
     for (const Hit& h : index.hits(r.text)) {
       if (p.keywords[h.keyword].weight >= kEmphasisWeight) hits.push_back(h);
     }
-    if (hits.empty() || r.keyword) {
+    if (hits.empty() || r.keyword || !r.url.empty()) {  // links stay one run
       out.push_back(r);
       continue;
     }

@@ -49,10 +49,12 @@ std::size_t scan_chunk(std::string_view t, std::size_t i) {
     bool prev_word = i > 0 && (word_char(t, i - 1) || static_cast<unsigned char>(t[i - 1]) >= 0x80);
     bool next_word = i + 1 < n && word_char(t, i + 1) > 0;
     if (c == '+' && prev_word) {
-      // A trailing run of '+' ("C++", "Notepad++"), but "A+B" splits.
+      // A trailing run of '+' ("C++", "Notepad++"), but "A+B" splits. A version right after
+      // "++" is its own token: "C++20" is C++ and 20, never C.
       std::size_t j = i;
       while (j < n && t[j] == '+') ++j;
-      if (j < n && word_char(t, j)) break;
+      bool version = j - i >= 2 && j < n && t[j] >= '0' && t[j] <= '9';
+      if (j < n && word_char(t, j) && !version) break;
       i = j;
       break;
     }

@@ -417,3 +417,20 @@ TEST(Tailor, KeepOrderReportsNoMoves) {
 
 }  // namespace
 }  // namespace tailor::transform
+
+namespace tailor::transform {
+namespace {
+
+TEST(Tailor, LinksAreNotSplitForEmphasis) {
+  Document d = test::backend_infra_resume();
+  auto& e = std::get<model::Entry>(d.sections[2].blocks[0]);
+  model::Run link{"Terraform modules", false, false, false, "https://example.com/tf", {}};
+  e.bullets[0].text = {model::Run{"Published ", false, false, false, "", {}}, link};
+  tailor(d, role("infrastructure"), loaded().rules.lexicon, {0, 0, true});
+  const auto& runs = std::get<model::Entry>(d.sections[1].blocks[0]).bullets[0].text;
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[1], link);
+}
+
+}  // namespace
+}  // namespace tailor::transform
