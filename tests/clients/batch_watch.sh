@@ -45,3 +45,22 @@ wait "$pid"; rc=$?
 tmp=$(find out in -name '.*.tmp-*')
 [[ -z $tmp ]] || fail "temporary files left: $tmp"
 echo "ok: SIGINT ends --watch with 130, no temporary files"
+
+# Editing a --rules profile while watching: the profile is reloaded and the outputs rebuilt
+# with the new one (not the profile loaded at start).
+sed -e 's/^role "Backend Engineer"/role "Watch Engineer"/' -e '/^alias /d' \
+    -e 's/^title "Backend Engineer"/title "Watch Engineer"/' \
+    -e 's/^sections .*/sections summary, experience, skills, projects, education, certifications/' \
+    "$SRC/templates/roles/backend-engineer.rules" > my.rules
+cp "$SRC/samples/aysel.resume" in/cv.resume
+rm -rf out2
+"$T" build in/cv.resume --rules ./my.rules --format text --out-dir out2 --watch 2> watch2.err &
+pid=$!
+out=out2/cv-watch-engineer.txt
+wait_for "[[ -f $out ]] && grep -Eq 'watching [0-9]+ files' watch2.err" || { cat watch2.err; fail "watch with --rules did not start"; }
+first_heading() { grep -m1 -E '^(Summary|Skills)$' "$out"; }
+[[ $(first_heading) == Summary ]] || fail "expected Summary first, got $(first_heading)"
+sed -i 's/^sections .*/sections skills, summary, experience, projects, education, certifications/' my.rules
+wait_for '[[ $(first_heading) == Skills ]]' || { cat watch2.err; fail "profile edit not applied while watching"; }
+kill -INT "$pid"; wait "$pid"
+echo "ok: an edited --rules profile is reloaded and applied by --watch"
