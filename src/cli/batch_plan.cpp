@@ -175,7 +175,7 @@ std::optional<Plan> make_plan(const PlanSpec& spec, std::string& error) {
       return std::nullopt;
     }
     if (spec.roles.empty() && template_uses(tmpl, "role")) {
-      error = "--name uses {role} but no --role was given";
+      error = "--name uses {role} but there is no role (--role, --rules or --job)";
       return std::nullopt;
     }
     if (!spec.anonymize && template_uses(tmpl, "ref")) {
