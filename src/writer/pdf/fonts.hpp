@@ -47,7 +47,8 @@ class Face {
   int ascender() const { return ascender_; }
   int descender() const { return descender_; }
   /// Subsets the face to the given code points (hinting dropped); returns the TrueType bytes,
-  /// or an empty string when hb-subset fails.
+  /// or an empty string when hb-subset fails. The bytes always hold a non-empty `prep` table
+  /// (a no-op program when the font has none), which libharu 2.3 needs to embed them.
   std::string subset(const std::set<char32_t>& code_points) const;
   const std::string& path() const { return path_; }
 
