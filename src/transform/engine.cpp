@@ -393,15 +393,16 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, Report
     std::string now = join(kept, " ");
     now += (now.empty() ? "" : " ") + r.title;
     if (!tail.empty()) now += (tail.front() == ',' || tail.front() == ':' ? "" : " ") + tail;
+    // A posting's derived rule has no conditions of its own: the posting analysis already
+    // judged the role's evidence and printed it above.
+    std::string reason = met.empty() ? "rule " + quote(r.title) + " chosen from the posting"
+                                     : "rule fired: " + join(met, " and ");
     if (now == old) {
-      rep.changes.push_back(
-          {"headline", "kept " + quote(old), "rule fired: " + join(met, " and "), r.span});
+      rep.changes.push_back({"headline", "kept " + quote(old), reason, r.span});
     } else {
       doc.header.headline.value = now;
-      rep.changes.push_back(
-          {"headline", quote(old) + " -> " + quote(now),
-           "rule fired: " + join(met, " and ") + (kept.empty() ? "" : "; kept " + join(kept, " ")),
-           r.span});
+      rep.changes.push_back({"headline", quote(old) + " -> " + quote(now),
+                             reason + (kept.empty() ? "" : "; kept " + join(kept, " ")), r.span});
     }
     return;
   }
