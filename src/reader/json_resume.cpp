@@ -147,13 +147,7 @@ class Mapper {
   // ---- checks ------------------------------------------------------------------------------
 
   void type_error(const Value& v, const std::string& path, const std::string& expected) {
-    diag::Diagnostic& d =
-        diags_.error(v.span, path + ": expected " + expected + ", found " + json::describe(v.kind));
-    if (v.is(Kind::String) && expected.rfind("an array", 0) == 0) {
-      d.hints.push_back("wrap the value in brackets: [\"...\"]");
-    } else if (v.is(Kind::Number) && expected == "a string") {
-      d.hints.push_back("write it in double quotes: \"" + v.text + "\"");
-    }
+    json_type_error(diags_, v, path, expected);
   }
 
   /// True when v has the kind; otherwise reports a type error. null never matches.

@@ -416,14 +416,9 @@ class JobMapper {
 
  private:
   void type_error(const Value& v, const std::string& path, const std::string& expected) {
-    diag::Diagnostic& d =
-        diags_.error(v.span, path + ": expected " + expected + ", found " + json::describe(v.kind));
-    if (v.is(Kind::String) && expected.rfind("an array", 0) == 0) {
-      d.hints.push_back("wrap the value in brackets: [\"...\"]");
-    } else if (v.is(Kind::Number) && expected == "a string") {
-      d.hints.push_back("write it in double quotes: \"" + v.text + "\"");
-    } else if (v.is(Kind::String) && expected.rfind("an object", 0) == 0 &&
-               path.find("skills") != std::string::npos) {
+    diag::Diagnostic& d = reader::json_type_error(diags_, v, path, expected);
+    if (v.is(Kind::String) && expected.rfind("an object", 0) == 0 &&
+        path.find("skills") != std::string::npos) {
       d.hints.push_back("write a skill as {\"name\": \"" + v.text + "\", \"keywords\": []}");
     }
   }
