@@ -21,6 +21,8 @@
 #include <initializer_list>
 
 #include "base/links.hpp"
+#include "base/strings.hpp"
+#include "base/suggest.hpp"
 #include "reader/json_value.hpp"
 #include "reader/reader.hpp"
 
@@ -31,23 +33,6 @@ namespace {
 using json::Kind;
 using json::Value;
 using model::SourceSpan;
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      char x = static_cast<char>(std::tolower(static_cast<unsigned char>(a[i - 1])));
-      char y = static_cast<char>(std::tolower(static_cast<unsigned char>(b[j - 1])));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x == y ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 /// The span from a member's key to the end of its value (a section heading's span).
 SourceSpan member_span(const json::Member& m) {
@@ -184,7 +169,7 @@ class Mapper {
       std::size_t best = 3;
       if (guess.empty()) {
         for (const char* k : known) {
-          std::size_t d = edit_distance(m.key, k);
+          std::size_t d = base::edit_distance_nocase(m.key, k);
           std::size_t limit = std::string_view(k).size() <= 4 ? 1 : 2;
           if (d <= limit && d < best) {
             best = d;
