@@ -58,16 +58,6 @@ std::vector<std::string> split_lines(const std::string& text) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
 class Mapper {
  public:
   Mapper(diag::Diagnostics& diags) : diags_(diags) {}
@@ -377,12 +367,12 @@ class Mapper {
         // --anonymize removes; city, region and country make the readable location.
         model::Field street = field(*loc, "address", lp);
         model::Field postal = field(*loc, "postalCode", lp);
-        h.address.value = join({street.value, postal.value}, ", ");
+        h.address.value = base::join_nonempty({street.value, postal.value}, ", ");
         h.address.span = street.empty() ? postal.span : street.span;
         model::Field city = field(*loc, "city", lp);
         model::Field region = field(*loc, "region", lp);
         model::Field country = field(*loc, "countryCode", lp);
-        h.location.value = join({city.value, region.value, country.value}, ", ");
+        h.location.value = base::join_nonempty({city.value, region.value, country.value}, ", ");
         h.location.span = !city.empty() ? city.span : !region.empty() ? region.span : country.span;
         if (h.location.empty()) h.location.span = {};
         if (h.address.empty()) h.address.span = {};
@@ -449,7 +439,7 @@ class Mapper {
         {"institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses"});
     model::Entry e;
     e.span = v.span;
-    e.role = join({text(v, "studyType", p), text(v, "area", p)}, ", ");
+    e.role = base::join_nonempty({text(v, "studyType", p), text(v, "area", p)}, ", ");
     e.organisation = text(v, "institution", p);
     e.dates = range(v, p, false);
     e.url = url(v, "url", p);
@@ -567,8 +557,8 @@ class Mapper {
       if (items.empty()) return;
       std::vector<std::string> names;
       for (const Value* i : items) names.push_back(i->text);
-      e.description.push_back(
-          paragraph(std::string(label) + ": " + join(names, ", "), items.front()->span));
+      e.description.push_back(paragraph(
+          std::string(label) + ": " + base::join_nonempty(names, ", "), items.front()->span));
     };
     labelled("Roles", strings(v, "roles", p));
     if (const Value* t = string_field(v, "type", p); t && !t->text.empty()) {
