@@ -35,6 +35,20 @@ std::vector<std::string> did_you_mean(const std::string& word,
   return out;
 }
 
+const char* op_text(CompareOp op) {
+  switch (op) {
+    case CompareOp::Less:
+      return "<";
+    case CompareOp::LessEqual:
+      return "<=";
+    case CompareOp::Greater:
+      return ">";
+    case CompareOp::GreaterEqual:
+      return ">=";
+  }
+  return "?";
+}
+
 static std::vector<std::string> names_of(const Profile& p) {
   std::vector<std::string> names{p.title};
   names.insert(names.end(), p.aliases.begin(), p.aliases.end());

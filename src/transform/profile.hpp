@@ -44,6 +44,9 @@ struct Keyword {
 
 enum class CompareOp { Less, LessEqual, Greater, GreaterEqual };
 
+/// "<", "<=", ">" or ">=".
+const char* op_text(CompareOp op);
+
 /// "infra >= 12" or "infra > backend".
 struct Condition {
   std::string group;
