@@ -18,6 +18,9 @@ std::string join_nonempty(const std::vector<std::string>& parts, std::string_vie
 /// `s` cut at every `sep` (non-empty): n separators give n + 1 pieces, empty ones included.
 std::vector<std::string> split(std::string_view s, std::string_view sep);
 
+/// `s` with ASCII letters lower-cased; every other byte is left alone.
+std::string lower_ascii(std::string_view s);
+
 /// `s` without leading and trailing spaces and tabs.
 std::string trim(std::string_view s);
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/links.hpp"
+#include "base/strings.hpp"
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
 #include "grammar/resume/grammar.hpp"
@@ -32,13 +33,6 @@ ast::Range trim(ast::Range r) {
   while (b < e && is_blank(*b)) ++b;
   while (e > b && is_blank(e[-1])) --e;
   return {b, e};
-}
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
 }
 
 bool starts_with(ast::Range r, const char* prefix) {
@@ -99,7 +93,7 @@ class Lowering {
           diags_.error(where, "expected a header field such as 'name: …' or a section heading");
       const char* word_end = t.begin();
       while (word_end < t.end() && std::isalpha(static_cast<unsigned char>(*word_end))) ++word_end;
-      std::string word = lower_ascii(std::string(t.begin(), word_end));
+      std::string word = base::lower_ascii(std::string(t.begin(), word_end));
       const auto& keys = header_keys();
       if (std::find(keys.begin(), keys.end(), word) != keys.end()) {
         d.hints.push_back("add a colon after the field name: '" + word + ": …'");
@@ -119,7 +113,7 @@ class Lowering {
   }
 
   void header_field(model::Header& h, const ast::HeaderField& f) {
-    std::string key = lower_ascii(std::string(f.key.begin(), f.key.end()));
+    std::string key = base::lower_ascii(std::string(f.key.begin(), f.key.end()));
     const auto& keys = header_keys();
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
       auto& d = diags_.error(

@@ -51,6 +51,24 @@ TEST(Strings, SplitWordsSplitsAtSpacesOnly) {
   EXPECT_TRUE(base::split_words("   ").empty());
 }
 
+TEST(Strings, LowerAsciiFoldsOnlyAsciiLetters) {
+  EXPECT_EQ(base::lower_ascii("Site-Reliability 2 \xC3\x89"), "site-reliability 2 \xC3\x89");
+}
+
+TEST(Strings, TrimAndCountWords) {
+  EXPECT_EQ(base::trim(" \t a b \t"), "a b");
+  EXPECT_EQ(base::trim("\n a"), "\n a");
+  EXPECT_EQ(base::count_words("  one two  three "), 3u);
+  EXPECT_EQ(base::count_words(""), 0u);
+}
+
+TEST(Strings, SplitKeepsEmptyPieces) {
+  EXPECT_EQ(base::split("a, b,, c", ","), (std::vector<std::string>{"a", " b", "", " c"}));
+  EXPECT_EQ(base::split("x, y", ", "), (std::vector<std::string>{"x", "y"}));
+  EXPECT_EQ(base::split("", ","), (std::vector<std::string>{""}));
+  EXPECT_EQ(base::split("a,", ","), (std::vector<std::string>{"a", ""}));
+}
+
 TEST(JsonText, QuotesAndEscapes) {
   EXPECT_EQ(base::json_quote("plain"), "\"plain\"");
   EXPECT_EQ(base::json_quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
