@@ -21,6 +21,8 @@
 #include <initializer_list>
 
 #include "base/links.hpp"
+#include "base/strings.hpp"
+#include "base/suggest.hpp"
 #include "reader/json_value.hpp"
 #include "reader/reader.hpp"
 
@@ -31,23 +33,6 @@ namespace {
 using json::Kind;
 using json::Value;
 using model::SourceSpan;
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      char x = static_cast<char>(std::tolower(static_cast<unsigned char>(a[i - 1])));
-      char y = static_cast<char>(std::tolower(static_cast<unsigned char>(b[j - 1])));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x == y ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 /// The span from a member's key to the end of its value (a section heading's span).
 SourceSpan member_span(const json::Member& m) {
@@ -69,16 +54,6 @@ std::vector<std::string> split_lines(const std::string& text) {
     std::size_t b = line.find_last_not_of(" \t");
     if (a != std::string::npos) out.push_back(line.substr(a, b - a + 1));
     start = nl + 1;
-  }
-  return out;
-}
-
-std::string join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
   }
   return out;
 }
@@ -147,13 +122,7 @@ class Mapper {
   // ---- checks ------------------------------------------------------------------------------
 
   void type_error(const Value& v, const std::string& path, const std::string& expected) {
-    diag::Diagnostic& d =
-        diags_.error(v.span, path + ": expected " + expected + ", found " + json::describe(v.kind));
-    if (v.is(Kind::String) && expected.rfind("an array", 0) == 0) {
-      d.hints.push_back("wrap the value in brackets: [\"...\"]");
-    } else if (v.is(Kind::Number) && expected == "a string") {
-      d.hints.push_back("write it in double quotes: \"" + v.text + "\"");
-    }
+    json_type_error(diags_, v, path, expected);
   }
 
   /// True when v has the kind; otherwise reports a type error. null never matches.
@@ -190,7 +159,7 @@ class Mapper {
       std::size_t best = 3;
       if (guess.empty()) {
         for (const char* k : known) {
-          std::size_t d = edit_distance(m.key, k);
+          std::size_t d = base::edit_distance_nocase(m.key, k);
           std::size_t limit = std::string_view(k).size() <= 4 ? 1 : 2;
           if (d <= limit && d < best) {
             best = d;
@@ -398,12 +367,12 @@ class Mapper {
         // --anonymize removes; city, region and country make the readable location.
         model::Field street = field(*loc, "address", lp);
         model::Field postal = field(*loc, "postalCode", lp);
-        h.address.value = join({street.value, postal.value}, ", ");
+        h.address.value = base::join_nonempty({street.value, postal.value}, ", ");
         h.address.span = street.empty() ? postal.span : street.span;
         model::Field city = field(*loc, "city", lp);
         model::Field region = field(*loc, "region", lp);
         model::Field country = field(*loc, "countryCode", lp);
-        h.location.value = join({city.value, region.value, country.value}, ", ");
+        h.location.value = base::join_nonempty({city.value, region.value, country.value}, ", ");
         h.location.span = !city.empty() ? city.span : !region.empty() ? region.span : country.span;
         if (h.location.empty()) h.location.span = {};
         if (h.address.empty()) h.address.span = {};
@@ -470,7 +439,7 @@ class Mapper {
         {"institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses"});
     model::Entry e;
     e.span = v.span;
-    e.role = join({text(v, "studyType", p), text(v, "area", p)}, ", ");
+    e.role = base::join_nonempty({text(v, "studyType", p), text(v, "area", p)}, ", ");
     e.organisation = text(v, "institution", p);
     e.dates = range(v, p, false);
     e.url = url(v, "url", p);
@@ -588,8 +557,8 @@ class Mapper {
       if (items.empty()) return;
       std::vector<std::string> names;
       for (const Value* i : items) names.push_back(i->text);
-      e.description.push_back(
-          paragraph(std::string(label) + ": " + join(names, ", "), items.front()->span));
+      e.description.push_back(paragraph(
+          std::string(label) + ": " + base::join_nonempty(names, ", "), items.front()->span));
     };
     labelled("Roles", strings(v, "roles", p));
     if (const Value* t = string_field(v, "type", p); t && !t->text.empty()) {

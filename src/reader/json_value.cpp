@@ -35,3 +35,19 @@ const Value* Value::find(std::string_view key) const {
 }
 
 }  // namespace tailor::json
+
+namespace tailor::reader {
+
+diag::Diagnostic& json_type_error(diag::Diagnostics& diags, const json::Value& v,
+                                  const std::string& path, const std::string& expected) {
+  diag::Diagnostic& d =
+      diags.error(v.span, path + ": expected " + expected + ", found " + json::describe(v.kind));
+  if (v.is(json::Kind::String) && expected.rfind("an array", 0) == 0) {
+    d.hints.push_back("wrap the value in brackets: [\"...\"]");
+  } else if (v.is(json::Kind::Number) && expected == "a string") {
+    d.hints.push_back("write it in double quotes: \"" + v.text + "\"");
+  }
+  return d;
+}
+
+}  // namespace tailor::reader

@@ -60,4 +60,10 @@ namespace tailor::reader {
 std::optional<json::Value> parse_json(std::uint32_t file_id, std::string_view text,
                                       diag::Diagnostics& diags);
 
+/// Reports "PATH: expected EXPECTED, found KIND" at `v`, with a hint for the usual slips (a
+/// string where an array is wanted, a number where a string is wanted). Returns the error so
+/// the caller can add hints of its own.
+diag::Diagnostic& json_type_error(diag::Diagnostics& diags, const json::Value& v,
+                                  const std::string& path, const std::string& expected);
+
 }  // namespace tailor::reader

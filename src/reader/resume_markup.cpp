@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "base/links.hpp"
+#include "base/strings.hpp"
+#include "base/suggest.hpp"
 #include "base/utf8.hpp"
 #include "grammar/resume/grammar.hpp"
 #include "reader/reader.hpp"
@@ -33,45 +35,9 @@ ast::Range trim(ast::Range r) {
   return {b, e};
 }
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 bool starts_with(ast::Range r, const char* prefix) {
   std::size_t n = std::strlen(prefix);
   return static_cast<std::size_t>(r.size()) >= n && std::memcmp(r.begin(), prefix, n) == 0;
-}
-
-/// Edit distance for "did you mean" hints (ninja's SpellcheckString in spirit).
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-/// The closest candidate within a small distance, or empty.
-std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
-  for (const std::string& c : candidates) {
-    std::size_t d = edit_distance(word, c);
-    if (d < best_d) {
-      best_d = d;
-      best = c;
-    }
-  }
-  return best;
 }
 
 const std::vector<std::string>& header_keys() {
@@ -127,7 +93,7 @@ class Lowering {
           diags_.error(where, "expected a header field such as 'name: …' or a section heading");
       const char* word_end = t.begin();
       while (word_end < t.end() && std::isalpha(static_cast<unsigned char>(*word_end))) ++word_end;
-      std::string word = lower_ascii(std::string(t.begin(), word_end));
+      std::string word = base::lower_ascii(std::string(t.begin(), word_end));
       const auto& keys = header_keys();
       if (std::find(keys.begin(), keys.end(), word) != keys.end()) {
         d.hints.push_back("add a colon after the field name: '" + word + ": …'");
@@ -147,12 +113,12 @@ class Lowering {
   }
 
   void header_field(model::Header& h, const ast::HeaderField& f) {
-    std::string key = lower_ascii(std::string(f.key.begin(), f.key.end()));
+    std::string key = base::lower_ascii(std::string(f.key.begin(), f.key.end()));
     const auto& keys = header_keys();
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
       auto& d = diags_.error(
           span(f.key), "unknown header field '" + std::string(f.key.begin(), f.key.end()) + "'");
-      std::string guess = closest(key, keys);
+      std::string guess = base::closest(key, keys, std::max<std::size_t>(2, key.size() / 3));
       if (!guess.empty()) {
         d.hints.push_back("did you mean '" + guess + "'?");
       } else {
@@ -288,7 +254,7 @@ class Lowering {
     std::string guess;
     std::size_t best = 3;
     for (const std::string& t : kTitles) {
-      std::size_t d = edit_distance(lower_ascii(title), lower_ascii(t));
+      std::size_t d = base::edit_distance_nocase(title, t);
       if (d > 0 && d < best) {
         best = d;
         guess = t;

@@ -9,6 +9,8 @@
 #include <map>
 
 #include "base/files.hpp"
+#include "base/strings.hpp"
+#include "base/suggest.hpp"
 #include "base/utf8.hpp"
 
 namespace tailor::style {
@@ -19,39 +21,9 @@ namespace fs = std::filesystem;
 
 using model::SourceSpan;
 
-/// Levenshtein distance over bytes; keys and kinds are ASCII.
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-/// The closest candidate within a third of the word's length, or empty.
+/// The closest candidate within a third of the word's length plus one, or empty.
 std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_d = word.size() / 3 + 2;
-  for (const std::string& c : candidates) {
-    std::size_t d = edit_distance(word, c);
-    if (d < best_d) {
-      best_d = d;
-      best = c;
-    }
-  }
-  return best;
-}
-
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-  std::string out;
-  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
+  return base::closest(word, candidates, word.size() / 3 + 1);
 }
 
 /// One "key: value" line, with the spans of its parts.
@@ -250,8 +222,8 @@ Setter enum_field(E Style::*field, std::vector<std::pair<std::string, E>> values
     }
     std::string near = closest(it.value, names);
     p.error(it.value_span, "unknown " + it.key + " '" + it.value + "'",
-            near.empty() ? "expected one of: " + join(names)
-                         : "did you mean '" + near + "'? (one of: " + join(names) + ")");
+            near.empty() ? "expected one of: " + base::join(names)
+                         : "did you mean '" + near + "'? (one of: " + base::join(names) + ")");
   };
 }
 
@@ -352,8 +324,9 @@ const std::map<std::string, Setter>& setters() {
                         col + static_cast<std::uint32_t>(base::count_code_points(name))};
           std::string near = closest(name, known);
           p.error(sp, "unknown section kind '" + name + "'",
-                  near.empty() ? "known kinds: " + join(known)
-                               : "did you mean '" + near + "'? (known kinds: " + join(known) + ")");
+                  near.empty()
+                      ? "known kinds: " + base::join(known)
+                      : "did you mean '" + near + "'? (known kinds: " + base::join(known) + ")");
           continue;
         }
         order.push_back(static_cast<model::SectionKind>(found - known.begin()));
@@ -444,7 +417,8 @@ std::optional<Style> load_style(const std::string& name_or_path, model::SourceMa
       std::vector<std::string> names = builtin_style_names();
       std::string near = closest(name_or_path, names);
       if (!near.empty()) d.hints.push_back("did you mean '" + near + "'?");
-      d.hints.push_back("built-in styles: " + join(names) + "; or give a path to a .style file");
+      d.hints.push_back("built-in styles: " + base::join(names) +
+                        "; or give a path to a .style file");
       diags.add(std::move(d));
       return std::nullopt;
     }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/strings.hpp"
 #include "base/utf8.hpp"
 #include "transform/basic.hpp"
 
@@ -22,12 +23,6 @@ constexpr int kEmphasisWeight = 2;
 
 std::string quote(const std::string& s) { return "\"" + s + "\""; }
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-  std::string out;
-  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-
 bool skill_section(const Section& s) {
   return s.kind != SectionKind::Languages && s.kind != SectionKind::Interests;
 }
@@ -45,19 +40,7 @@ int entry_key(const Entry& e) {
   return end ? end : date_key(e.dates.start);
 }
 
-const char* op_text(CompareOp op) {
-  switch (op) {
-    case CompareOp::Less:
-      return "<";
-    case CompareOp::LessEqual:
-      return "<=";
-    case CompareOp::Greater:
-      return ">";
-    case CompareOp::GreaterEqual:
-      return ">=";
-  }
-  return "?";
-}
+}  // namespace
 
 bool compare(int a, CompareOp op, int b) {
   switch (op) {
@@ -78,7 +61,6 @@ int group_score(const Evidence& ev, const std::string& g) {
   return it == ev.groups.end() ? 0 : it->second;
 }
 
-// "infra 15 >= 12" with the actual values.
 std::string condition_text(const Condition& c, const Evidence& ev) {
   std::string rhs = c.other_group.empty()
                         ? std::to_string(c.number)
@@ -95,18 +77,7 @@ bool chain_holds(const std::vector<Condition>& chain, const Evidence& ev) {
   return std::all_of(chain.begin(), chain.end(), [&](const Condition& c) { return holds(c, ev); });
 }
 
-std::vector<std::string> split_words(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
+namespace {
 
 // Relevance of a text: the sum over the distinct terms in it of each term's weight (a term
 // listed in two groups counts once, at its higher weight).
@@ -340,10 +311,10 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, Report
             }
           }
         }
-        std::string why = join(failed, "; ");
+        std::string why = base::join(failed, "; ");
         if (!missing.empty()) {
           if (missing.size() > 8) missing.resize(8);
-          why += "; no evidence for " + join(missing);
+          why += "; no evidence for " + base::join(missing);
         }
         rep.changes.push_back(
             {"headline", "rule " + quote(r.title) + " not satisfied", why, r.span});
@@ -358,12 +329,12 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, Report
       break;
     }
     // Licensed words: the role's title, plus the labels of groups the rule requires.
-    for (const std::string& w : split_words(p.title)) rep.licensed_words.push_back(w);
+    for (const std::string& w : base::split_words(p.title)) rep.licensed_words.push_back(w);
     for (const auto& chain : r.any_of) {
       for (const Condition& c : chain) {
         const EvidenceGroup* g = p.group(c.group);
         if (!g) continue;
-        for (const std::string& w : split_words(g->label)) rep.licensed_words.push_back(w);
+        for (const std::string& w : base::split_words(g->label)) rep.licensed_words.push_back(w);
       }
     }
     const std::string old = doc.header.headline.value;
@@ -385,24 +356,25 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, Report
       while (!head.empty() && head.back() == ' ') head.pop_back();
     }
     std::vector<std::string> kept;
-    for (const std::string& w : split_words(head)) {
+    for (const std::string& w : base::split_words(head)) {
       for (const std::string& s : lex.seniority) {
         if (lower(s) == lower(w)) kept.push_back(w);
       }
     }
-    std::string now = join(kept, " ");
+    std::string now = base::join(kept, " ");
     now += (now.empty() ? "" : " ") + r.title;
     if (!tail.empty()) now += (tail.front() == ',' || tail.front() == ':' ? "" : " ") + tail;
     // A posting's derived rule has no conditions of its own: the posting analysis already
     // judged the role's evidence and printed it above.
     std::string reason = met.empty() ? "rule " + quote(r.title) + " chosen from the posting"
-                                     : "rule fired: " + join(met, " and ");
+                                     : "rule fired: " + base::join(met, " and ");
     if (now == old) {
       rep.changes.push_back({"headline", "kept " + quote(old), reason, r.span});
     } else {
       doc.header.headline.value = now;
       rep.changes.push_back({"headline", quote(old) + " -> " + quote(now),
-                             reason + (kept.empty() ? "" : "; kept " + join(kept, " ")), r.span});
+                             reason + (kept.empty() ? "" : "; kept " + base::join(kept, " ")),
+                             r.span});
     }
     return;
   }
@@ -468,14 +440,15 @@ void tailor_skills(Document& doc, const Profile& p, const KeywordIndex& index,
       groups.push_back(s.blocks[slots[idx[n]]]);
       if (idx[n] > n) {
         const SkillGroup& g = std::get<SkillGroup>(s.blocks[slots[idx[n]]]);
-        rep.changes.push_back({"skills",
-                               "group " + quote(g.label) + ": " + std::to_string(idx[n] + 1) +
-                                   " -> " + std::to_string(n + 1),
-                               "relevance " + std::to_string(group_scores[idx[n]]) +
-                                   (group_kws[idx[n]].empty()
-                                        ? ""
-                                        : " (" + join(keyword_names(group_kws[idx[n]], p)) + ")"),
-                               strongest(group_kws[idx[n]], p)});
+        rep.changes.push_back(
+            {"skills",
+             "group " + quote(g.label) + ": " + std::to_string(idx[n] + 1) + " -> " +
+                 std::to_string(n + 1),
+             "relevance " + std::to_string(group_scores[idx[n]]) +
+                 (group_kws[idx[n]].empty()
+                      ? ""
+                      : " (" + base::join(keyword_names(group_kws[idx[n]], p)) + ")"),
+             strongest(group_kws[idx[n]], p)});
       }
     }
     for (std::size_t n = 0; n < slots.size(); ++n) s.blocks[slots[n]] = std::move(groups[n]);
@@ -555,7 +528,7 @@ void tailor_bullets(Document& doc, const Profile& p, const KeywordIndex& index,
       for (std::size_t n = 0; n < chosen.size(); ++n) {
         out.push_back(e->bullets[chosen[n]]);
         if (chosen[n] > n && !opt.keep_order) {
-          std::string names = join(keyword_names(kws[chosen[n]], p));
+          std::string names = base::join(keyword_names(kws[chosen[n]], p));
           rep.changes.push_back({"bullets",
                                  "bullet " + std::to_string(chosen[n] + 1) + " of " + where +
                                      " -> " + std::to_string(n + 1),
@@ -583,11 +556,11 @@ Report tailor(Document& doc, const Profile& profile, const Lexicon& lexicon,
   if (summaries > 1) {
     for (const Section& s : doc.sections) {
       if (s.kind != SectionKind::Summary) continue;
-      rep.changes.push_back({"summary",
-                             "chose the variant " + (s.tags.empty() ? std::string("without tags")
-                                                                    : "{" + join(s.tags) + "}"),
-                             "summary-tags " + join(profile.summary_tags),
-                             profile.summary_tags_span});
+      rep.changes.push_back(
+          {"summary",
+           "chose the variant " +
+               (s.tags.empty() ? std::string("without tags") : "{" + base::join(s.tags) + "}"),
+           "summary-tags " + base::join(profile.summary_tags), profile.summary_tags_span});
     }
   }
 
@@ -623,7 +596,7 @@ Report tailor(Document& doc, const Profile& profile, const Lexicon& lexicon,
   std::vector<std::string> after;
   for (const Section& s : doc.sections) after.push_back(s.title);
   if (before != after) {
-    rep.changes.push_back({"sections", join(before) + " -> " + join(after),
+    rep.changes.push_back({"sections", base::join(before) + " -> " + base::join(after),
                            "preferred order of " + quote(profile.title), profile.sections_span});
   }
 
@@ -669,7 +642,7 @@ std::string describe_profile(const Profile& p, const SourceManager& sources) {
     bool stem_known = false;
     for (const std::string& a : names) stem_known = stem_known || lower(a) == lower(p.stem);
     if (!p.stem.empty() && !stem_known) names.push_back(p.stem);
-    out += "  names: " + join(names) + "\n";
+    out += "  names: " + base::join(names) + "\n";
   }
   if (p.span.known() && p.span.file_id) out += "  file: " + sources.path(p.span.file_id) + "\n";
   for (const EvidenceGroup& g : p.groups) {
@@ -681,7 +654,7 @@ std::string describe_profile(const Profile& p, const SourceManager& sources) {
       }
       if (items.empty()) continue;
       std::string label = w == 3 ? "core" : w == 1 ? "supporting" : "weight " + std::to_string(w);
-      out += "    " + label + ": " + join(items) + "\n";
+      out += "    " + label + ": " + base::join(items) + "\n";
     }
   }
   if (!p.titles.empty()) out += "\n  titles, first satisfied wins:\n";
@@ -693,16 +666,16 @@ std::string describe_profile(const Profile& p, const SourceManager& sources) {
         conds.push_back(c.group + " " + op_text(c.op) + " " +
                         (c.other_group.empty() ? std::to_string(c.number) : c.other_group));
       }
-      branches.push_back(join(conds, " and "));
+      branches.push_back(base::join(conds, " and "));
     }
-    out += "    " + quote(r.title) + " when " + join(branches, " or ") + "\n";
+    out += "    " + quote(r.title) + " when " + base::join(branches, " or ") + "\n";
   }
   if (!p.sections.empty()) {
     std::vector<std::string> names;
     for (SectionKind k : p.sections) names.push_back(to_string(k));
-    out += "\n  sections: " + join(names) + "\n";
+    out += "\n  sections: " + base::join(names) + "\n";
   }
-  if (!p.summary_tags.empty()) out += "  summary tags: " + join(p.summary_tags) + "\n";
+  if (!p.summary_tags.empty()) out += "  summary tags: " + base::join(p.summary_tags) + "\n";
   return out;
 }
 

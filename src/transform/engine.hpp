@@ -60,6 +60,21 @@ struct Evidence {
 Evidence collect_evidence(const model::Document& doc, const Profile& profile,
                           const KeywordIndex& index);
 
+/// `a op b`.
+bool compare(int a, CompareOp op, int b);
+
+/// The evidence score of group `g` (0 when the group has none).
+int group_score(const Evidence& ev, const std::string& g);
+
+/// Whether the condition holds for this evidence.
+bool holds(const Condition& c, const Evidence& ev);
+
+/// Whether every condition of an AND-chain holds.
+bool chain_holds(const std::vector<Condition>& chain, const Evidence& ev);
+
+/// The condition with the actual values, e.g. "infra 15 >= 12" or "infra 15 > backend 9".
+std::string condition_text(const Condition& c, const Evidence& ev);
+
 /// One change, for --explain.
 struct Change {
   std::string what;    ///< "headline", "skills", "bullets", "summary", "sections", "emphasis".

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "base/strings.hpp"
 #include "base/utf8.hpp"
 #include "transform/basic.hpp"
 #include "transform/job.hpp"
@@ -219,24 +220,6 @@ std::vector<TermHit> TermMatcher::find(std::string_view text, bool strict_case) 
 
 namespace {
 
-std::string trim(std::string s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
-  std::size_t a = 0;
-  while (a < s.size() && (s[a] == ' ' || s[a] == '\t')) ++a;
-  return s.substr(a);
-}
-
-std::size_t words(const std::string& s) {
-  std::size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ';
-    if (!sp && !in) ++n;
-    in = !sp;
-  }
-  return n;
-}
-
 bool skill_section(const Section& s) {
   return s.kind != SectionKind::Languages && s.kind != SectionKind::Interests;
 }
@@ -245,20 +228,15 @@ bool skill_section(const Section& s) {
 std::vector<std::string> skill_terms(const std::string& name) {
   std::vector<std::string> out;
   std::size_t open = name.find('(');
-  std::string head = trim(name.substr(0, open));
+  std::string head = base::trim(name.substr(0, open));
   if (!head.empty()) out.push_back(head);
   if (open != std::string::npos) {
     std::size_t close = name.find(')', open);
     std::string inner =
         name.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
-    std::size_t start = 0;
-    while (start <= inner.size()) {
-      std::size_t comma = inner.find(',', start);
-      std::string item =
-          trim(inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-      if (!item.empty() && words(item) <= 3) out.push_back(item);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
+    for (const std::string& piece : base::split(inner, ",")) {
+      std::string item = base::trim(piece);
+      if (!item.empty() && base::count_words(item) <= 3) out.push_back(item);
     }
   }
   return out;
@@ -295,8 +273,8 @@ class Vocabulary {
   }
   // A free-form skill joins unless it is already a whole known term ("Argo CD" is ArgoCD).
   void add_extra(const std::string& text, const TermMatcher& known) {
-    std::string t = trim(text);
-    if (t.empty() || !has_letter(t) || words(t) > 4) return;
+    std::string t = base::trim(text);
+    if (t.empty() || !has_letter(t) || base::count_words(t) > 4) return;
     std::vector<TermHit> hits = known.find(t, false);
     if (hits.size() == 1 && hits[0].begin == 0 && hits[0].end == t.size()) return;
     add(t);
@@ -331,54 +309,6 @@ SourceSpan hit_span(const SourceSpan& line, std::string_view text, std::size_t b
   return s;
 }
 
-const char* op_text(CompareOp op) {
-  switch (op) {
-    case CompareOp::Less:
-      return "<";
-    case CompareOp::LessEqual:
-      return "<=";
-    case CompareOp::Greater:
-      return ">";
-    case CompareOp::GreaterEqual:
-      return ">=";
-  }
-  return "?";
-}
-
-int group_value(const Evidence& ev, const std::string& g) {
-  auto it = ev.groups.find(g);
-  return it == ev.groups.end() ? 0 : it->second;
-}
-
-bool holds(const Condition& c, const Evidence& ev) {
-  int a = group_value(ev, c.group);
-  int b = c.other_group.empty() ? c.number : group_value(ev, c.other_group);
-  switch (c.op) {
-    case CompareOp::Less:
-      return a < b;
-    case CompareOp::LessEqual:
-      return a <= b;
-    case CompareOp::Greater:
-      return a > b;
-    case CompareOp::GreaterEqual:
-      return a >= b;
-  }
-  return false;
-}
-
-std::string condition_text(const Condition& c, const Evidence& ev) {
-  std::string rhs = c.other_group.empty()
-                        ? std::to_string(c.number)
-                        : c.other_group + " " + std::to_string(group_value(ev, c.other_group));
-  return c.group + " " + std::to_string(group_value(ev, c.group)) + " " + op_text(c.op) + " " + rhs;
-}
-
-std::string join(const std::vector<std::string>& v, const char* sep) {
-  std::string out;
-  for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
-
 // "Senior Site Reliability Engineer (Remote) - Payments" -> "Site Reliability Engineer".
 std::string clean_title(const std::string& title, const Lexicon& lex) {
   std::string t;
@@ -393,14 +323,7 @@ std::string clean_title(const std::string& title, const Lexicon& lex) {
     if (p != std::string::npos) t.resize(p);
   }
   std::vector<std::string> kept;
-  std::size_t pos = 0;
-  while (pos < t.size()) {
-    while (pos < t.size() && t[pos] == ' ') ++pos;
-    std::size_t e = pos;
-    while (e < t.size() && t[e] != ' ') ++e;
-    std::string w = t.substr(pos, e - pos);
-    pos = e;
-    if (w.empty()) continue;
+  for (const std::string& w : base::split_words(t)) {
     bool drop = false;
     for (const std::string& s : lex.seniority) drop = drop || lower(s) == lower(w);
     for (const char* lvl : {"I", "II", "III", "IV", "1", "2", "3", "4", "Remote"}) {
@@ -408,7 +331,7 @@ std::string clean_title(const std::string& title, const Lexicon& lex) {
     }
     if (!drop) kept.push_back(w);
   }
-  return join(kept, " ");
+  return base::join(kept, " ");
 }
 
 // The role the title names: an exact name, else the longest role name inside the title.
@@ -449,15 +372,12 @@ bool try_role(const Profile& role, const Lexicon& lex, const Document& resume,
   Evidence ev = collect_evidence(doc, role, index);
   for (const TitleRule& r : role.titles) {
     for (const auto& chain : r.any_of) {
-      if (!std::all_of(chain.begin(), chain.end(),
-                       [&](const Condition& c) { return holds(c, ev); })) {
-        continue;
-      }
+      if (!chain_holds(chain, ev)) continue;
       std::vector<std::string> met;
       for (const Condition& c : chain) met.push_back(condition_text(c, ev));
       out.role = &role;
       out.rule = &r;
-      out.reason = join(met, " and ");
+      out.reason = base::join(met, " and ");
       out.notes.push_back({role.title + ": rule \"" + r.title + "\" holds: " + out.reason, r.span});
       return true;
     }
@@ -468,7 +388,8 @@ bool try_role(const Profile& role, const Lexicon& lex, const Document& resume,
       }
     }
     out.notes.push_back(
-        {role.title + ": rule \"" + r.title + "\" not satisfied: " + join(failed, "; "), r.span});
+        {role.title + ": rule \"" + r.title + "\" not satisfied: " + base::join(failed, "; "),
+         r.span});
   }
   return false;
 }
@@ -697,7 +618,7 @@ std::string render_analysis(const JobAnalysis& a, const Posting& posting,
   for (const PostingKeyword& k : a.keywords) {
     kws.push_back(k.text + " " + std::to_string(k.weight) + (k.required ? "" : " (nice)"));
   }
-  out += posting.path + ": job: keywords: " + (kws.empty() ? "none" : join(kws, ", ")) + "\n";
+  out += posting.path + ": job: keywords: " + (kws.empty() ? "none" : base::join(kws, ", ")) + "\n";
   for (const HeadlineNote& n : a.headline.notes) {
     std::string place = rule_file_line(n.rule, sources);
     out += (place.empty() ? std::string("job") : place) + ": headline: " + n.text + "\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "base/strings.hpp"
 #include "base/utf8.hpp"
 #include "reader/json_value.hpp"
 #include "reader/reader.hpp"
@@ -34,13 +35,6 @@ namespace {
 // ------------------------------------------------------------------------------------------------
 // Words of headings
 // ------------------------------------------------------------------------------------------------
-
-std::string trim(std::string_view s) {
-  std::size_t a = 0, b = s.size();
-  while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
-  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) --b;
-  return std::string(s.substr(a, b - a));
-}
 
 // Lower case, typographic apostrophes folded to ', runs of spaces collapsed.
 std::string fold(std::string_view s) {
@@ -157,35 +151,24 @@ std::optional<PostingPart> table_heading(const std::string& folded) {
 
 // Removes markdown heading and emphasis marks; `marked` tells whether there were any.
 std::string strip_marks(std::string_view line, bool& marked) {
-  std::string s = trim(line);
+  std::string s = base::trim(line);
   marked = false;
   std::size_t hashes = 0;
   while (hashes < s.size() && s[hashes] == '#') ++hashes;
   if (hashes && hashes < s.size() && s[hashes] == ' ') {
-    s = trim(std::string_view(s).substr(hashes));
+    s = base::trim(std::string_view(s).substr(hashes));
     marked = true;
   }
   while (s.size() >= 4 && ((s.rfind("**", 0) == 0 && s.compare(s.size() - 2, 2, "**") == 0) ||
                            (s.rfind("__", 0) == 0 && s.compare(s.size() - 2, 2, "__") == 0))) {
-    s = trim(std::string_view(s).substr(2, s.size() - 4));
+    s = base::trim(std::string_view(s).substr(2, s.size() - 4));
     marked = true;
   }
   return s;
 }
 
-std::size_t word_count(const std::string& s) {
-  std::size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ';
-    if (!sp && !in) ++n;
-    in = !sp;
-  }
-  return n;
-}
-
 bool is_bullet(std::string_view t) {
-  std::string s = trim(t);
+  std::string s = base::trim(t);
   if (s.empty()) return false;
   if (s[0] == '-' || s[0] == '*' || s[0] == '+') return s.size() > 1 && s[1] == ' ';
   return s.rfind("\xE2\x80\xA2", 0) == 0 || s.rfind("\xC2\xB7", 0) == 0;  // bullet, middle dot
@@ -203,7 +186,7 @@ std::optional<PostingPart> heading(std::string_view line) {
     s = strip_marks(s, dummy);  // "**Requirements**:"
   }
   std::string f = fold(s);
-  if (f.empty() || word_count(f) > 7 || f.size() > 60) return std::nullopt;
+  if (f.empty() || base::count_words(f) > 7 || f.size() > 60) return std::nullopt;
   if (auto p = table_heading(f)) return p;
   if (marked || colon) return classify_words(f);
   return std::nullopt;
@@ -231,8 +214,8 @@ PostingPart demote(PostingPart part, const std::string& text) {
 bool key_value(std::string_view line, std::string& key, std::size_t& value_at) {
   std::size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 30) return false;
-  std::string k = fold(trim(line.substr(0, colon)));
-  if (k.empty() || word_count(k) > 4 || is_bullet(line)) return false;
+  std::string k = fold(base::trim(line.substr(0, colon)));
+  if (k.empty() || base::count_words(k) > 4 || is_bullet(line)) return false;
   std::size_t v = colon + 1;
   while (v < line.size() && line[v] == ' ') ++v;
   if (v >= line.size()) return false;
@@ -257,15 +240,10 @@ void split_items(std::string_view value, std::vector<std::string>& out) {
       v.replace(p, sep.size(), ", ");
     }
   }
-  std::size_t start = 0;
-  while (start <= v.size()) {
-    std::size_t comma = v.find(',', start);
-    std::string item =
-        trim(v.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+  for (const std::string& piece : base::split(v, ",")) {
+    std::string item = base::trim(piece);
     while (!item.empty() && (item.back() == '.' || item.back() == ' ')) item.pop_back();
-    if (!item.empty() && word_count(item) <= 3) out.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
+    if (!item.empty() && base::count_words(item) <= 3) out.push_back(item);
   }
 }
 
@@ -286,7 +264,7 @@ class TextScanner {
   // One line: a heading switches the part; header fields (title, company) are taken when
   // allow_header (plain text, not a JSON description); anything else is a PostingLine.
   void line(std::string_view raw, SourceSpan span, bool allow_header) {
-    std::string text = trim(raw);
+    std::string text = base::trim(raw);
     if (text.empty()) return;
     if (auto h = heading(text)) {
       part_ = *h;
@@ -371,7 +349,7 @@ class JobMapper {
       const Value& v = m.value;
       if (m.key == "title") {
         if (string(v, path)) {
-          p_.title = trim(v.text);
+          p_.title = base::trim(v.text);
           p_.title_span = text_span(v, v.text, true);
         }
       } else if (m.key == "company") {
@@ -416,14 +394,9 @@ class JobMapper {
 
  private:
   void type_error(const Value& v, const std::string& path, const std::string& expected) {
-    diag::Diagnostic& d =
-        diags_.error(v.span, path + ": expected " + expected + ", found " + json::describe(v.kind));
-    if (v.is(Kind::String) && expected.rfind("an array", 0) == 0) {
-      d.hints.push_back("wrap the value in brackets: [\"...\"]");
-    } else if (v.is(Kind::Number) && expected == "a string") {
-      d.hints.push_back("write it in double quotes: \"" + v.text + "\"");
-    } else if (v.is(Kind::String) && expected.rfind("an object", 0) == 0 &&
-               path.find("skills") != std::string::npos) {
+    diag::Diagnostic& d = reader::json_type_error(diags_, v, path, expected);
+    if (v.is(Kind::String) && expected.rfind("an object", 0) == 0 &&
+        path.find("skills") != std::string::npos) {
       d.hints.push_back("write a skill as {\"name\": \"" + v.text + "\", \"keywords\": []}");
     }
   }
@@ -467,15 +440,15 @@ class JobMapper {
         }
       }
       if (const Value* name = s.find("name")) {
-        if (string(*name, at + ".name") && !trim(name->text).empty()) {
-          p_.named_skills.push_back(trim(name->text));
+        if (string(*name, at + ".name") && !base::trim(name->text).empty()) {
+          p_.named_skills.push_back(base::trim(name->text));
           add(name->text, part, *name);
         }
       }
       if (const Value* kws = s.find("keywords")) {
         strings(*kws, at + ".keywords", [&](const Value& k) {
-          if (trim(k.text).empty()) return;
-          p_.named_skills.push_back(trim(k.text));
+          if (base::trim(k.text).empty()) return;
+          p_.named_skills.push_back(base::trim(k.text));
           add(k.text, part, k);
         });
       }
@@ -501,7 +474,7 @@ class JobMapper {
   }
 
   void add(const std::string& text, PostingPart part, const Value& v) {
-    p_.lines.push_back({trim(text), part, text_span(v, text, true)});
+    p_.lines.push_back({base::trim(text), part, text_span(v, text, true)});
   }
 
   Posting& p_;

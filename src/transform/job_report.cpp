@@ -1,6 +1,7 @@
 // The reports of `tailor match`: readable text, and JSON with a fixed key order.
 #include <cstdio>
 
+#include "base/json_text.hpp"
 #include "transform/job.hpp"
 #include "transform/tokens.hpp"
 
@@ -18,38 +19,6 @@ std::string three_decimals(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3f", x);
   return buf;
-}
-
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
 }
 
 std::string pad(std::string s, std::size_t width) {
@@ -161,10 +130,10 @@ std::string render_match_text(const Posting& posting, const JobAnalysis& a, cons
 std::string render_match_json(const Posting& posting, const JobAnalysis& a, const MatchResult& m,
                               const std::string& resume_path, const model::SourceManager& sources) {
   std::string o = "{\n";
-  o += "  \"resume\": " + json_string(resume_path) + ",\n";
-  o += "  \"job\": {\"path\": " + json_string(posting.path) +
-       ", \"title\": " + json_string(posting.title) +
-       ", \"company\": " + json_string(posting.company) + "},\n";
+  o += "  \"resume\": " + base::json_quote(resume_path) + ",\n";
+  o += "  \"job\": {\"path\": " + base::json_quote(posting.path) +
+       ", \"title\": " + base::json_quote(posting.title) +
+       ", \"company\": " + base::json_quote(posting.company) + "},\n";
   o += "  \"score\": " + one_decimal(m.score) + ",\n";
   o += "  \"earned\": " + one_decimal(m.earned) + ",\n";
   o += "  \"total\": " + std::to_string(m.total) + ",\n";
@@ -172,42 +141,45 @@ std::string render_match_json(const Posting& posting, const JobAnalysis& a, cons
        "an entry description or an entry heading shows the keyword, 0.5 when only the skills or "
        "the summary name "
        "it, 0 when missing\",\n";
-  o += "  \"nearest_role\": " + (a.nearest ? json_string(a.nearest->title) : "null") + ",\n";
-  o += "  \"title_role\": " + (a.title_role ? json_string(a.title_role->title) : "null") + ",\n";
+  o += "  \"nearest_role\": " + (a.nearest ? base::json_quote(a.nearest->title) : "null") + ",\n";
+  o += "  \"title_role\": " + (a.title_role ? base::json_quote(a.title_role->title) : "null") +
+       ",\n";
   o += "  \"similarity\": [";
   for (std::size_t i = 0; i < a.roles.size(); ++i) {
     o += std::string(i ? ",\n    " : "\n    ") +
-         "{\"role\": " + json_string(a.roles[i].role->title) +
+         "{\"role\": " + base::json_quote(a.roles[i].role->title) +
          ", \"similarity\": " + three_decimals(a.roles[i].similarity) + "}";
   }
   o += a.roles.empty() ? "],\n" : "\n  ],\n";
-  o += "  \"suggested_title\": " + json_string(m.headline_after) + ",\n";
-  o += "  \"headline\": {\"current\": " + json_string(m.headline_before) +
-       ", \"suggested\": " + json_string(m.headline_after) +
+  o += "  \"suggested_title\": " + base::json_quote(m.headline_after) + ",\n";
+  o += "  \"headline\": {\"current\": " + base::json_quote(m.headline_before) +
+       ", \"suggested\": " + base::json_quote(m.headline_after) +
        ", \"changed\": " + (m.headline_after != m.headline_before ? "true" : "false") +
-       ", \"role\": " + (a.headline.role ? json_string(a.headline.role->title) : "null") +
+       ", \"role\": " + (a.headline.role ? base::json_quote(a.headline.role->title) : "null") +
        ", \"rule\": " +
-       (a.headline.rule ? json_string(rule_file_line(a.headline.rule->span, sources)) : "null") +
-       ", \"reason\": " + json_string(a.headline.reason) + "},\n";
+       (a.headline.rule ? base::json_quote(rule_file_line(a.headline.rule->span, sources))
+                        : "null") +
+       ", \"reason\": " + base::json_quote(a.headline.reason) + "},\n";
   auto keyword = [&](const MatchedKeyword& k, bool with_evidence) {
     const PostingKeyword& p = *k.keyword;
-    std::string s = "{\"keyword\": " + json_string(p.text) +
+    std::string s = "{\"keyword\": " + base::json_quote(p.text) +
                     ", \"weight\": " + std::to_string(p.weight) +
                     ", \"required\": " + (p.required ? "true" : "false") +
                     ", \"nice\": " + (p.required ? "false" : "true") +
                     ", \"mentions\": " + std::to_string(p.mentions) + ", \"asked_in\": [";
     for (std::size_t i = 0; i < p.parts.size(); ++i) {
-      s += std::string(i ? ", " : "") + json_string(to_string(p.parts[i]));
+      s += std::string(i ? ", " : "") + base::json_quote(to_string(p.parts[i]));
     }
     s += "]";
     if (with_evidence) {
       s += ", \"credit\": " + one_decimal(k.credit) + ", \"evidence\": [";
       for (std::size_t i = 0; i < k.evidence.size(); ++i) {
         const Occurrence& e = k.evidence[i];
-        s += std::string(i ? ",\n      " : "\n      ") + "{\"section\": " + json_string(e.section) +
-             ", \"entry\": " + (e.entry.empty() ? "null" : json_string(e.entry)) +
+        s += std::string(i ? ",\n      " : "\n      ") +
+             "{\"section\": " + base::json_quote(e.section) +
+             ", \"entry\": " + (e.entry.empty() ? "null" : base::json_quote(e.entry)) +
              ", \"bullet\": " + (e.bullet > 0 ? std::to_string(e.bullet) : "null") +
-             ", \"kind\": " + json_string(e.kind) +
+             ", \"kind\": " + base::json_quote(e.kind) +
              ", \"line\": " + (e.span.known() ? std::to_string(e.span.line) : "null") + "}";
       }
       s += k.evidence.empty() ? "]" : "\n    ]";
@@ -227,7 +199,7 @@ std::string render_match_json(const Posting& posting, const JobAnalysis& a, cons
   std::string req, nice;
   for (const MatchedKeyword& k : m.missing) {
     std::string& list = k.keyword->required ? req : nice;
-    list += (list.empty() ? "" : ", ") + json_string(k.keyword->text);
+    list += (list.empty() ? "" : ", ") + base::json_quote(k.keyword->text);
   }
   o += "  \"missing_required\": [" + req + "],\n";
   o += "  \"missing_nice\": [" + nice + "]\n";

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "base/suggest.hpp"
 #include "transform/tokens.hpp"
 
 namespace tailor::transform {
@@ -14,27 +15,12 @@ const EvidenceGroup* Profile::group(const std::string& name) const {
   return nullptr;
 }
 
-std::size_t edit_distance(const std::string& a0, const std::string& b0) {
-  std::string a = lower(a0), b = lower(b0);
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 std::vector<std::string> did_you_mean(const std::string& word,
                                       const std::vector<std::string>& candidates) {
   std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const std::string& c : candidates) {
-    std::size_t d = edit_distance(word, c);
+    std::size_t d = base::edit_distance_nocase(word, c);
     // A prefix ("infra" for "infrastructure") is a good suggestion too.
     bool prefix = word.size() >= 3 && lower(c).rfind(lower(word), 0) == 0;
     if (d <= limit || prefix) scored.emplace_back(prefix ? std::min<std::size_t>(d, 1) : d, c);
@@ -47,6 +33,20 @@ std::vector<std::string> did_you_mean(const std::string& word,
     if (out.size() == 3) break;
   }
   return out;
+}
+
+const char* op_text(CompareOp op) {
+  switch (op) {
+    case CompareOp::Less:
+      return "<";
+    case CompareOp::LessEqual:
+      return "<=";
+    case CompareOp::Greater:
+      return ">";
+    case CompareOp::GreaterEqual:
+      return ">=";
+  }
+  return "?";
 }
 
 static std::vector<std::string> names_of(const Profile& p) {

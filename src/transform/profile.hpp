@@ -44,6 +44,9 @@ struct Keyword {
 
 enum class CompareOp { Less, LessEqual, Greater, GreaterEqual };
 
+/// "<", "<=", ">" or ">=".
+const char* op_text(CompareOp op);
+
 /// "infra >= 12" or "infra > backend".
 struct Condition {
   std::string group;
@@ -93,9 +96,6 @@ const Profile* find_profile(const RuleSet& rules, const std::string& name);
 
 /// Known names closest to `name` by edit distance (for "did you mean"), best first.
 std::vector<std::string> closest_profile_names(const RuleSet& rules, const std::string& name);
-
-/// Levenshtein distance on lower-cased ASCII (bytes).
-std::size_t edit_distance(const std::string& a, const std::string& b);
 
 /// Candidates within a distance that scales with the word's length, best first (max 3).
 std::vector<std::string> did_you_mean(const std::string& word,

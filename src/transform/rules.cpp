@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "base/strings.hpp"
 #include "reader/reader.hpp"
 #include "transform/tokens.hpp"
 
@@ -14,19 +15,6 @@ namespace {
 
 bool connector(const std::string& w) {
   return w == "&" || w == "and" || w == "/" || w == "-" || w == "+" || w == "," || w == "|";
-}
-
-std::vector<std::string> words(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
 }
 
 std::vector<std::string> group_names(const Profile& p) {
@@ -69,7 +57,7 @@ bool validate_profile(const Profile& p, diag::Diagnostics& diags) {
     if (tokenize(k.text).empty()) diags.error(k.span, "empty keyword");
   }
   std::vector<std::string> title_words;
-  for (const std::string& w : words(p.title)) title_words.push_back(lower(w));
+  for (const std::string& w : base::split_words(p.title)) title_words.push_back(lower(w));
   for (const TitleRule& r : p.titles) {
     bool groups_ok = true;
     for (const auto& chain : r.any_of) {
@@ -87,7 +75,7 @@ bool validate_profile(const Profile& p, diag::Diagnostics& diags) {
     if (!groups_ok) continue;
     // Truthful titles: each word is a word of the role's title, or the title word of a group
     // that every branch of the condition requires to have evidence.
-    for (const std::string& w : words(r.title)) {
+    for (const std::string& w : base::split_words(r.title)) {
       std::string lw = lower(w);
       if (connector(lw) || std::count(title_words.begin(), title_words.end(), lw)) continue;
       bool licensed = !r.any_of.empty();
@@ -100,7 +88,8 @@ bool validate_profile(const Profile& p, diag::Diagnostics& diags) {
                                           (c.op == CompareOp::Greater && c.number >= 0))
                                        : false;
           if (!g || !requires_evidence) continue;
-          for (const std::string& lab : words(g->label)) here = here || lower(lab) == lw;
+          for (const std::string& lab : base::split_words(g->label))
+            here = here || lower(lab) == lw;
         }
         licensed = licensed && here;
       }

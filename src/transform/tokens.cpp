@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "base/strings.hpp"
 #include "base/utf8.hpp"
 
 namespace tailor::transform {
@@ -78,13 +79,7 @@ void push(std::vector<Token>& out, std::string_view t, std::size_t b, std::size_
 
 }  // namespace
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+std::string lower(std::string_view s) { return base::lower_ascii(s); }
 
 std::vector<Token> tokenize(std::string_view text, const std::set<std::string>* compounds) {
   std::vector<Token> out;

@@ -8,6 +8,8 @@
 #include <memory>
 #include <utility>
 
+#include "base/json_text.hpp"
+#include "base/strings.hpp"
 namespace tailor::writer {
 
 namespace {
@@ -43,57 +45,12 @@ struct J {
   J& put(const char* key, const std::string& s) { return put(key, string(s)); }
 };
 
-void escape_into(std::string& out, const std::string& s) {
-  out += '"';
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
-                    static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-          // U+2028/U+2029 are valid JSON but break JavaScript string literals.
-          out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-          i += 2;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
-
 void serialise(std::string& out, const J& j, int depth) {
   std::string pad(static_cast<std::size_t>(depth + 1) * 2, ' ');
   std::string close(static_cast<std::size_t>(depth) * 2, ' ');
   switch (j.type) {
     case J::T::String:
-      escape_into(out, j.str);
+      base::append_json_string(out, j.str);
       return;
     case J::T::Array:
       if (j.arr.empty()) {
@@ -116,7 +73,7 @@ void serialise(std::string& out, const J& j, int depth) {
       out += "{\n";
       for (std::size_t i = 0; i < j.obj.size(); ++i) {
         out += pad;
-        escape_into(out, j.obj[i].first);
+        base::append_json_string(out, j.obj[i].first);
         out += ": ";
         serialise(out, j.obj[i].second, depth + 1);
         out += i + 1 < j.obj.size() ? ",\n" : "\n";
@@ -145,28 +102,6 @@ std::string text_of(const Inlines& runs) {
   for (const Run& r : runs) {
     out += r.text;
     if (!r.url.empty() && r.url != r.text) out += " (" + r.url + ")";
-  }
-  return out;
-}
-
-std::string join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
-std::vector<std::string> split(const std::string& s, const std::string& sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t at = s.find(sep, start);
-    out.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
-    if (at == std::string::npos) break;
-    start = at + sep.size();
   }
   return out;
 }
@@ -329,13 +264,13 @@ class Writer {
         }
       }
     }
-    b.put("summary", join(summary, "\n"));
+    b.put("summary", base::join_nonempty(summary, "\n"));
     J loc;
     loc.put("address", h.address.value);
     // "City, Region, CC": the first part is the city, a final two-letter code the country,
     // anything between the region; joining them back gives the same text.
     if (!h.location.empty()) {
-      std::vector<std::string> parts = split(h.location.value, ", ");
+      std::vector<std::string> parts = base::split(h.location.value, ", ");
       std::string city = parts.front(), country, region;
       std::size_t last = parts.size();
       if (parts.size() > 1 && parts.back().size() == 2 &&
@@ -345,7 +280,7 @@ class Writer {
         --last;
       }
       std::vector<std::string> middle(parts.begin() + 1, parts.begin() + static_cast<long>(last));
-      region = join(middle, ", ");
+      region = base::join_nonempty(middle, ", ");
       loc.put("city", city);
       loc.put("countryCode", country);
       loc.put("region", region);
@@ -409,9 +344,9 @@ class Writer {
     std::string description, summary;
     if (is_work && paras.size() > 1) {
       description = paras.front();
-      summary = join(std::vector<std::string>(paras.begin() + 1, paras.end()), "\n");
+      summary = base::join_nonempty(std::vector<std::string>(paras.begin() + 1, paras.end()), "\n");
     } else {
-      summary = join(paras, "\n");
+      summary = base::join_nonempty(paras, "\n");
     }
     j.put(is_work ? "name" : "organization", e.organisation);
     if (is_work) {
@@ -470,7 +405,7 @@ class Writer {
     j.put("title", e.role);
     single_date(e, j, "date");
     j.put("awarder", e.organisation);
-    j.put("summary", join(paragraphs(e), "\n"));
+    j.put("summary", base::join_nonempty(paragraphs(e), "\n"));
     lost(e, "location", e.location);
     lost(e, "link", e.url);
     no_bullets(e);
@@ -495,7 +430,7 @@ class Writer {
     j.put("publisher", e.organisation);
     single_date(e, j, "releaseDate");
     j.put("url", e.url);
-    j.put("summary", join(paragraphs(e), "\n"));
+    j.put("summary", base::join_nonempty(paragraphs(e), "\n"));
     lost(e, "location", e.location);
     no_bullets(e);
     return j;
@@ -508,9 +443,10 @@ class Writer {
     std::string type;
     for (const std::string& p : paragraphs(e)) {
       if (starts_with(p, "Roles: ") && roles.empty()) {
-        for (const std::string& r : split(p.substr(7), ", ")) roles.arr.push_back(J::string(r));
+        for (const std::string& r : base::split(p.substr(7), ", "))
+          roles.arr.push_back(J::string(r));
       } else if (starts_with(p, "Keywords: ") && keywords.empty()) {
-        for (const std::string& k : split(p.substr(10), ", ")) {
+        for (const std::string& k : base::split(p.substr(10), ", ")) {
           keywords.arr.push_back(J::string(k));
         }
       } else if (starts_with(p, "Type: ") && type.empty()) {
@@ -520,7 +456,7 @@ class Writer {
       }
     }
     j.put("name", e.role);
-    j.put("description", join(description, "\n"));
+    j.put("description", base::join_nonempty(description, "\n"));
     j.put("highlights", bullets(e));
     j.put("keywords", std::move(keywords));
     dates(j, e.dates, "startDate", "endDate", false);
@@ -607,7 +543,7 @@ class Writer {
         text = text_of(b->text);
       } else if (auto* e = std::get_if<Entry>(&blk)) {
         std::vector<std::string> parts = paragraphs(*e);
-        text = join({e->role, join(parts, " ")}, ": ");
+        text = base::join_nonempty({e->role, base::join_nonempty(parts, " ")}, ": ");
       } else {
         not_written(s, "a group");
         continue;

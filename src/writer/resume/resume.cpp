@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "base/strings.hpp"
+
 namespace tailor::writer {
 
 namespace {
@@ -20,13 +22,6 @@ std::string one_line(const std::string& s) {
     if (c == '\n' || c == '\r') c = ' ';
   }
   return out;
-}
-
-std::string trimmed(const std::string& s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && is_blank(s[b])) ++b;
-  while (e > b && is_blank(s[e - 1])) --e;
-  return s.substr(b, e - b);
 }
 
 /// Backslash before every character in `special` (and before every backslash).
@@ -56,7 +51,7 @@ std::string tag_list(const std::vector<std::string>& tags) {
     for (char c : one_line(t)) {
       if (c != ',' && c != '{' && c != '}') clean += c;
     }
-    clean = trimmed(clean);
+    clean = base::trim(clean);
     if (clean.empty()) continue;
     out += (out.empty() ? " {" : ", ") + clean;
   }
@@ -114,7 +109,7 @@ class Writer {
   // ---------------------------------------------------------------- header
 
   void field(const char* key, const Field& f) {
-    std::string v = trimmed(one_line(f.value));
+    std::string v = base::trim(one_line(f.value));
     if (v.empty()) return;
     std::string k = std::string(key) + ":";
     k.resize(std::max<std::size_t>(k.size() + 1, 10), ' ');
@@ -134,7 +129,7 @@ class Writer {
         lossy(l.span, "a link without a usable address ('" + l.label + "') is left out");
         continue;
       }
-      std::string label = trimmed(one_line(l.label));
+      std::string label = base::trim(one_line(l.label));
       out += "link:     ";
       if (!label.empty() && label != l.url) out += escape(label, "<>") + " ";
       out += "<" + l.url + ">\n";
@@ -144,7 +139,7 @@ class Writer {
   // ---------------------------------------------------------------- sections
 
   void section(const Section& s) {
-    std::string title = trimmed(one_line(s.title));
+    std::string title = base::trim(one_line(s.title));
     if (title.empty()) title = to_string(s.kind);
     if (title.empty()) title = "Section";
     if (section_kind_from_title(title) != s.kind) {
@@ -199,11 +194,11 @@ class Writer {
     if (!list_section_) {
       lossy(g.span, "a skill group outside Skills, Languages or Interests is read back as text");
     }
-    std::string line = escape(trimmed(g.label), ":{}");
+    std::string line = escape(base::trim(g.label), ":{}");
     line = protect_line_start(line) + ":";
     bool first = true;
     for (const Skill& s : g.items) {
-      std::string item = skill_item(trimmed(one_line(s.name)));
+      std::string item = skill_item(base::trim(one_line(s.name)));
       if (item.empty()) continue;
       line += (first ? " " : ", ") + item;
       first = false;
@@ -241,9 +236,9 @@ class Writer {
   // ---------------------------------------------------------------- entries
 
   void entry(const Entry& e) {
-    std::vector<std::string> fields = {escape(trimmed(e.role), "|{}<"),
-                                       escape(trimmed(e.organisation), "|{}<"),
-                                       escape(trimmed(e.location), "|{}<")};
+    std::vector<std::string> fields = {escape(base::trim(e.role), "|{}<"),
+                                       escape(base::trim(e.organisation), "|{}<"),
+                                       escape(base::trim(e.location), "|{}<")};
     std::string start = date_text(e.dates.start);
     std::string end = date_text(e.dates.end);
     if (!start.empty() && !e.dates.start.present) {
@@ -321,7 +316,7 @@ class Writer {
     }
     if (emph) s += "*";
     if (strong) s += "**";
-    return trimmed(s);
+    return base::trim(s);
   }
 };
 

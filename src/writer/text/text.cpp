@@ -1,6 +1,7 @@
 #include "writer/text/text.hpp"
 
 #include "base/links.hpp"
+#include "base/strings.hpp"
 #include "base/utf8.hpp"
 #include "writer/format.hpp"
 #include "writer/native/native.hpp"
@@ -25,16 +26,6 @@ std::string inline_text(const Inlines& runs) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
 std::string underline(const std::string& title, char c) {
   return title + "\n" + std::string(base::count_code_points(title), c) + "\n";
 }
@@ -48,7 +39,7 @@ bool write_text(const Document& doc, const RenderOptions& options, std::string& 
   if (!h.name.empty()) out += h.name.value + "\n";
   if (!h.headline.empty()) out += h.headline.value + "\n";
   std::string contact =
-      join({h.email.value, h.phone.value, h.address.value, h.location.value}, " | ");
+      base::join_nonempty({h.email.value, h.phone.value, h.address.value, h.location.value}, " | ");
   if (!contact.empty()) out += contact + "\n";
   for (const Link& l : h.links) {
     std::string url = base::normalise_link(l.url);
@@ -70,13 +61,14 @@ bool write_text(const Document& doc, const RenderOptions& options, std::string& 
             } else if constexpr (std::is_same_v<T, SkillGroup>) {
               std::vector<std::string> names;
               for (const Skill& sk : v.items) names.push_back(sk.name);
-              std::string items = join(names, ", ");
+              std::string items = base::join_nonempty(names, ", ");
               out += v.label.empty() ? items + "\n" : v.label + ": " + items + "\n";
             } else {
               if (!first) out += "\n";
-              std::string heading = join({v.role, v.organisation, v.location}, " | ");
+              std::string heading =
+                  base::join_nonempty({v.role, v.organisation, v.location}, " | ");
               std::string dates = format_range(v.dates, date_style);
-              out += join({heading, dates}, " | ") + "\n";
+              out += base::join_nonempty({heading, dates}, " | ") + "\n";
               if (!v.url.empty()) {
                 std::string url = base::normalise_link(v.url);
                 out += (url.empty() ? v.url : url) + "\n";
