@@ -1,6 +1,8 @@
 #include "base/files.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,22 +34,36 @@ std::optional<std::string> read_file(const std::string& path, std::string& err) 
   return std::move(ss).str();
 }
 
-bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& err) {
+bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& err,
+                       TempFileTracker* tracker) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = ::mkstemp(tmpl.data());
+  // With a tracker, block signals while the file is created and registered, so a handler
+  // that removes tracked files never misses one that exists.
+  sigset_t block, old;
+  sigemptyset(&block);
+  sigaddset(&block, SIGINT);
+  sigaddset(&block, SIGTERM);
+  if (tracker) ::pthread_sigmask(SIG_BLOCK, &block, &old);
+  int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
+  int mk_errno = errno;
+  void* token = fd >= 0 && tracker ? tracker->created(tmpl) : nullptr;
+  if (tracker) ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
   if (fd < 0) {
-    err = std::string("cannot create a temporary file in ") + dir.string() + ": " +
-          std::strerror(errno);
+    err = "cannot create a temporary file in " + dir.string() + ": " + std::strerror(mk_errno);
     return false;
   }
-  auto fail = [&](const char* what) {
-    err = std::string(what) + ": " + std::strerror(errno);
-    ::close(fd);
+  auto finish = [&] {
+    if (tracker) tracker->released(token);
+  };
+  auto fail = [&](const std::string& what, bool close_fd) {
+    err = what + ": " + std::strerror(errno);
+    if (close_fd) ::close(fd);
     ::unlink(tmpl.c_str());
+    finish();
     return false;
   };
   std::size_t done = 0;
@@ -55,22 +71,17 @@ bool write_file_atomic(const std::string& path, std::string_view bytes, std::str
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return fail("write failed");
+      return fail("cannot write " + path, true);
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fchmod(fd, 0644) != 0) return fail("chmod failed");
-  if (::fsync(fd) != 0) return fail("fsync failed");
-  if (::close(fd) != 0) {
-    err = std::string("close failed: ") + std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    return false;
-  }
+  if (::fchmod(fd, 0644) != 0) return fail("cannot set the mode of " + path, true);
+  if (::fsync(fd) != 0) return fail("cannot flush " + path, true);
+  if (::close(fd) != 0) return fail("cannot close " + path, false);
   if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    err = std::string("cannot rename into place: ") + std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    return false;
+    return fail("cannot rename into place " + path, false);
   }
+  finish();
   return true;
 }
 

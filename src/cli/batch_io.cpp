@@ -1,5 +1,7 @@
 #include "cli/batch_io.hpp"
 
+#include "base/files.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -96,63 +98,20 @@ int interrupt_signal() { return g_signal.load(); }
 
 int interrupt_wake_fd() { return g_wake[0]; }
 
-bool is_temp_name(std::string_view name) {
-  return name.size() > 1 && name.front() == '.' && name.find(".tmp-") != std::string_view::npos;
-}
+namespace {
+
+// Hands write_file_atomic's temporary files to the slots the signal handler cleans up.
+class SlotTracker final : public base::TempFileTracker {
+ public:
+  void* created(const std::string& temp_path) override { return claim(temp_path); }
+  void released(void* token) override { release(static_cast<TempSlot*>(token)); }
+};
+
+}  // namespace
 
 bool write_output_atomic(const std::string& path, std::string_view bytes, std::string& err) {
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  // Block signals while the temporary file is created and registered, so the handler never
-  // misses a file that exists.
-  sigset_t block, old;
-  sigemptyset(&block);
-  sigaddset(&block, SIGINT);
-  sigaddset(&block, SIGTERM);
-  ::pthread_sigmask(SIG_BLOCK, &block, &old);
-  int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
-  int mk_errno = errno;
-  TempSlot* slot = fd >= 0 ? claim(tmpl) : nullptr;
-  ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
-  if (fd < 0) {
-    err = "cannot create a temporary file in " + dir.string() + ": " + std::strerror(mk_errno);
-    return false;
-  }
-  auto fail = [&](const std::string& what) {
-    err = what + ": " + std::strerror(errno);
-    ::close(fd);
-    ::unlink(tmpl.c_str());
-    release(slot);
-    return false;
-  };
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("cannot write " + path);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fchmod(fd, 0644) != 0) return fail("cannot set the mode of " + path);
-  if (::fsync(fd) != 0) return fail("cannot flush " + path);
-  if (::close(fd) != 0) {
-    err = "cannot close " + path + ": " + std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    release(slot);
-    return false;
-  }
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    err = "cannot rename into place " + path + ": " + std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    release(slot);
-    return false;
-  }
-  release(slot);
-  return true;
+  SlotTracker tracker;
+  return base::write_file_atomic(path, bytes, err, &tracker);
 }
 
 }  // namespace tailor::cli::batch

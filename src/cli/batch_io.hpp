@@ -24,12 +24,8 @@ int interrupt_signal();
 /// A file descriptor that becomes readable when a signal arrives (for poll() in --watch).
 int interrupt_wake_fd();
 
-/// Writes bytes to a temporary file next to `path`, fsyncs it and renames it into place.
-/// The temporary file is registered while it exists, so the signal handler can remove it.
-/// Returns false and sets err on failure; the temporary file is always removed.
+/// base::write_file_atomic, with the temporary file registered while it exists so the
+/// signal handler can remove it.
 bool write_output_atomic(const std::string& path, std::string_view bytes, std::string& err);
-
-/// True for names write_output_atomic uses for its temporary files (".NAME.tmp-XXXXXX").
-bool is_temp_name(std::string_view file_name);
 
 }  // namespace tailor::cli::batch
