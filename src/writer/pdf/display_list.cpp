@@ -47,7 +47,10 @@ std::string DisplayList::dump() const {
     switch (op.kind) {
       case Op::Kind::Text:
         out += p + "text f" + std::to_string(op.face) + " " + num(op.size) + " " + num(op.x) + " " +
-               num(op.y) + " " + hex(op.color) + " \"" + op.text + "\"\n";
+               num(op.y) + " " + hex(op.color) + " \"" + op.text + "\"";
+        if (!op.actual_text.empty()) out += " span \"" + op.actual_text + "\"";
+        if (op.end_span) out += " end-span";
+        out += "\n";
         break;
       case Op::Kind::Line:
         out += p + "line " + num(op.x) + " " + num(op.y) + " " + num(op.x + op.w) + " " +

@@ -25,6 +25,11 @@ struct Op {
   style::Color color;
   std::string text;  ///< Text: UTF-8 (only code points the face has); Link: the URI;
                      ///< Image: the file (PNG or JPEG).
+  /// Text: opens a marked-content span before this op whose /ActualText is this (UTF-8), closed
+  /// after the op with `end_span`. An entry heading line (role ... dates) is one span, so that
+  /// poppler's reading order keeps the right-aligned part with the left one (see layout.cpp).
+  std::string actual_text{};
+  bool end_span = false;  ///< Text: closes the span opened by an earlier op.
 };
 
 struct DisplayList {

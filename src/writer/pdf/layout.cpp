@@ -623,6 +623,39 @@ void Engine::entry(const model::Entry& e, double before) {
   std::string dates = format_range(e.dates, st_.date_format);
   std::size_t first = boxes_.size();
 
+  // The words of a laid-out line as an extractor should read them: a space where the layout
+  // leaves one between segments.
+  auto line_words = [](const Line& l) {
+    std::string out;
+    for (std::size_t i = 0; i < l.segs.size(); ++i) {
+      const Segment& sg = l.segs[i];
+      if (i > 0 && sg.x > l.segs[i - 1].x + l.segs[i - 1].width + 0.01) out += ' ';
+      out += sg.text;
+    }
+    return out;
+  };
+  // The left part and the right-aligned part of a heading line become one marked-content span
+  // whose ActualText is their words in order. Poppler's default (reading-order) mode otherwise
+  // reads a right-aligned part after the whole block beside it, unless a line below reaches
+  // under it: a wide gap makes it a separate block, and a block entirely to the right of
+  // another is read after it. For a span with ActualText poppler adds that text as characters
+  // spread over the span's whole extent, so the line reaches the right margin and stays one
+  // line. Spaces cannot bridge the gap (poppler drops whitespace before it measures), and a
+  // visible filler would change the design. Nothing is drawn differently.
+  auto mark_span = [](Box& b, const std::string& words) {
+    Op* opens = nullptr;
+    Op* closes = nullptr;
+    for (Op& op : b.ops) {
+      if (op.kind != Op::Kind::Text) return;  // only plain text lines (no links) are spanned
+      if (op.text.empty()) continue;
+      if (!opens) opens = &op;
+      closes = &op;
+    }
+    if (!opens) return;
+    opens->actual_text = words;
+    closes->end_span = true;
+  };
+
   // A heading line: `left` wraps in the space `right` leaves; `right` is right-aligned.
   auto heading_line = [&](std::vector<Piece> left, std::vector<Piece> right, double bf) {
     double rw = 0;
@@ -644,6 +677,7 @@ void Engine::entry(const model::Entry& e, double before) {
         b.height = std::max(b.height + shift_b, r.height + shift_r);
         b.baseline = base;
         for (Op& op : r.ops) b.ops.push_back(op);
+        mark_span(b, line_words(llines[i]) + " " + line_words(rlines.front()));
       }
       boxes_.push_back(std::move(b));
     }

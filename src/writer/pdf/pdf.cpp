@@ -4,6 +4,7 @@
 #include <hb.h>
 #include <hpdf.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <map>
 
+#include "base/utf8.hpp"
 #include "writer/pdf/layout.hpp"
 
 namespace tailor::writer::pdf {
@@ -188,6 +190,25 @@ std::string uri_escape(const std::string& uri) {
 
 /// A ToUnicode CMap mapping each two-byte code (libharu's UTF-8 encoder writes the code
 /// point itself) to that code point. Replaces libharu 2.3's invalid begincidrange CMap.
+/// A PDF text string as the hex digits of UTF-16BE with a byte order mark (for /ActualText).
+std::string utf16be_hex(const std::string& utf8) {
+  static const char* digits = "0123456789ABCDEF";
+  std::string out = "FEFF";
+  auto unit = [&](unsigned u) {
+    for (int shift = 12; shift >= 0; shift -= 4) out += digits[(u >> shift) & 0xF];
+  };
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t cp = base::decode_next(utf8, i);
+    if (cp >= 0x10000) {
+      unit(0xD800 + ((cp - 0x10000) >> 10));
+      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      unit(static_cast<unsigned>(cp));
+    }
+  }
+  return out;
+}
+
 std::string to_unicode_cmap(const std::set<char32_t>& cps) {
   std::string s =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -394,7 +415,19 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
   style::Color cur_fill;
   bool have_fill = false;
   auto rgb = [](std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); };
+  // Marked-content spans with /ActualText (entry heading lines; see Op::actual_text). libharu
+  // has no call for BDC/EMC, so they go straight into the page's content stream; they stay
+  // inside the BT..ET they began in.
+  bool in_span = false;
+  auto raw = [&](const std::string& s) {
+    HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(page->attr)->stream, s.c_str());
+  };
+  auto end_span = [&] {
+    if (in_span) raw("EMC\n");
+    in_span = false;
+  };
   auto end_text = [&] {
+    end_span();
     if (in_text) HPDF_Page_EndText(page);
     in_text = false;
   };
@@ -429,8 +462,14 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           cur_size = op.size;
         }
         fill(op.color);
+        if (!op.actual_text.empty()) {
+          end_span();
+          raw("/Span <</ActualText <" + utf16be_hex(op.actual_text) + ">>> BDC\n");
+          in_span = true;
+        }
         HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
                           op.text.c_str());
+        if (op.end_span) end_span();
         break;
       }
       case Op::Kind::Line:
