@@ -3,6 +3,7 @@
 
 #include <hb.h>
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -236,6 +237,9 @@ class Emitter {
   Emitter(const model::Document& doc, const RenderOptions& options, diag::Diagnostics& diags)
       : doc_(doc), options_(options), diags_(diags) {
     pdf_ = HPDF_New(&on_haru_error, &status_);
+    // Heading lines carry /ActualText marked content (reading order), a PDF 1.5 feature;
+    // libharu 2.3 has no setter for the header version, and only ever raises it itself.
+    if (pdf_) pdf_->pdf_version = HPDF_VER_15;
   }
   ~Emitter() {
     if (pdf_) HPDF_Free(pdf_);
