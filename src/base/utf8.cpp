@@ -1,5 +1,6 @@
 #include "base/utf8.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace tailor::base {
@@ -105,6 +106,23 @@ LineCol line_col_at(std::string_view text, std::size_t offset) {
       ++lc.col;
     }
   }
+  return lc;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+LineCol LineIndex::at(std::size_t offset) const {
+  if (offset > text_.size()) offset = text_.size();
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // >= 1: starts_[0] == 0
+  std::size_t begin = starts_[line - 1];
+  LineCol lc = line_col_at(text_.substr(begin), offset - begin);
+  lc.line = static_cast<std::uint32_t>(line);
   return lc;
 }
 

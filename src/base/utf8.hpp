@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tailor::base {
 
@@ -35,6 +36,18 @@ struct LineCol {
   std::uint32_t col = 1;
 };
 LineCol line_col_at(std::string_view text, std::size_t offset);
+
+/// line_col_at for many offsets into one text: the line starts are found once, so each lookup
+/// costs a binary search plus the code points of its own line, never a rescan from the start.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  LineCol at(std::size_t offset) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;  ///< Byte offset of each line's first byte.
+};
 
 /// A line for a terminal: invalid bytes become U+FFFD and tabs a single space.
 std::string printable_line(std::string_view line);
