@@ -334,7 +334,8 @@ int Build::run() {
     std::string err;
     auto bytes = base::read_file(in.path, err);
     if (bytes) {
-      in.digest = base::sha256_hex(*bytes);
+      // Only a batch (--out-dir) keeps a manifest; a single -o build needs no hash.
+      in.digest = batch_mode() ? base::sha256_hex(*bytes) : std::string("read");
       if (req_.anonymize) {
         in.ref = req_.ref.empty() ? transform::candidate_reference(*bytes)
                                   : expand_ref(req_.ref, in.path, *bytes);
@@ -369,7 +370,7 @@ int Build::run() {
     if (r < env_.roles.size()) {
       for (const std::string& f : env_.roles[r].files) {
         spec.protected_paths.push_back(f);
-        h.field(f).field(file_digest(f));
+        if (batch_mode()) h.field(f).field(file_digest(f));
       }
     }
     role_digest[r] = h.hex();
@@ -381,10 +382,14 @@ int Build::run() {
   outs_.resize(plan_.outputs.size());
 
   // 3. Hash what produces each output; with --if-changed skip those the manifest matches.
-  base::Sha256 common;
-  common.field("tailor build 1").field(kVersion).field(tailor_identity()).field(env_.fingerprint);
-  for (const std::string& d : env_.dependencies) common.field(d).field(file_digest(d));
-  std::string common_hex = common.hex();
+  // The fonts among the dependencies are megabytes, so this is skipped outside a batch.
+  std::string common_hex;
+  if (batch_mode()) {
+    base::Sha256 common;
+    common.field("tailor build 1").field(kVersion).field(tailor_identity()).field(env_.fingerprint);
+    for (const std::string& d : env_.dependencies) common.field(d).field(file_digest(d));
+    common_hex = common.hex();
+  }
   std::size_t to_build = 0;
   std::set<std::string> dirs;
   for (std::size_t j = 0; j < plan_.outputs.size(); ++j) {
@@ -730,13 +735,14 @@ std::string format_summary(const BuildSummary& s) {
   return out;
 }
 
-std::vector<std::string> style_dependencies(const style::Style& style) {
+std::vector<std::string> style_dependencies(const style::Style& style, bool with_fonts) {
   std::vector<std::string> files;
   auto add = [&](const std::string& f) {
     if (!f.empty() && std::find(files.begin(), files.end(), f) == files.end()) files.push_back(f);
   };
   add(style.source_path);
   add(style.logo);
+  if (!with_fonts) return files;
   for (const std::string& family : {style.body_font, style.heading_font}) {
     for (bool bold : {false, true}) {
       for (bool italic : {false, true}) {

@@ -154,7 +154,11 @@ int cmd_build(Context& ctx) {
     env->options.max_pages = req.max_pages;
     env->options.source_date_epoch = source_date_epoch();
     env->options.version = kVersion;
-    env->dependencies = style_dependencies(*style);
+    // Font files matter only to the PDF layout (a PDF output, or --max-pages, which fits with
+    // it): DOCX names its fonts and text has none, so those builds never start fontconfig.
+    bool lays_out = req.max_pages > 0;
+    for (const writer::WriterInfo* w : outs) lays_out = lays_out || std::string(w->name) == "pdf";
+    env->dependencies = style_dependencies(*style, lays_out);
     env->fingerprint = request_fingerprint(req);
     env->owned.push_back(targets);
     env->owned.push_back(posting);
