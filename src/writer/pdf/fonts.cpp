@@ -1,14 +1,17 @@
 #include "writer/pdf/fonts.hpp"
 
 #include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 
 #include <cctype>
+#include <cstdint>
 #include <mutex>
 #include <vector>
 
 #include "base/utf8.hpp"
+#include "writer/pdf/font_cache.hpp"
 
 namespace tailor::writer::pdf {
 
@@ -70,6 +73,70 @@ int Face::width1000(char32_t cp) const {
   if (cp > 0xFFFF || !hb_font_get_nominal_glyph(font_, cp, &gid)) return 0;
   long adv = hb_font_get_glyph_h_advance(font_, gid);
   return static_cast<int>(adv * 1000 / static_cast<long>(upem_));
+}
+
+unsigned Face::glyph(char32_t cp) const {
+  hb_codepoint_t gid = 0;
+  if (!hb_font_get_nominal_glyph(font_, cp, &gid)) return 0;
+  return gid;
+}
+
+namespace {
+
+/// Big-endian fields of a font table, 0 past its end.
+struct TableReader {
+  hb_blob_t* blob;
+  const unsigned char* data;
+  unsigned len;
+  TableReader(hb_face_t* face, hb_tag_t tag) : blob(hb_face_reference_table(face, tag)) {
+    data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(blob, &len));
+  }
+  ~TableReader() { hb_blob_destroy(blob); }
+  TableReader(const TableReader&) = delete;
+  TableReader& operator=(const TableReader&) = delete;
+  std::uint32_t u16(unsigned at) const {
+    return at + 2 <= len ? static_cast<std::uint32_t>(data[at] << 8 | data[at + 1]) : 0;
+  }
+  int s16(unsigned at) const { return static_cast<std::int16_t>(u16(at)); }
+  std::uint32_t u32(unsigned at) const { return u16(at) << 16 | u16(at + 2); }
+};
+
+}  // namespace
+
+Face::Descriptor Face::descriptor() const {
+  Descriptor d;
+  auto em = [&](long v) { return static_cast<int>(v * 1000 / static_cast<long>(upem_)); };
+  TableReader head(face_, HB_TAG('h', 'e', 'a', 'd'));
+  if (head.len >= 54) {
+    for (int k = 0; k < 4; ++k) d.bbox[k] = em(head.s16(36 + 2 * static_cast<unsigned>(k)));
+  }
+  TableReader post(face_, HB_TAG('p', 'o', 's', 't'));
+  if (post.len >= 16) {
+    d.italic_angle = static_cast<std::int32_t>(post.u32(4)) / 65536.0;
+    d.fixed_pitch = post.u32(12) != 0;
+  }
+  TableReader os2(face_, HB_TAG('O', 'S', '/', '2'));
+  if (os2.len >= 32) {
+    unsigned family_class = os2.u16(30) >> 8;
+    d.serif = (family_class >= 1 && family_class <= 5) || family_class == 7;
+    d.italic = (os2.u16(62) & 1) != 0;
+  }
+  if (os2.len >= 90 && os2.u16(0) >= 2) d.cap_height = em(os2.s16(88));
+  if (d.italic_angle != 0) d.italic = true;
+  char name[128];
+  unsigned size = sizeof name;
+  if (hb_ot_name_get_utf8(face_, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, name) >
+      0) {
+    for (char* c = name; *c; ++c) {
+      // A PDF name: printable ASCII without delimiters.
+      if (static_cast<unsigned char>(*c) > ' ' && static_cast<unsigned char>(*c) < 0x7F &&
+          std::string_view("()<>[]{}/%#").find(*c) == std::string_view::npos) {
+        d.postscript_name += *c;
+      }
+    }
+  }
+  if (d.postscript_name.empty()) d.postscript_name = "Font";
+  return d;
 }
 
 double Face::text_width(std::string_view utf8, double size) const {
@@ -141,6 +208,13 @@ std::string Face::subset(const std::set<char32_t>& code_points) const {
   hb_set_t* unicodes = hb_subset_input_unicode_set(in);
   for (char32_t cp : code_points) hb_set_add(unicodes, cp);
   hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+  // A PDF draws glyphs at positions the layout computed: the OpenType layout tables (used for
+  // shaping) and the grid-fitting table are dead weight in the embedded program.
+  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : {HB_TAG('G', 'D', 'E', 'F'), HB_TAG('G', 'P', 'O', 'S'),
+                     HB_TAG('G', 'S', 'U', 'B'), HB_TAG('g', 'a', 's', 'p')}) {
+    hb_set_add(drop, t);
+  }
   hb_face_t* sub = hb_subset_or_fail(face_, in);
   hb_subset_input_destroy(in);
   if (!sub) return {};
@@ -171,7 +245,7 @@ bool same_name(const std::string& a, const std::string& b) {
 
 // Called with font_mutex() held: fontconfig's default configuration is not thread-safe to
 // initialise.
-FontMatch match_font_locked(const FaceKey& key) {
+FontMatch ask_fontconfig(const FaceKey& key) {
   FontMatch out;
   FcConfig* config = FcConfigGetCurrent();
   FcPattern* pat = FcPatternCreate();
@@ -208,6 +282,20 @@ FontMatch match_font_locked(const FaceKey& key) {
     }
   }
   FcPatternDestroy(m);
+  return out;
+}
+
+// Called with font_mutex() held. fontconfig is initialised only when the persistent record
+// has no valid answer (font_cache.hpp).
+FontMatch match_font_locked(const FaceKey& key) {
+  static FontMatchCache cache = [] {
+    FontMatchCache c;
+    c.load(FontMatchCache::default_path());
+    return c;
+  }();
+  if (auto hit = cache.find(key)) return *hit;
+  FontMatch out = ask_fontconfig(key);
+  cache.add(key, out);
   return out;
 }
 

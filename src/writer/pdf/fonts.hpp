@@ -51,6 +51,18 @@ class Face {
   /// (a no-op program when the font has none), which libharu 2.3 needs to embed them.
   std::string subset(const std::set<char32_t>& code_points) const;
   const std::string& path() const { return path_; }
+  /// The glyph cp maps to in this face's cmap; 0 (.notdef) when none.
+  unsigned glyph(char32_t cp) const;
+
+  /// What a PDF FontDescriptor says of the face, in 1/1000 em.
+  struct Descriptor {
+    std::string postscript_name;  ///< From the `name` table; "Font" when it has none.
+    int bbox[4] = {0, 0, 1000, 1000};
+    double italic_angle = 0;
+    int cap_height = 700;
+    bool serif = false, fixed_pitch = false, italic = false;
+  };
+  Descriptor descriptor() const;
 
  private:
   Face() = default;

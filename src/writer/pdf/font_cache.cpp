@@ -1,0 +1,207 @@
+#include "writer/pdf/font_cache.hpp"
+
+#include <fcntl.h>
+#include <fontconfig/fontconfig.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace tailor::writer::pdf {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kHeader = "tailor font cache 1";
+/// Environment variables that change what fontconfig loads or prefers (FcDefaultSubstitute
+/// takes the language from the locale).
+constexpr const char* kEnvironment[] = {"FONTCONFIG_FILE",
+                                        "FONTCONFIG_PATH",
+                                        "FONTCONFIG_SYSROOT",
+                                        "HOME",
+                                        "XDG_CONFIG_HOME",
+                                        "XDG_DATA_HOME",
+                                        "XDG_CACHE_HOME",
+                                        "FC_LANG",
+                                        "LC_ALL",
+                                        "LC_CTYPE",
+                                        "LANG",
+                                        "LANGUAGE"};
+/// A font tree deeper or wider than this is not worth stamping; such a machine goes uncached.
+constexpr std::size_t kMaxStamps = 4096;
+
+std::string env_or(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return v ? std::string(v) : std::string(fallback);
+}
+
+/// What a path is now: "mtime.ns size inode", or "-" when it does not exist.
+std::string signature(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return "-";
+  return std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + " " +
+         std::to_string(st.st_size) + " " + std::to_string(st.st_ino);
+}
+
+bool printable_field(const std::string& s) {
+  return s.find_first_of("\t\n\r") == std::string::npos;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) return out;
+    start = tab + 1;
+  }
+}
+
+void add_list(FcStrList* list, std::set<std::string>& out) {
+  if (!list) return;
+  while (FcChar8* s = FcStrListNext(list)) out.insert(reinterpret_cast<const char*>(s));
+  FcStrListDone(list);
+}
+
+/// Everything fontconfig's current answers depend on, read from the loaded configuration.
+std::vector<std::string> collect_stamps(FcConfig* config) {
+  std::set<std::string> paths;
+  add_list(FcConfigGetConfigFiles(config), paths);
+  add_list(FcConfigGetConfigDirs(config), paths);
+  add_list(FcConfigGetCacheDirs(config), paths);
+  std::set<std::string> font_dirs;
+  add_list(FcConfigGetFontDirs(config), font_dirs);
+  for (const std::string& dir : font_dirs) {
+    paths.insert(dir);
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code type_ec;
+      if (it->is_directory(type_ec)) paths.insert(it->path().string());
+      if (paths.size() > kMaxStamps) return {};
+    }
+  }
+  return {paths.begin(), paths.end()};
+}
+
+}  // namespace
+
+std::string FontMatchCache::default_path() {
+  if (env_or("TAILOR_FONT_CACHE", "") == "off") return "";
+  std::string dir = env_or("TAILOR_CACHE_DIR", "");
+  if (dir.empty()) {
+    std::string xdg = env_or("XDG_CACHE_HOME", "");
+    std::string home = env_or("HOME", "");
+    if (!xdg.empty()) {
+      dir = xdg + "/tailor";
+    } else if (!home.empty()) {
+      dir = home + "/.cache/tailor";
+    } else {
+      return "";
+    }
+  }
+  return dir + "/fonts-1.cache";
+}
+
+void FontMatchCache::load(const std::string& path) {
+  path_ = path;
+  faces_.clear();
+  if (path.empty()) return;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;
+  std::string line;
+  if (!std::getline(in, line) || line != kHeader) return;
+  std::map<FaceKey, FontMatch> faces;
+  std::vector<std::string> stamped;
+  bool complete = false;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f = split_tabs(line);
+    if (f[0] == "end" && f.size() == 1) {
+      complete = true;
+      break;
+    }
+    if (f[0] == "fontconfig" && f.size() == 2) {
+      if (f[1] != std::to_string(FcGetVersion())) return;
+    } else if (f[0] == "env" && f.size() == 3) {
+      const char* v = std::getenv(f[1].c_str());
+      if ((v ? "=" + std::string(v) : std::string("unset")) != f[2]) return;
+    } else if (f[0] == "stamp" && f.size() == 3) {
+      if (signature(f[2]) != f[1]) return;
+      stamped.push_back(f[2]);
+    } else if (f[0] == "face" && f.size() == 8) {
+      FaceKey key{f[1], f[2] == "1", f[3] == "1"};
+      FontMatch m;
+      m.index = static_cast<unsigned>(std::strtoul(f[4].c_str(), nullptr, 10));
+      m.exact = f[5] == "1";
+      m.family = f[6];
+      m.file = f[7];
+      faces[key] = m;
+    } else {
+      return;  // not a line this version writes: treat the whole file as stale
+    }
+  }
+  if (!complete) return;
+  faces_ = std::move(faces);
+  stamped_ = std::move(stamped);
+  stamps_known_ = true;
+}
+
+std::optional<FontMatch> FontMatchCache::find(const FaceKey& key) const {
+  auto it = faces_.find(key);
+  if (it == faces_.end()) return std::nullopt;
+  return it->second;
+}
+
+void FontMatchCache::add(const FaceKey& key, const FontMatch& match) {
+  if (path_.empty()) return;
+  if (!printable_field(key.family) || !printable_field(match.family) ||
+      !printable_field(match.file)) {
+    return;
+  }
+  if (!stamps_known_) {
+    // fontconfig is loaded by now (the caller just asked it), so this costs no extra parse.
+    stamped_ = collect_stamps(FcConfigGetCurrent());
+    if (stamped_.empty()) return;
+    stamps_known_ = true;
+  }
+  faces_[key] = match;
+  std::set<std::string> stamps(stamped_.begin(), stamped_.end());
+  for (const auto& [k, m] : faces_) {
+    if (!m.file.empty()) stamps.insert(m.file);
+  }
+  std::ostringstream out;
+  out << kHeader << "\n";
+  out << "fontconfig\t" << FcGetVersion() << "\n";
+  for (const char* name : kEnvironment) {
+    const char* v = std::getenv(name);
+    out << "env\t" << name << "\t" << (v ? "=" + std::string(v) : std::string("unset")) << "\n";
+  }
+  for (const std::string& p : stamps) {
+    if (!printable_field(p)) return;
+    out << "stamp\t" << signature(p) << "\t" << p << "\n";
+  }
+  for (const auto& [k, m] : faces_) {
+    out << "face\t" << k.family << "\t" << k.bold << "\t" << k.italic << "\t" << m.index << "\t"
+        << m.exact << "\t" << m.family << "\t" << m.file << "\n";
+  }
+  out << "end\n";
+
+  std::error_code ec;
+  fs::path target(path_);
+  fs::create_directories(target.parent_path(), ec);
+  std::string tmp = path_ + ".tmp." + std::to_string(::getpid());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  std::string bytes = out.str();
+  bool ok = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || ::rename(tmp.c_str(), path_.c_str()) != 0) ::unlink(tmp.c_str());
+}
+
+}  // namespace tailor::writer::pdf
