@@ -30,6 +30,7 @@ struct Op {
   /// poppler's reading order keeps the right-aligned part with the left one (see layout.cpp).
   std::string actual_text{};
   bool end_span = false;  ///< Text: closes the span opened by an earlier op.
+  friend bool operator==(const Op&, const Op&) = default;
 };
 
 struct DisplayList {

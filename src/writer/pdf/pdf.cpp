@@ -9,6 +9,7 @@
 #include <hpdf_streams.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include <fstream>
 #include <map>
 
+#include "base/sha256.hpp"
 #include "base/utf8.hpp"
 #include "writer/pdf/layout.hpp"
 
@@ -138,14 +140,16 @@ bool layout_two_pass(const model::Document& doc, const RenderOptions& options, D
   // must not move; if it did, the PDF would draw text where the layout did not put it.
   std::vector<FaceKey> keys = out.faces;
   std::vector<const Face*> installed = out.face_ptrs;
-  std::string first_dump = out.dump();
+  std::vector<Op> first_ops = out.ops;
+  int first_pages = out.pages;
   FaceProvider sub = [&](const FaceKey& k) -> const Face* {
     for (std::size_t i = 0; i < keys.size(); ++i) {
       if (keys[i] == k) return subset_faces[installed[i]].get();
     }
     return nullptr;
   };
-  if (!run_layout(doc, options, spacing, font, sub, out, nullptr) || out.dump() != first_dump) {
+  if (!run_layout(doc, options, spacing, font, sub, out, nullptr) || out.ops != first_ops ||
+      out.pages != first_pages) {
     render_error(diags, doc, "internal error: the layout changed after font subsetting");
     return false;
   }
@@ -189,42 +193,58 @@ std::string uri_escape(const std::string& uri) {
   return out;
 }
 
-/// A ToUnicode CMap mapping each two-byte code (libharu's UTF-8 encoder writes the code
-/// point itself) to that code point. Replaces libharu 2.3's invalid begincidrange CMap.
+/// Four upper-case hex digits.
+void hex4(std::string& out, unsigned v) {
+  static const char* digits = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
+}
+
+/// cp as UTF-16BE hex digits (a surrogate pair past U+FFFF).
+void append_utf16be(std::string& out, char32_t cp) {
+  if (cp >= 0x10000) {
+    hex4(out, 0xD800 + ((cp - 0x10000) >> 10));
+    hex4(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+  } else {
+    hex4(out, static_cast<unsigned>(cp));
+  }
+}
+
 /// A PDF text string as the hex digits of UTF-16BE with a byte order mark (for /ActualText).
 std::string utf16be_hex(const std::string& utf8) {
-  static const char* digits = "0123456789ABCDEF";
   std::string out = "FEFF";
-  auto unit = [&](unsigned u) {
-    for (int shift = 12; shift >= 0; shift -= 4) out += digits[(u >> shift) & 0xF];
-  };
-  for (std::size_t i = 0; i < utf8.size();) {
-    char32_t cp = base::decode_next(utf8, i);
-    if (cp >= 0x10000) {
-      unit(0xD800 + ((cp - 0x10000) >> 10));
-      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      unit(static_cast<unsigned>(cp));
-    }
-  }
+  for (std::size_t i = 0; i < utf8.size();) append_utf16be(out, base::decode_next(utf8, i));
   return out;
 }
 
-std::string to_unicode_cmap(const std::set<char32_t>& cps) {
+/// A number for a content stream: at most three decimals, no trailing zeros, never a
+/// locale's decimal comma.
+std::string num(double v) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, std::round(v * 1000) / 1000,
+                         std::chars_format::fixed, 3);
+  std::string s(buf, r.ptr);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  if (s == "-0") s = "0";
+  return s;
+}
+
+/// The ToUnicode CMap of one embedded font: each two-byte CID to the code point it draws.
+std::string to_unicode_cmap(const std::vector<char32_t>& cid_to_cp) {
   std::string s =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<char32_t> v(cps.begin(), cps.end());
-  char buf[32];
-  for (std::size_t i = 0; i < v.size(); i += 100) {
-    std::size_t n = std::min<std::size_t>(100, v.size() - i);
+  for (std::size_t i = 1; i < cid_to_cp.size(); i += 100) {
+    std::size_t n = std::min<std::size_t>(100, cid_to_cp.size() - i);
     s += std::to_string(n) + " beginbfchar\n";
     for (std::size_t k = i; k < i + n; ++k) {
-      std::snprintf(buf, sizeof buf, "<%04X> <%04X>\n", static_cast<unsigned>(v[k]),
-                    static_cast<unsigned>(v[k]));
-      s += buf;
+      s += '<';
+      hex4(s, static_cast<unsigned>(k));
+      s += "> <";
+      append_utf16be(s, cid_to_cp[k]);
+      s += ">\n";
     }
     s += "endbfchar\n";
   }
@@ -259,88 +279,191 @@ class Emitter {
     return false;
   }
   bool load_fonts(const DisplayList& dl, const std::vector<std::string>& subsets);
+  /// Names every embedded font in the page's /Resources /Font dictionary.
+  bool add_font_resources(HPDF_Page page);
+  /// Text as the hex string of its CIDs in the font of face key `key`.
+  std::string encode(std::size_t key, const std::string& utf8) const;
   void info();
+
+  /// One embedded font: CIDs 1..n are the code points it draws, in code point order.
+  struct Font {
+    HPDF_Dict dict = nullptr;  ///< The Type 0 font.
+    std::string resource;      ///< "F1": its name in the pages' resources.
+    std::vector<char32_t> cid_to_cp;
+    std::map<char32_t, unsigned> cid_of;
+  };
 
   const model::Document& doc_;
   const RenderOptions& options_;
   diag::Diagnostics& diags_;
   HaruStatus status_;
   HPDF_Doc pdf_ = nullptr;
-  std::vector<HPDF_Font> fonts_;  ///< Parallel to DisplayList::faces.
+  std::vector<Font> fonts_;               ///< One per installed face drawn with.
+  std::vector<std::size_t> font_of_key_;  ///< Parallel to DisplayList::faces: index in fonts_.
   std::map<std::string, HPDF_Image> images_;
 };
 
+// Fonts are embedded by hand, as Type 0 fonts over CIDFontType2, through libharu's object
+// layer. libharu's own TrueType path (HPDF_LoadTTFontFromFile + HPDF_GetFont) parses the font
+// again, copies 12 of its 13 tables whole, asks its cmap for all 65,536 code points and
+// deflates a 128 KB CIDToGIDMap and a /W array over every glyph: most of a PDF's CPU time and
+// bytes. Here the hb-subset output is embedded as it is, and each font's CIDs are simply
+// 1..n over the code points it draws, so the CIDToGIDMap, /W and ToUnicode cover n entries.
 bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& subsets) {
   std::vector<std::set<char32_t>> used = dl.code_points();
-  std::map<const Face*, std::pair<HPDF_Font, std::set<char32_t>>> loaded;
   // Union of code points per installed face (keys may share a file).
   std::map<const Face*, std::set<char32_t>> per_face;
   for (std::size_t i = 0; i < dl.faces.size(); ++i) {
     per_face[dl.face_ptrs[i]].insert(used[i].begin(), used[i].end());
   }
-  const char* tmpdir = std::getenv("TMPDIR");
-  std::string dir = tmpdir && *tmpdir ? tmpdir : "/tmp";
+  HPDF_MMgr mm = pdf_->mmgr;
+  HPDF_Xref xref = pdf_->xref;
+  std::map<const Face*, std::size_t> loaded;
   for (std::size_t i = 0; i < dl.faces.size(); ++i) {
-    const Face* key = dl.face_ptrs[i];
-    if (auto it = loaded.find(key); it != loaded.end()) {
-      fonts_.push_back(it->second.first);
+    const Face* face = dl.face_ptrs[i];
+    if (auto it = loaded.find(face); it != loaded.end()) {
+      font_of_key_.push_back(it->second);
       continue;
     }
-    // libharu 2.3 loads TrueType only from a file: write the subset to a private temp file.
-    std::string path = dir + "/tailor-font-XXXXXX.ttf";
-    int fd = mkstemps(path.data(), 4);
-    if (fd < 0) {
-      render_error(diags_, doc_, "cannot create a temporary font file in " + dir);
+    const std::string& bytes = subsets[i];
+    hb_blob_t* blob = hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()),
+                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    std::unique_ptr<Face> sub = Face::from_blob(blob);
+    hb_blob_destroy(blob);
+    if (!sub) {
+      render_error(diags_, doc_, "cannot read the subset of the font " + dl.faces[i].label());
       return false;
     }
-    const std::string& b = subsets[i];
-    std::size_t off = 0;
-    while (off < b.size()) {
-      ssize_t n = write(fd, b.data() + off, b.size() - off);
-      if (n <= 0) break;
-      off += static_cast<std::size_t>(n);
+    Font f;
+    f.resource = "F" + std::to_string(fonts_.size() + 1);
+    f.cid_to_cp.push_back(0);  // CID 0 is .notdef
+    for (char32_t cp : per_face[face]) {
+      f.cid_of[cp] = static_cast<unsigned>(f.cid_to_cp.size());
+      f.cid_to_cp.push_back(cp);
     }
-    close(fd);
-    if (off != b.size()) {
-      unlink(path.c_str());
-      render_error(diags_, doc_, "cannot write a temporary font file in " + dir);
+    if (f.cid_to_cp.size() > 0xFFFF) {
+      render_error(diags_, doc_, "the font " + dl.faces[i].label() + " draws too many characters");
       return false;
     }
-    const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
-    // libharu keeps the file open until the document is written, so unlinking is safe.
-    unlink(path.c_str());
-    if (!check(("loading the font " + dl.faces[i].label()).c_str())) return false;
-    if (!name) {
-      render_error(diags_, doc_, "libharu could not load the font " + dl.faces[i].label());
-      return false;
-    }
-    HPDF_Font font = HPDF_GetFont(pdf_, name, "UTF-8");
-    if (!check("selecting a font")) return false;
-    if (!font) {
-      render_error(diags_, doc_, "libharu could not select the font " + dl.faces[i].label());
-      return false;
-    }
-    // Bug 1 of libharu 2.3: replace the ToUnicode CMap.
-    auto* tu = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
-    if (tu && tu->stream) {
-      HPDF_MemStream_FreeData(tu->stream);
-      HPDF_Stream_WriteStr(tu->stream, to_unicode_cmap(per_face[key]).c_str());
-    }
-    // The layout measured with HarfBuzz; libharu must agree, or glyphs would drift.
-    for (char32_t cp : per_face[key]) {
-      HPDF_INT w = HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp));
-      if (w != key->width1000(cp)) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "internal error: width of U+%04X differs (%d vs %d)",
-                      static_cast<unsigned>(cp), static_cast<int>(w), key->width1000(cp));
-        render_error(diags_, doc_, buf);
-        return false;
+    Face::Descriptor fd = face->descriptor();
+    // A subset's name starts with six capitals that identify it (ISO 32000-1, 9.6.4); these
+    // come from the subset's bytes, so the same text always gives the same name.
+    std::string tag;
+    for (unsigned char c : base::sha256_hex(bytes).substr(0, 6))
+      tag += static_cast<char>('A' + c % 26);
+    std::string base_font = tag + "+" + fd.postscript_name;
+
+    HPDF_Dict file = HPDF_DictStream_New(mm, xref);
+    if (!file) return check("embedding a font");
+    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                      static_cast<HPDF_UINT>(bytes.size()));
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(bytes.size()));
+
+    HPDF_Dict desc = HPDF_Dict_New(mm);
+    HPDF_Xref_Add(xref, desc);
+    HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(desc, "FontName", base_font.c_str());
+    int flags = 32;  // nonsymbolic: the font's own cmap covers Unicode
+    if (fd.fixed_pitch) flags |= 1;
+    if (fd.serif) flags |= 2;
+    if (fd.italic) flags |= 64;
+    HPDF_Dict_AddNumber(desc, "Flags", flags);
+    HPDF_Array bbox = HPDF_Array_New(mm);
+    HPDF_Dict_Add(desc, "FontBBox", bbox);
+    for (int v : fd.bbox) HPDF_Array_AddNumber(bbox, v);
+    HPDF_Dict_AddReal(desc, "ItalicAngle", static_cast<HPDF_REAL>(fd.italic_angle));
+    HPDF_Dict_AddNumber(desc, "Ascent", face->ascender());
+    HPDF_Dict_AddNumber(desc, "Descent", face->descender());
+    HPDF_Dict_AddNumber(desc, "CapHeight", fd.cap_height);
+    HPDF_Dict_AddNumber(desc, "StemV", 80);
+    HPDF_Dict_Add(desc, "FontFile2", file);
+
+    HPDF_Dict map = HPDF_DictStream_New(mm, xref);
+    if (!map) return check("embedding a font");
+    map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    std::string gids;
+    HPDF_Array widths = HPDF_Array_New(mm);
+    HPDF_Array run = nullptr;
+    for (std::size_t cid = 0; cid < f.cid_to_cp.size(); ++cid) {
+      unsigned gid = cid == 0 ? 0 : sub->glyph(f.cid_to_cp[cid]);
+      gids += static_cast<char>(gid >> 8);
+      gids += static_cast<char>(gid & 0xFF);
+      if (cid == 0) continue;
+      if (!run) {
+        HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(cid));
+        run = HPDF_Array_New(mm);
+        HPDF_Array_Add(widths, run);
       }
+      // The advance the layout measured with, so glyphs sit exactly where it put them.
+      HPDF_Array_AddNumber(run, face->width1000(f.cid_to_cp[cid]));
     }
-    loaded[key] = {font, per_face[key]};
-    fonts_.push_back(font);
+    HPDF_Stream_Write(map->stream, reinterpret_cast<const HPDF_BYTE*>(gids.data()),
+                      static_cast<HPDF_UINT>(gids.size()));
+
+    HPDF_Dict cid_font = HPDF_Dict_New(mm);
+    HPDF_Xref_Add(xref, cid_font);
+    HPDF_Dict_AddName(cid_font, "Type", "Font");
+    HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid_font, "BaseFont", base_font.c_str());
+    HPDF_Dict info = HPDF_Dict_New(mm);
+    HPDF_Dict_Add(cid_font, "CIDSystemInfo", info);
+    HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", nullptr));
+    HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", nullptr));
+    HPDF_Dict_AddNumber(info, "Supplement", 0);
+    HPDF_Dict_Add(cid_font, "FontDescriptor", desc);
+    HPDF_Dict_AddNumber(cid_font, "DW", 0);
+    HPDF_Dict_Add(cid_font, "W", widths);
+    HPDF_Dict_Add(cid_font, "CIDToGIDMap", map);
+
+    HPDF_Dict to_unicode = HPDF_DictStream_New(mm, xref);
+    if (!to_unicode) return check("embedding a font");
+    to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Stream_WriteStr(to_unicode->stream, to_unicode_cmap(f.cid_to_cp).c_str());
+
+    HPDF_Dict type0 = HPDF_Dict_New(mm);
+    HPDF_Xref_Add(xref, type0);
+    HPDF_Dict_AddName(type0, "Type", "Font");
+    HPDF_Dict_AddName(type0, "Subtype", "Type0");
+    HPDF_Dict_AddName(type0, "BaseFont", base_font.c_str());
+    HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+    HPDF_Array descendants = HPDF_Array_New(mm);
+    HPDF_Dict_Add(type0, "DescendantFonts", descendants);
+    HPDF_Array_Add(descendants, cid_font);
+    HPDF_Dict_Add(type0, "ToUnicode", to_unicode);
+    if (!check(("embedding the font " + dl.faces[i].label()).c_str())) return false;
+
+    f.dict = type0;
+    loaded[face] = fonts_.size();
+    font_of_key_.push_back(fonts_.size());
+    fonts_.push_back(std::move(f));
   }
-  return check("loading fonts");
+  return check("embedding fonts");
+}
+
+bool Emitter::add_font_resources(HPDF_Page page) {
+  auto* resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+  if (!resources) {
+    resources = HPDF_Dict_New(pdf_->mmgr);
+    if (!resources || HPDF_Dict_Add(page, "Resources", resources) != HPDF_OK) return false;
+  }
+  HPDF_Dict fonts = HPDF_Dict_New(pdf_->mmgr);
+  if (!fonts || HPDF_Dict_Add(resources, "Font", fonts) != HPDF_OK) return false;
+  for (const Font& f : fonts_) {
+    if (HPDF_Dict_Add(fonts, f.resource.c_str(), f.dict) != HPDF_OK) return false;
+  }
+  return true;
+}
+
+std::string Emitter::encode(std::size_t key, const std::string& utf8) const {
+  const Font& f = fonts_[font_of_key_[key]];
+  std::string out = "<";
+  for (std::size_t i = 0; i < utf8.size();) {
+    auto it = f.cid_of.find(base::decode_next(utf8, i));
+    hex4(out, it == f.cid_of.end() ? 0 : it->second);
+  }
+  out += '>';
+  return out;
 }
 
 void Emitter::info() {
@@ -393,6 +516,8 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
     return false;
   }
   HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
+  // The text is encoded by hand (encode()); the UTF-8 encoder makes libharu write the Info
+  // dictionary's strings as UTF-16BE.
   HPDF_UseUTFEncodings(pdf_);
   HPDF_SetCurrentEncoder(pdf_, "UTF-8");
   if (!check("setting up the UTF-8 encoder")) return false;
@@ -405,6 +530,7 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
     HPDF_Page page = HPDF_AddPage(pdf_);
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(dl.page_width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(dl.page_height));
+    if (page && !add_font_resources(page)) return check("adding fonts to a page");
     pages.push_back(page);
   }
   if (!check("adding pages")) return false;
@@ -460,8 +586,8 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           cur_face = -1;
         }
         if (op.face != cur_face || op.size != cur_size) {
-          HPDF_Page_SetFontAndSize(page, fonts_[static_cast<std::size_t>(op.face)],
-                                   static_cast<HPDF_REAL>(op.size));
+          raw("/" + fonts_[font_of_key_[static_cast<std::size_t>(op.face)]].resource + " " +
+              num(op.size) + " Tf\n");
           cur_face = op.face;
           cur_size = op.size;
         }
@@ -471,8 +597,8 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           raw("/Span <</ActualText <" + utf16be_hex(op.actual_text) + ">>> BDC\n");
           in_span = true;
         }
-        HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
-                          op.text.c_str());
+        raw("1 0 0 1 " + num(op.x) + " " + num(op.y) + " Tm " +
+            encode(static_cast<std::size_t>(op.face), op.text) + " Tj\n");
         if (op.end_span) end_span();
         break;
       }
