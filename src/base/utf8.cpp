@@ -121,8 +121,13 @@ LineCol LineIndex::at(std::size_t offset) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
   std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // >= 1: starts_[0] == 0
   std::size_t begin = starts_[line - 1];
-  LineCol lc = line_col_at(text_.substr(begin), offset - begin);
+  LineCol lc;
   lc.line = static_cast<std::uint32_t>(line);
+  std::string_view head = text_.substr(begin, offset - begin);
+  bool ascii = true;
+  for (char c : head) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  // Columns count code points; in ASCII that is bytes.
+  lc.col = ascii ? static_cast<std::uint32_t>(head.size() + 1) : line_col_at(head, head.size()).col;
   return lc;
 }
 

@@ -37,6 +37,18 @@ TEST(Utf8, LineColCountsCodePoints) {
   EXPECT_EQ(lc.col, 3u);
 }
 
+// Guards the rules parser's fast positions: a LineIndex must give exactly what rescanning
+// from the start gives, at every offset (ASCII lines, multi-byte lines, empty lines, the end).
+TEST(Utf8, LineIndexAgreesWithRescanAtEveryOffset) {
+  std::string t = "title: x\n\nəşx yz\n  ascii again\nçay\n";
+  LineIndex index(t);
+  for (std::size_t off = 0; off <= t.size() + 2; ++off) {
+    LineCol a = index.at(off), b = line_col_at(t, off);
+    EXPECT_EQ(a.line, b.line) << "offset " << off;
+    EXPECT_EQ(a.col, b.col) << "offset " << off;
+  }
+}
+
 TEST(Utf8, DescribeCodePoint) {
   EXPECT_EQ(describe_code_point(0x259), "U+0259 'ə'");
   EXPECT_EQ(describe_code_point(0x1F600), "U+1F600 '\xF0\x9F\x98\x80'");

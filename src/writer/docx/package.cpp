@@ -212,7 +212,7 @@ bool zip_package(const Package& package, std::string& out, diag::Diagnostics& di
       break;
     }
     auto i = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 9) != 0 ||
+    if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 6) != 0 ||
         zip_file_set_dostime(archive, i, kDosTime, kDosDate, 0) != 0) {
       ok = false;
       what = "cannot set compression or time of " + p.name;
