@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The persistent font-match cache (src/writer/pdf/font_cache.hpp) against a private fontconfig
+# setup: a second build reuses the record and gives the same bytes; adding a font to a font
+# folder makes the record stale, so the new face is found; a corrupt record is ignored;
+# TAILOR_FONT_CACHE=off writes none.
+# Args: TAILOR_BINARY SOURCE_DIR SCRATCH_DIR
+set -u
+tailor=$1 src=$2 scratch=$3
+rm -rf "$scratch" && mkdir -p "$scratch/fonts"
+fail=0
+die() { echo "FAIL: $*"; fail=1; }
+dejavu=/usr/share/fonts/truetype/dejavu
+[ -f "$dejavu/DejaVuSans.ttf" ] && [ -f "$dejavu/DejaVuSans-Bold.ttf" ] || {
+  echo "FAIL: fonts-dejavu-core is not installed"
+  exit 1
+}
+cp "$dejavu/DejaVuSans.ttf" "$scratch/fonts/"
+cat > "$scratch/fonts.conf" <<CONF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>$scratch/fonts</dir>
+  <cachedir>$scratch/fccache</cachedir>
+</fontconfig>
+CONF
+printf 'body_font: DejaVu Sans\nheading_font: DejaVu Sans\n' > "$scratch/dejavu.style"
+export FONTCONFIG_FILE="$scratch/fonts.conf" TAILOR_CACHE_DIR="$scratch/cache"
+unset TAILOR_FONT_CACHE
+build() { "$tailor" build --style "$scratch/dejavu.style" -o "$1" "$src/samples/aysel.resume"; }
+record="$scratch/cache/fonts-1.cache"
+
+build "$scratch/one.pdf" || die "first build failed"
+[ -f "$record" ] || die "no cache record written at $record"
+grep -q $'^face\tDejaVu Sans\t1\t0\t' "$record" || die "the record has no bold face: $(cat "$record")"
+pdffonts "$scratch/one.pdf" | grep -q "DejaVuSans-Bold" && die "a bold face was embedded before one was installed"
+sum1=$(sha256sum < "$record")
+
+build "$scratch/two.pdf" || die "second build failed"
+cmp -s "$scratch/one.pdf" "$scratch/two.pdf" || die "the build from the cache record differs"
+[ "$(sha256sum < "$record")" = "$sum1" ] || die "a valid record was rewritten"
+
+# Installing a face changes the font folder: the record is stale and fontconfig is asked again.
+cp "$dejavu/DejaVuSans-Bold.ttf" "$scratch/fonts/"
+build "$scratch/three.pdf" || die "build after adding a font failed"
+pdffonts "$scratch/three.pdf" | grep -q "DejaVuSans-Bold" ||
+  die "the newly installed bold face was not used (stale record trusted): $(pdffonts "$scratch/three.pdf")"
+grep -q "DejaVuSans-Bold.ttf" "$record" || die "the record was not refreshed"
+
+# A corrupt record is ignored, never trusted.
+printf 'tailor font cache 1\nface\tDejaVu Sans\t1\t0\t0\t1\tDejaVu Sans\t/nonexistent.ttf\n' > "$record"
+build "$scratch/four.pdf" || die "a corrupt record broke the build"
+cmp -s "$scratch/three.pdf" "$scratch/four.pdf" || die "a corrupt record changed the output"
+
+# TAILOR_FONT_CACHE=off: no record at all.
+TAILOR_CACHE_DIR="$scratch/cache-off" TAILOR_FONT_CACHE=off build "$scratch/five.pdf" || die "build without cache failed"
+[ ! -e "$scratch/cache-off" ] || die "TAILOR_FONT_CACHE=off still wrote $(ls "$scratch/cache-off")"
+cmp -s "$scratch/three.pdf" "$scratch/five.pdf" || die "the uncached build differs"
+exit $fail
