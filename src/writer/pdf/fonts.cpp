@@ -153,53 +153,6 @@ std::string blob_bytes(hb_blob_t* blob) {
   return std::string(data ? data : "", data ? len : 0);
 }
 
-/// libharu 2.3 re-emits an embedded TrueType font as 13 fixed tables in a fixed order, `prep`
-/// last, writing a table the font lacks as zero bytes at the current end of its buffer. It then
-/// seeks to every table's offset to checksum it, and its memory stream cannot seek to its end
-/// when the end falls exactly on a 4096-byte block (HPDF_MemStream_SeekFunc looks up a block
-/// that does not exist and fails with HPDF_INVALID_OBJECT, 0x1033). A subset without hinting
-/// has no `prep`, so a face whose rebuilt tables total a multiple of 4096 bytes could not be
-/// written. The other tables such a subset lacks (`cvt `, `fpgm`) come before `glyf`, which is
-/// never empty, so they never sit at the end: a non-empty `prep` is enough. Returns the font
-/// with a one-byte `prep` when it has none: RTG (round to grid) only restates the default
-/// graphics state, so the program changes nothing and uses no stack (maxp allows none).
-std::string with_nonempty_prep(const std::string& font) {
-  constexpr hb_tag_t kPrep = HB_TAG('p', 'r', 'e', 'p');
-  hb_blob_t* blob = hb_blob_create(font.data(), static_cast<unsigned>(font.size()),
-                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-  hb_face_t* face = hb_face_create(blob, 0);
-  hb_blob_destroy(blob);
-  hb_blob_t* prep = hb_face_reference_table(face, kPrep);
-  bool has_prep = hb_blob_get_length(prep) > 0;
-  hb_blob_destroy(prep);
-  unsigned total = hb_face_get_table_tags(face, 0, nullptr, nullptr);
-  if (has_prep || total == 0) {
-    hb_face_destroy(face);
-    return font;
-  }
-  std::vector<hb_tag_t> tags(total);
-  unsigned count = total;
-  hb_face_get_table_tags(face, 0, &count, tags.data());
-  hb_face_t* builder = hb_face_builder_create();
-  for (unsigned i = 0; i < count; ++i) {
-    if (tags[i] == kPrep) continue;
-    hb_blob_t* table = hb_face_reference_table(face, tags[i]);
-    hb_face_builder_add_table(builder, tags[i], table);
-    hb_blob_destroy(table);
-  }
-  static const char kRoundToGrid[] = {0x18};
-  hb_blob_t* program =
-      hb_blob_create(kRoundToGrid, sizeof kRoundToGrid, HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-  hb_face_builder_add_table(builder, kPrep, program);
-  hb_blob_destroy(program);
-  hb_blob_t* out = hb_face_reference_blob(builder);
-  std::string bytes = blob_bytes(out);
-  hb_blob_destroy(out);
-  hb_face_destroy(builder);
-  hb_face_destroy(face);
-  return bytes;
-}
-
 }  // namespace
 
 std::string Face::subset(const std::set<char32_t>& code_points) const {
@@ -222,7 +175,7 @@ std::string Face::subset(const std::set<char32_t>& code_points) const {
   std::string out = blob_bytes(blob);
   hb_blob_destroy(blob);
   hb_face_destroy(sub);
-  return out.empty() ? out : with_nonempty_prep(out);
+  return out;
 }
 
 namespace {

@@ -46,9 +46,8 @@ class Face {
   /// Ascender and descender (descender negative) in 1/1000 em.
   int ascender() const { return ascender_; }
   int descender() const { return descender_; }
-  /// Subsets the face to the given code points (hinting dropped); returns the TrueType bytes,
-  /// or an empty string when hb-subset fails. The bytes always hold a non-empty `prep` table
-  /// (a no-op program when the font has none), which libharu 2.3 needs to embed them.
+  /// Subsets the face to the given code points (hinting and OpenType layout tables dropped);
+  /// returns the TrueType bytes, or an empty string when hb-subset fails.
   std::string subset(const std::set<char32_t>& code_points) const;
   const std::string& path() const { return path_; }
   /// The glyph cp maps to in this face's cmap; 0 (.notdef) when none.
