@@ -6,6 +6,7 @@
 # Usage: bench/batch.sh [TAILOR_BINARY]   (or $TAILOR; default build-bench/src/tailor)
 # Environment: COUNT (200), JOBS (2), RUNS (5), WARMUP (1), RESULTS_DIR.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 tailor=$(bench_tailor "${1:-}")
 bench_need hyperfine
@@ -49,7 +50,7 @@ if ((made != 2 * count)); then
   exit 1
 fi
 
-echo "$(bench_machine)"
+bench_machine
 echo "tailor: $tailor"
 echo "batch: $count inputs from ${#samples[@]} samples, --format pdf,docx --jobs $jobs"
 load_before=$(bench_load)

@@ -12,6 +12,7 @@
 # headings, "- " bullets as a list and every other line as its own paragraph. Bold and italic
 # are lost (the text writer drops them), so pandoc gets slightly less work than tailor.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 tailor=$(bench_tailor "${1:-}")
 bench_need hyperfine pandoc
@@ -55,7 +56,7 @@ cp "$work/resume.md" "$results/e2e-resume.md"
 "$tailor" build "$input" --role "$role" -o "$work/tailor.docx"
 pandoc "$work/resume.md" -o "$work/pandoc.docx"
 
-echo "$(bench_machine)"
+bench_machine
 echo "tailor: $tailor ($("$tailor" --version | head -1))"
 echo "pandoc: $(pandoc --version | head -1)"
 echo "input:  $input --role '$role' ($(wc -l <"$work/resume.md") lines of Markdown for pandoc)"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the bench/*.sh scripts (sourced, not run): the tailor binary, the source root,
 # a scratch folder, the load average, and small checks. Not a benchmark by itself.
 

@@ -8,6 +8,7 @@
 # Function names come from the symbol table; for inlined callees and source lines, profile a
 # RelWithDebInfo build (-O2 -g) instead of Release.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 tailor=$(bench_tailor "${1:-}")
 bench_need valgrind callgrind_annotate
@@ -28,7 +29,7 @@ annotate() {
       rule >= 3 && NF > 0 && $1 ~ /^[0-9,]+$/ && shown < top { print; shown++ }'
 }
 
-echo "$(bench_machine)"
+bench_machine
 echo "tailor: $tailor"
 for fmt in pdf docx; do
   out=$results/callgrind.$fmt.out

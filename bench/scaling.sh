@@ -6,6 +6,7 @@
 # Usage: bench/scaling.sh [TAILOR_BINARY]   (or $TAILOR; default build-bench/src/tailor)
 # Environment: SMALL (3), LARGE (120), RUNS (20), WARMUP (3), ROLE, RESULTS_DIR.
 set -euo pipefail
+# shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 tailor=$(bench_tailor "${1:-}")
 bench_need hyperfine
@@ -27,7 +28,7 @@ for n in small large; do
   done
 done
 
-echo "$(bench_machine)"
+bench_machine
 echo "tailor: $tailor"
 echo "inputs: $small entries ($(stat -c %s "$work/small.resume") B) and $large entries ($(stat -c %s "$work/large.resume") B), --role '$role'"
 echo "pages: $small entries $(pdfinfo "$work/small.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}'), $large entries $(pdfinfo "$work/large.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')"
