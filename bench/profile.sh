@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Where the time goes: callgrind (instruction counts, stable on a loaded machine, unlike wall
 # time) of one PDF build and one DOCX build of samples/aysel.resume tailored to a role, then
-# the top functions by inclusive cost and the total instruction count of each.
+# the top functions by inclusive cost and the total instruction count of each; then a batch
+# of BATCH inputs to PDF and DOCX in one process, where start-up is paid once.
 #
 # Usage: bench/profile.sh [TAILOR_BINARY]   (or $TAILOR; default build-bench/src/tailor)
-# Environment: TOP (30 inclusive rows), SELF (15 self-cost rows), INPUT, ROLE, RESULTS_DIR (the callgrind.out files are kept there).
+# Environment: TOP (30 inclusive rows), SELF (15 self-cost rows), BATCH (20 inputs; 0: none), INPUT, ROLE, RESULTS_DIR (the callgrind.out files are kept there).
 # Function names come from the symbol table; for inlined callees and source lines, profile a
 # RelWithDebInfo build (-O2 -g) instead of Release.
 set -euo pipefail
@@ -47,5 +48,29 @@ for fmt in pdf docx; do
   echo "-- top $self by self cost (the function's own instructions)"
   annotate --inclusive=no "$out" "$self"
 done
+
+# A batch, where start-up is paid once: what each further document costs. BATCH=0 skips it.
+batch=${BATCH:-20}
+if ((batch > 0)); then
+  samples=(samples/*.resume)
+  mkdir -p "$work/in"
+  for ((i = 0; i < batch; i++)); do
+    sed "s/^name:.*/name:     Person $i/" "${samples[i % ${#samples[@]}]}" >"$work/in/cv$i.resume"
+  done
+  out=$results/callgrind.batch.out
+  valgrind --tool=callgrind --callgrind-out-file="$out" \
+    "$tailor" build "$work"/in/*.resume --role "$role" --format pdf,docx --out-dir "$work/out" \
+    --jobs 1 >"$work/valgrind.log" 2>&1 || {
+    cat "$work/valgrind.log" >&2
+    exit 1
+  }
+  total=$(awk '/^summary:/ {print $2}' "$out")
+  echo
+  echo "== batch: $batch inputs x pdf,docx --role '$role' --jobs 1, $total instructions (Ir), $((total / batch)) per input"
+  echo "-- top $top by inclusive cost"
+  annotate --inclusive=yes "$out" "$top"
+  echo "-- top $self by self cost"
+  annotate --inclusive=no "$out" "$self"
+fi
 echo
-echo "callgrind files: $results/callgrind.pdf.out $results/callgrind.docx.out (kcachegrind or callgrind_annotate)"
+echo "callgrind files: $results/callgrind.{pdf,docx,batch}.out (kcachegrind or callgrind_annotate)"
