@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end: the whole `tailor` process (PDF, DOCX, both) against `pandoc resume.md -o
 # resume.docx` on the same content, side by side in one hyperfine run, then the ratios.
+# `tailor --version` is timed too: the floor every build pays (exec and dynamic linking).
 #
 # Usage: bench/e2e.sh [TAILOR_BINARY]   (or $TAILOR; default build-bench/src/tailor)
 # Environment: RUNS (default 30), WARMUP (5), INPUT (samples/aysel.resume),
@@ -67,7 +68,8 @@ hyperfine -N --warmup "$warmup" --runs "$runs" \
   -n "tailor pdf" "$tailor build $input --role '$role' -o $work/tailor.pdf" \
   -n "tailor docx" "$tailor build $input --role '$role' -o $work/tailor.docx" \
   -n "tailor pdf+docx" "$tailor build $input --role '$role' --format pdf,docx --out-dir $work/both" \
-  -n "pandoc md->docx" "pandoc $work/resume.md -o $work/pandoc.docx"
+  -n "pandoc md->docx" "pandoc $work/resume.md -o $work/pandoc.docx" \
+  -n "tailor --version (start-up floor)" "$tailor --version"
 
 pdf=$(bench_ms "$results/e2e.json" 0 median)
 docx=$(bench_ms "$results/e2e.json" 1 median)
@@ -80,8 +82,9 @@ echo "wall medians: tailor pdf $pdf ms, tailor docx $docx ms, tailor pdf+docx $b
 echo "ratio pandoc docx / tailor pdf:  $(bench_ratio "$pandoc" "$pdf")x"
 echo "ratio pandoc docx / tailor docx: $(bench_ratio "$pandoc" "$docx")x (target >= 30x: $(bench_le 30 "$(bench_ratio "$pandoc" "$docx")"))"
 echo "tailor pdf median <= 15 ms: $(bench_le "$pdf" 15)"
+echo "start-up floor (tailor --version, loads every shared library, builds nothing): $(bench_ms "$results/e2e.json" 4 median) ms median"
 cpu=()
-for k in 0 1 2 3; do cpu[k]=$(bench_cpu_ms "$results/e2e.json" "$k"); done
-echo "CPU means (user+sys): tailor pdf ${cpu[0]} ms, tailor docx ${cpu[1]} ms, tailor pdf+docx ${cpu[2]} ms, pandoc docx ${cpu[3]} ms"
+for k in 0 1 2 3 4; do cpu[k]=$(bench_cpu_ms "$results/e2e.json" "$k"); done
+echo "CPU means (user+sys): tailor pdf ${cpu[0]} ms, tailor docx ${cpu[1]} ms, tailor pdf+docx ${cpu[2]} ms, pandoc docx ${cpu[3]} ms, tailor --version ${cpu[4]} ms"
 echo "CPU ratio pandoc docx / tailor docx: $(bench_ratio "${cpu[3]}" "${cpu[1]}")x"
 echo "exports: $results/e2e.json $results/e2e.md $results/e2e-resume.md"
