@@ -203,7 +203,7 @@ class Builder {
   };
 
   static std::string hex(std::uint32_t u) {
-    char buf[8];
+    char buf[9];  // up to 8 hex digits for any uint32_t, and the NUL
     std::snprintf(buf, sizeof buf, "%04X", u);
     return buf;
   }
