@@ -5,7 +5,7 @@
 set -uo pipefail
 T=$1 SRC=$2 W=$3
 fail() { echo "FAIL: $*" >&2; exit 1; }
-rm -rf "$W" && mkdir -p "$W" || fail "cannot make $W"
+{ rm -rf "$W" && mkdir -p "$W"; } || fail "cannot make $W"
 for n in 3 30 120; do
   f=$W/gen$n.resume
   "$SRC/bench/gen-resume.sh" "$n" >"$f" || fail "gen-resume.sh $n exited non-zero"
