@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "base/utf8.hpp"
+#include "diag/limits.hpp"
 #include "reader/json_value.hpp"
 
 namespace tailor::reader {
@@ -35,6 +36,7 @@ class Locator {
       off_ = 0;
       pos_ = {};
     }
+    base::add_position_work(off - off_ + 1);
     for (; off_ < off; ++off_) {
       unsigned char c = static_cast<unsigned char>(text_[off_]);
       if (c == '\n') {
@@ -92,8 +94,11 @@ class Builder {
     check_no_pending_high();
     str_.append(b, e);
   }
-  void append_char(char c) {
+  void append_char(Iter at, char c) {
     check_no_pending_high();
+    // "\r\n" from Windows tools reads as a line break, like CRLF in the file itself.
+    if (c == '\r') return;
+    check_control(at - 1, at + 1, static_cast<unsigned char>(c));
     str_ += c;
   }
   void append_unit(Iter at, std::uint32_t unit) {
@@ -110,6 +115,7 @@ class Builder {
       return;
     }
     check_no_pending_high();
+    check_control(esc, at + 4, unit);
     if (unit >= 0xD800 && unit <= 0xDBFF) {
       high_ = unit;
       high_at_ = esc;
@@ -120,6 +126,7 @@ class Builder {
   void end_string() { check_no_pending_high(); }
 
   void on_key(Iter b, Iter e) {
+    check_length(b, "key");
     Frame& f = stack_.back();
     f.key = str_;
     f.key_span = loc_.span(b, e);
@@ -134,6 +141,7 @@ class Builder {
   }
 
   void on_string(Iter b, Iter e) {
+    check_length(b, "string");
     json::Value v;
     v.kind = json::Kind::String;
     v.text = str_;
@@ -206,6 +214,22 @@ class Builder {
     char buf[8];
     std::snprintf(buf, sizeof buf, "%04X", u);
     return buf;
+  }
+
+  /// An escape that spells a control character the writers could not carry (\u0000, \b...).
+  static void check_control(Iter b, Iter e, char32_t cp) {
+    if (!diag::is_forbidden_control(cp)) return;
+    throw JsonError{b, e, "control character " + base::describe_code_point(cp) + " in a string",
+                    "remove it; \\n and \\t are the only control characters a string may hold"};
+  }
+
+  void check_length(Iter b, const char* what) {
+    if (str_.size() <= base::kMaxLineBytes) return;
+    throw JsonError{b, b + 1,
+                    std::string("a ") + what + " of " + base::group_digits(str_.size()) +
+                        " bytes; the limit is " + base::describe_bytes(base::kMaxLineBytes),
+                    "no resume or posting field needs that much text; is this the right file? "
+                    "(docs/limits.md)"};
   }
 
   void check_no_pending_high() {
@@ -299,7 +323,8 @@ template <char C>
 struct append {
   template <typename Ctx>
   void operator()(Ctx const& ctx) const {
-    builder(ctx).append_char(C);
+    // _where is the rest of the input from just after the escape letter (see above).
+    builder(ctx).append_char(x3::_where(ctx).begin() - 1, C);
   }
 };
 
