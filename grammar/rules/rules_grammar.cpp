@@ -33,7 +33,11 @@ struct Builder {
   Iter mark = nullptr;
 
   Builder(std::uint32_t id, std::string_view t, RuleFile& o, diag::Diagnostics& d)
-      : file_id(id), text(t), out(o), diags(d) {}
+      : file_id(id), text(t), out(o), diags(d), lines(t) {}
+
+  // Indexed once: every token's span used to rescan the file from its start (quadratic:
+  // a 3 MB profile took minutes).
+  base::LineIndex lines;
 
   // Span of [b, e), after skipping the blanks and comments a skipper would have eaten.
   SourceSpan span(Iter b, Iter e) const {
@@ -48,8 +52,8 @@ struct Builder {
       }
     }
     if (e < b) e = b;
-    base::LineCol s = base::line_col_at(text, static_cast<std::size_t>(b - text.data()));
-    base::LineCol f = base::line_col_at(text, static_cast<std::size_t>(e - text.data()));
+    base::LineCol s = lines.at(static_cast<std::size_t>(b - text.data()));
+    base::LineCol f = lines.at(static_cast<std::size_t>(e - text.data()));
     return SourceSpan{file_id, s.line, s.col, f.line, f.col};
   }
   Profile& p() { return out.profile; }
@@ -303,7 +307,7 @@ bool parse_rules_text(std::uint32_t file_id, std::string_view text, RuleFile& ou
     SourceSpan s = b.span(at, at);
     // A line break right after the failure point: point at the end of the line instead.
     if (at < last && *at == '\n') {
-      base::LineCol lc = base::line_col_at(text, static_cast<std::size_t>(at - text.data()));
+      base::LineCol lc = b.lines.at(static_cast<std::size_t>(at - text.data()));
       s = SourceSpan{file_id, lc.line, lc.col, lc.line, lc.col};
     }
     diag::Diagnostic& d = b.diags.error(s, "expected " + e.which());

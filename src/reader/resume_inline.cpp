@@ -16,6 +16,7 @@ Locator::Locator(std::uint32_t file_id, std::string_view text) : file_id_(file_i
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') starts_.push_back(i + 1);
   }
+  base::add_position_work(text.size());
 }
 
 void Locator::line_col(const char* p, std::uint32_t& line, std::uint32_t& col) const {
@@ -34,6 +35,7 @@ void Locator::line_col(const char* p, std::uint32_t& line, std::uint32_t& col) c
   }
   col = static_cast<std::uint32_t>(base_col +
                                    base::count_code_points(text_.substr(from, off - from)));
+  base::add_position_work(off - from + 1);
   cache_line_ = index;
   cache_off_ = off;
   cache_col_ = col;
