@@ -10,7 +10,6 @@
 #include <unordered_map>
 
 #include "base/utf8.hpp"
-#include "diag/limits.hpp"
 #include "reader/json_value.hpp"
 
 namespace tailor::reader {
@@ -94,11 +93,8 @@ class Builder {
     check_no_pending_high();
     str_.append(b, e);
   }
-  void append_char(Iter at, char c) {
+  void append_char(char c) {
     check_no_pending_high();
-    // "\r\n" from Windows tools reads as a line break, like CRLF in the file itself.
-    if (c == '\r') return;
-    check_control(at - 1, at + 1, static_cast<unsigned char>(c));
     str_ += c;
   }
   void append_unit(Iter at, std::uint32_t unit) {
@@ -115,7 +111,6 @@ class Builder {
       return;
     }
     check_no_pending_high();
-    check_control(esc, at + 4, unit);
     if (unit >= 0xD800 && unit <= 0xDBFF) {
       high_ = unit;
       high_at_ = esc;
@@ -214,13 +209,6 @@ class Builder {
     char buf[8];
     std::snprintf(buf, sizeof buf, "%04X", u);
     return buf;
-  }
-
-  /// An escape that spells a control character the writers could not carry (\u0000, \b...).
-  static void check_control(Iter b, Iter e, char32_t cp) {
-    if (!diag::is_forbidden_control(cp)) return;
-    throw JsonError{b, e, "control character " + base::describe_code_point(cp) + " in a string",
-                    "remove it; \\n and \\t are the only control characters a string may hold"};
   }
 
   void check_length(Iter b, const char* what) {
@@ -323,8 +311,7 @@ template <char C>
 struct append {
   template <typename Ctx>
   void operator()(Ctx const& ctx) const {
-    // _where is the rest of the input from just after the escape letter (see above).
-    builder(ctx).append_char(x3::_where(ctx).begin() - 1, C);
+    builder(ctx).append_char(C);
   }
 };
 

@@ -1,7 +1,6 @@
 #include "diag/limits.hpp"
 
 #include "base/limits.hpp"
-#include "base/utf8.hpp"
 
 namespace tailor::diag {
 
@@ -45,44 +44,6 @@ bool check_line_lengths(std::uint32_t file_id, std::string_view text, Diagnostic
     if (nl == std::string_view::npos) break;
     start = nl + 1;
     ++line;
-  }
-  return true;
-}
-
-bool is_forbidden_control(char32_t cp) {
-  if (cp == '\t' || cp == '\n') return false;
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
-}
-
-bool check_control_characters(std::uint32_t file_id, std::string_view text, Diagnostics& diags) {
-  std::uint32_t line = 1, col = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = base::decode_next(text, i);
-    if (cp == '\n') {
-      ++line;
-      col = 1;
-      continue;
-    }
-    if (is_forbidden_control(cp)) {
-      Diagnostic& d =
-          diags.error(model::SourceSpan{file_id, line, col, line, col + 1},
-                      "control character " + base::describe_code_point(cp) + " in the text");
-      if (cp == '\r') {
-        d.hints.push_back(
-            "a carriage return without a line feed: save the file with LF or "
-            "CRLF line ends");
-      } else if (cp >= 0x80) {
-        d.hints.push_back(
-            "a C1 control usually means Windows-1252 text was converted as "
-            "Latin-1; convert it with iconv -f WINDOWS-1252 -t UTF-8");
-      } else {
-        d.hints.push_back(
-            "remove it; tabs and line breaks are the only control characters "
-            "a text file may hold");
-      }
-      return false;
-    }
-    ++col;
   }
   return true;
 }

@@ -21,13 +21,4 @@ void report_read_failure(const std::string& path, const std::string& what, const
 /// character past the limit. Returns false when there was one.
 bool check_line_lengths(std::uint32_t file_id, std::string_view text, Diagnostics& diags);
 
-/// True for the control characters no input may hold: C0 controls other than tab and line
-/// feed (NUL, ESC, a lone CR...), DEL and the C1 controls U+0080..U+009F. They are invisible,
-/// drive terminals when echoed, and are not allowed in the XML of a DOCX.
-bool is_forbidden_control(char32_t cp);
-
-/// Adds an error at the first forbidden control character of a registered (valid UTF-8)
-/// text. Returns false when there was one.
-bool check_control_characters(std::uint32_t file_id, std::string_view text, Diagnostics& diags);
-
 }  // namespace tailor::diag

@@ -34,7 +34,6 @@ std::uint32_t load_source(const std::string& path, model::SourceManager& sources
         .hints.push_back("save the file as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)");
     return 0;
   }
-  if (!diag::check_control_characters(id, sources.text(id), diags)) return 0;
   // Minified JSON is one line; its strings are limited by the JSON parser instead.
   if (input_format_for(path) != InputFormat::JsonResume &&
       !diag::check_line_lengths(id, sources.text(id), diags)) {

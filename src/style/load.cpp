@@ -438,10 +438,7 @@ std::optional<Style> load_style(const std::string& name_or_path, model::SourceMa
                 "invalid UTF-8 in style file");
     return std::nullopt;
   }
-  if (!diag::check_control_characters(id, text, diags) ||
-      !diag::check_line_lengths(id, text, diags)) {
-    return std::nullopt;
-  }
+  if (!diag::check_line_lengths(id, text, diags)) return std::nullopt;
   auto style = parse_style(id, text, diags);
   if (!style) return std::nullopt;
   if (style->name.empty()) style->name = fs::path(path).stem().string();
