@@ -81,6 +81,7 @@ open(sys.argv[1], 'wb').write(v.encode() if isinstance(v, str) else v)" "$input"
   for setup in "${setups[@]}"; do
     setup=${setup//\{in\}/$input}
     setup=${setup//\{out\}/$out}
+    # shellcheck disable=SC2086 # a setup line is split into words on purpose
     if ! do_setup "$name" $setup; then
       return 2  # do_setup said why
     fi
