@@ -35,6 +35,7 @@ class Locator {
       off_ = 0;
       pos_ = {};
     }
+    base::add_position_work(off - off_ + 1);
     for (; off_ < off; ++off_) {
       unsigned char c = static_cast<unsigned char>(text_[off_]);
       if (c == '\n') {
@@ -120,6 +121,7 @@ class Builder {
   void end_string() { check_no_pending_high(); }
 
   void on_key(Iter b, Iter e) {
+    check_length(b, "key");
     Frame& f = stack_.back();
     f.key = str_;
     f.key_span = loc_.span(b, e);
@@ -134,6 +136,7 @@ class Builder {
   }
 
   void on_string(Iter b, Iter e) {
+    check_length(b, "string");
     json::Value v;
     v.kind = json::Kind::String;
     v.text = str_;
@@ -206,6 +209,15 @@ class Builder {
     char buf[9];  // up to 8 hex digits for any uint32_t, and the NUL
     std::snprintf(buf, sizeof buf, "%04X", u);
     return buf;
+  }
+
+  void check_length(Iter b, const char* what) {
+    if (str_.size() <= base::kMaxLineBytes) return;
+    throw JsonError{b, b + 1,
+                    std::string("a ") + what + " of " + base::group_digits(str_.size()) +
+                        " bytes; the limit is " + base::describe_bytes(base::kMaxLineBytes),
+                    "no resume or posting field needs that much text; is this the right file? "
+                    "(docs/limits.md)"};
   }
 
   void check_no_pending_high() {

@@ -6,32 +6,74 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace tailor::base {
 
-std::optional<std::string> read_file(const std::string& path, std::string& err) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    err = "is a directory";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+std::optional<std::string> read_file(const std::string& path, std::string& err,
+                                     std::size_t max_bytes, bool* too_large) {
+  if (too_large) *too_large = false;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     err = std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    err = "read failed";
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    err = std::strerror(errno);
     return std::nullopt;
   }
-  return std::move(ss).str();
+  if (S_ISDIR(st.st_mode)) {
+    err = "is a directory";
+    return std::nullopt;
+  }
+  auto refuse = [&](std::uint64_t size, bool exact) {
+    err = "file too large: " +
+          (exact ? group_digits(size) + " bytes" : "more than " + group_digits(max_bytes)) +
+          "; the limit is " + describe_bytes(max_bytes);
+    if (too_large) *too_large = true;
+    return std::nullopt;
+  };
+  std::string out;
+  if (S_ISREG(st.st_mode)) {
+    if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+      return refuse(static_cast<std::uint64_t>(st.st_size), true);
+    }
+    out.reserve(static_cast<std::size_t>(st.st_size));
+  }
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      err = std::strerror(errno);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    // A file that grows while it is read, or a pipe, is cut off at the limit too.
+    if (out.size() + static_cast<std::size_t>(n) > max_bytes) return refuse(0, false);
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+namespace {
+std::atomic<int> g_fault_errno{0};
+std::atomic<std::size_t> g_fault_after{0};
+}  // namespace
+
+void inject_write_fault_for_testing(int errno_value, std::size_t after_bytes) {
+  g_fault_after = after_bytes;
+  g_fault_errno = errno_value;
 }
 
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& err,
@@ -68,7 +110,17 @@ bool write_file_atomic(const std::string& path, std::string_view bytes, std::str
   };
   std::size_t done = 0;
   while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    std::size_t want = bytes.size() - done;
+    int fault = g_fault_errno.load();
+    if (fault != 0) {
+      std::size_t after = g_fault_after.load();
+      if (done >= after) {
+        errno = fault;
+        return fail("cannot write " + path, true);
+      }
+      want = std::min(want, after - done);
+    }
+    ssize_t n = ::write(fd, bytes.data() + done, want);
     if (n < 0) {
       if (errno == EINTR) continue;
       return fail("cannot write " + path, true);

@@ -1,14 +1,22 @@
 // File access with the project's safety rules: atomic writes, no partial outputs.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "base/limits.hpp"
+
 namespace tailor::base {
 
-/// Reads a whole file. On failure returns nullopt and sets err to a sentence (strerror).
-std::optional<std::string> read_file(const std::string& path, std::string& err);
+/// Reads a whole file of at most max_bytes. On failure returns nullopt and sets err to a
+/// sentence (strerror, "is a directory"). A regular file larger than max_bytes is refused from
+/// its size alone, before a byte is read; a pipe is read until it passes the limit. Then
+/// *too_large (when given) is set, so callers can treat it as bad input rather than an I/O error.
+std::optional<std::string> read_file(const std::string& path, std::string& err,
+                                     std::size_t max_bytes = kMaxInputBytes,
+                                     bool* too_large = nullptr);
 
 /// Lets a caller know which temporary files exist, e.g. so a signal handler can remove them.
 class TempFileTracker {
@@ -26,6 +34,12 @@ class TempFileTracker {
 /// and sets err on failure; the temporary file is removed in every failure path.
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& err,
                        TempFileTracker* tracker = nullptr);
+
+/// Test hook: makes the next write_file_atomic calls fail as a full disk would (write(2)
+/// returns -1 with errno_value after `after_bytes` bytes), so the clean-up after ENOSPC is
+/// tested on every machine, not only where a tiny file system can be mounted. errno_value 0
+/// turns the fault off. Not for production use.
+void inject_write_fault_for_testing(int errno_value, std::size_t after_bytes = 0);
 
 /// True when two paths name the same existing file (same device and inode).
 bool same_file(const std::string& a, const std::string& b);

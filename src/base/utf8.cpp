@@ -1,6 +1,7 @@
 #include "base/utf8.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 
 namespace tailor::base {
@@ -94,7 +95,46 @@ std::size_t count_code_points(std::string_view text) {
   return n;
 }
 
+namespace {
+std::atomic<std::uint64_t> g_position_work{0};
+}  // namespace
+
+std::uint64_t position_work() { return g_position_work.load(std::memory_order_relaxed); }
+
+void add_position_work(std::uint64_t bytes) {
+  g_position_work.fetch_add(bytes, std::memory_order_relaxed);
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+  add_position_work(text.size());
+}
+
+LineCol LineIndex::at(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  std::size_t index = static_cast<std::size_t>(it - starts_.begin()) - 1;
+  std::size_t from = starts_[index];
+  std::uint32_t col = 1;
+  if (cache_line_ == index && cache_off_ <= offset) {
+    from = cache_off_;
+    col = cache_col_;
+  }
+  for (std::size_t i = from; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+  }
+  add_position_work(offset - from + 1);
+  cache_line_ = index;
+  cache_off_ = offset;
+  cache_col_ = col;
+  return LineCol{static_cast<std::uint32_t>(index + 1), col};
+}
+
 LineCol line_col_at(std::string_view text, std::size_t offset) {
+  add_position_work(std::min(offset, text.size()) + 1);
   LineCol lc;
   for (std::size_t i = 0; i < text.size() && i < offset;) {
     if (text[i] == '\n') {
@@ -106,28 +146,6 @@ LineCol line_col_at(std::string_view text, std::size_t offset) {
       ++lc.col;
     }
   }
-  return lc;
-}
-
-LineIndex::LineIndex(std::string_view text) : text_(text) {
-  starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
-  }
-}
-
-LineCol LineIndex::at(std::size_t offset) const {
-  if (offset > text_.size()) offset = text_.size();
-  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-  std::size_t line = static_cast<std::size_t>(it - starts_.begin());  // >= 1: starts_[0] == 0
-  std::size_t begin = starts_[line - 1];
-  LineCol lc;
-  lc.line = static_cast<std::uint32_t>(line);
-  std::string_view head = text_.substr(begin, offset - begin);
-  bool ascii = true;
-  for (char c : head) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  // Columns count code points; in ASCII that is bytes.
-  lc.col = ascii ? static_cast<std::uint32_t>(head.size() + 1) : line_col_at(head, head.size()).col;
   return lc;
 }
 

@@ -35,10 +35,13 @@ struct LineCol {
   std::uint32_t line = 1;
   std::uint32_t col = 1;
 };
+/// Scans from the start of text: O(offset). For many lookups in one text use LineIndex.
 LineCol line_col_at(std::string_view text, std::size_t offset);
 
-/// line_col_at for many offsets into one text: the line starts are found once, so each lookup
-/// costs a binary search plus the code points of its own line, never a rescan from the start.
+/// Line and column lookups in one text without rescanning it: the line starts are indexed once
+/// (O(n)), a lookup binary-searches its line and counts code points from the line start, or
+/// from the previous lookup when it moves forward on the same line. So parsers that ask for
+/// the position of every token stay linear (a line is at most kMaxLineBytes long).
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
@@ -46,8 +49,16 @@ class LineIndex {
 
  private:
   std::string_view text_;
-  std::vector<std::size_t> starts_;  ///< Byte offset of each line's first byte.
+  std::vector<std::size_t> starts_;
+  mutable std::size_t cache_line_ = static_cast<std::size_t>(-1), cache_off_ = 0;
+  mutable std::uint32_t cache_col_ = 1;
 };
+
+/// Bytes examined by position lookups (line_col_at, LineIndex, SourceManager::line) since the
+/// program started: an operation count, so tests can prove such work grows linearly with the
+/// input instead of timing it. Relaxed atomic; never reset.
+std::uint64_t position_work();
+void add_position_work(std::uint64_t bytes);
 
 /// A line for a terminal: invalid bytes become U+FFFD and tabs a single space.
 std::string printable_line(std::string_view line);

@@ -26,6 +26,7 @@
 #include "cli/batch_io.hpp"
 #include "cli/batch_manifest.hpp"
 #include "cli/batch_plan.hpp"
+#include "diag/limits.hpp"
 #include "reader/reader.hpp"
 #include "transform/anonymize.hpp"
 #include "version.hpp"
@@ -332,7 +333,8 @@ int Build::run() {
     InputState& in = ins_[i];
     in.path = req_.inputs[i];
     std::string err;
-    auto bytes = base::read_file(in.path, err);
+    bool too_large = false;
+    auto bytes = base::read_file(in.path, err, base::kMaxInputBytes, &too_large);
     if (bytes) {
       // Only a batch (--out-dir) keeps a manifest; a single -o build needs no hash.
       in.digest = batch_mode() ? base::sha256_hex(*bytes) : std::string("read");
@@ -341,11 +343,9 @@ int Build::run() {
                                   : expand_ref(req_.ref, in.path, *bytes);
       }
     } else {
-      diag::Diagnostic d;
-      d.path = in.path;
-      d.message = "cannot read file: " + err;
-      in.read_diags.add(std::move(d));
-      in.code = code(diag::ExitCode::IoError);
+      diag::report_read_failure(in.path, "cannot read file", err, too_large, ctx_.sources,
+                                in.read_diags);
+      in.code = code(too_large ? diag::ExitCode::InputError : diag::ExitCode::IoError);
     }
     spec.inputs.push_back({in.path, in.ref});
     spec.protected_paths.push_back(in.path);

@@ -137,10 +137,9 @@ int cmd_build(Context& ctx) {
     std::optional<style::Style> loaded = style::load_style(req.style, ctx.sources, style_diags);
     if (!loaded) {
       ctx.report(style_diags);
-      // An unknown style NAME is a bad option value; a broken style FILE is bad input.
-      bool is_file = req.style.find('/') != std::string::npos ||
-                     (req.style.size() > 6 && req.style.ends_with(".style"));
-      rc = is_file ? input_failure_code(style_diags) : code(diag::ExitCode::UsageError);
+      // An unknown style name is an input error like an unknown role (docs/exit-codes.md);
+      // a style file that cannot be read is an I/O error.
+      rc = input_failure_code(style_diags);
       return nullptr;
     }
     auto env = std::make_shared<BuildEnv>();

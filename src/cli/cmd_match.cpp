@@ -64,7 +64,7 @@ int cmd_match(Context& ctx) {
   }
 
   transform::RuleSet rules;
-  if (!load_roles(ctx, rules_files, rules)) return code(diag::ExitCode::InputError);
+  if (int rc = load_roles(ctx, rules_files, rules)) return rc;
   diag::Diagnostics diags;
   auto doc = reader::read_document(files.front(), ctx.sources, diags);
   ctx.report(diags);
@@ -103,7 +103,7 @@ int prepare_job(Context& ctx, const BuildRequest& req, RoleTargets& targets,
   }
   std::vector<std::string> files;
   if (!req.rules_file.empty()) files.push_back(req.rules_file);
-  if (!load_roles(ctx, files, targets.rules)) return code(diag::ExitCode::InputError);
+  if (int rc = load_roles(ctx, files, targets.rules)) return rc;
   if (int rc = 0; !read_job(ctx, req.job_file, posting, rc)) return rc;
   return -1;
 }

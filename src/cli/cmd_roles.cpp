@@ -10,15 +10,15 @@
 
 namespace tailor::cli {
 
-bool load_roles(Context& ctx, const std::vector<std::string>& rules_files,
-                transform::RuleSet& rules) {
+int load_roles(Context& ctx, const std::vector<std::string>& rules_files,
+               transform::RuleSet& rules) {
   diag::Diagnostics diags;
   bool ok = transform::load_rules_dir(transform::builtin_roles_dir(), ctx.sources, rules, diags);
   for (const std::string& f : rules_files) {
     ok = transform::load_rules_file(f, ctx.sources, rules, diags, true) && ok;
   }
   ctx.report(diags);
-  return ok;
+  return ok ? 0 : input_failure_code(diags);
 }
 
 bool resolve_roles(Context& ctx, const transform::RuleSet& rules,
@@ -45,7 +45,11 @@ bool resolve_roles(Context& ctx, const transform::RuleSet& rules,
       for (const std::string& s : near) list += (list.empty() ? "\"" : ", \"") + s + "\"";
       d.hints.push_back("did you mean " + list + "?");
     }
-    d.hints.push_back("'tailor roles' lists the known roles; --rules FILE adds your own");
+    std::string known;
+    for (const transform::Profile& p : rules.profiles) {
+      known += (known.empty() ? "" : ", ") + p.title;
+    }
+    d.hints.push_back("known roles: " + known + "; --rules FILE adds your own");
     diag::Diagnostics diags;
     diags.add(std::move(d));
     ctx.report(diags);
@@ -77,9 +81,7 @@ int prepare_roles(Context& ctx, const BuildRequest& req, RoleTargets& targets) {
   if (!tailoring) return -1;
   std::vector<std::string> files;
   if (!req.rules_file.empty()) files.push_back(req.rules_file);
-  if (!load_roles(ctx, files, targets.rules)) {
-    return code(diag::ExitCode::InputError);
-  }
+  if (int rc = load_roles(ctx, files, targets.rules)) return rc;
   if (!resolve_roles(ctx, targets.rules, req.roles, files, targets.profiles)) {
     return code(diag::ExitCode::InputError);
   }
@@ -116,7 +118,7 @@ int cmd_roles(Context& ctx) {
     return rc;
   }
   transform::RuleSet rules;
-  if (!load_roles(ctx, rules_files, rules)) return code(diag::ExitCode::InputError);
+  if (int rc = load_roles(ctx, rules_files, rules)) return rc;
   std::vector<std::string> names;
   if (vm.count("name")) names = vm["name"].as<std::vector<std::string>>();
   if (names.empty()) {

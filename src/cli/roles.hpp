@@ -14,10 +14,10 @@
 namespace tailor::cli {
 
 /// Loads the built-in lexicon and profiles, then each --rules file. Reports problems and
-/// returns false when any file has an error.
+/// returns 0, or the exit code when a file has an error: 3 when it cannot be read, else 1.
 /// A --rules profile with a built-in's title replaces the built-in.
-bool load_roles(Context& ctx, const std::vector<std::string>& rules_files,
-                transform::RuleSet& rules);
+int load_roles(Context& ctx, const std::vector<std::string>& rules_files,
+               transform::RuleSet& rules);
 
 /// The profiles to build for: every --role name (case-insensitive title, alias or file stem),
 /// or, with no --role, the profiles defined by the --rules files. Unknown names print the

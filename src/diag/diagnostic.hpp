@@ -20,9 +20,12 @@ struct Diagnostic {
   std::string path;  ///< Used when span.file_id is 0 (e.g. a file that could not be read).
 };
 
-/// Collects diagnostics in order of appearance.
+/// Collects diagnostics in order of appearance. Only the first kMaxKept are kept; later ones
+/// are counted (they still make has_errors() true) and render_all says how many were left out.
 class Diagnostics {
  public:
+  static constexpr std::size_t kMaxKept = 100;
+
   Diagnostic& error(model::SourceSpan span, std::string message);
   Diagnostic& warning(model::SourceSpan span, std::string message);
   Diagnostic& add(Diagnostic d);
@@ -33,10 +36,15 @@ class Diagnostics {
   std::size_t warning_count() const;
   bool empty() const { return items_.empty(); }
   const std::vector<Diagnostic>& items() const { return items_; }
+  /// How many diagnostics were counted but not kept.
+  std::size_t dropped() const { return dropped_; }
 
  private:
   std::vector<Diagnostic> items_;
   std::size_t errors_ = 0;
+  std::size_t dropped_ = 0;
+  std::size_t dropped_warnings_ = 0;
+  Diagnostic overflow_;  ///< What add() returns once the limit is reached.
 };
 
 enum class Format {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/limits.hpp"
 #include "diag/diagnostic.hpp"
 #include "model/document.hpp"
 
@@ -47,7 +48,7 @@ struct Member {
 };
 
 /// Containers nested deeper than this are rejected, so hostile input cannot exhaust the stack.
-inline constexpr int kMaxDepth = 128;
+inline constexpr int kMaxDepth = base::kMaxJsonDepth;
 
 }  // namespace tailor::json
 

@@ -3,7 +3,9 @@
 #include <filesystem>
 
 #include "base/files.hpp"
+#include "base/limits.hpp"
 #include "base/utf8.hpp"
+#include "diag/limits.hpp"
 
 namespace tailor::reader {
 
@@ -16,12 +18,10 @@ InputFormat input_format_for(const std::string& path) {
 std::uint32_t load_source(const std::string& path, model::SourceManager& sources,
                           diag::Diagnostics& diags) {
   std::string err;
-  std::optional<std::string> raw = base::read_file(path, err);
+  bool too_large = false;
+  std::optional<std::string> raw = base::read_file(path, err, base::kMaxInputBytes, &too_large);
   if (!raw) {
-    diag::Diagnostic d;
-    d.path = path;
-    d.message = "cannot read file: " + err;
-    diags.add(std::move(d));
+    diag::report_read_failure(path, "cannot read file", err, too_large, sources, diags);
     return 0;
   }
   std::string text = base::normalise_newlines(*raw);
@@ -34,7 +34,39 @@ std::uint32_t load_source(const std::string& path, model::SourceManager& sources
         .hints.push_back("save the file as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)");
     return 0;
   }
+  // Minified JSON is one line; its strings are limited by the JSON parser instead.
+  if (input_format_for(path) != InputFormat::JsonResume &&
+      !diag::check_line_lengths(id, sources.text(id), diags)) {
+    return 0;
+  }
   return id;
+}
+
+bool check_document_limits(const model::Document& doc, diag::Diagnostics& diags) {
+  std::size_t entries = 0, blocks = 0;
+  auto over = [&](const model::SourceSpan& at, const char* what, std::size_t limit) {
+    diags
+        .error(at, std::string("too many ") + what + ": the limit is " + base::group_digits(limit) +
+                       " in one resume")
+        .hints.push_back(
+            "split the file, or keep a master resume of what you may show "
+            "(docs/limits.md)");
+    return false;
+  };
+  for (const model::Section& s : doc.sections) {
+    for (const model::Block& b : s.blocks) {
+      ++blocks;
+      model::SourceSpan at = std::visit([](const auto& x) { return x.span; }, b);
+      if (const auto* e = std::get_if<model::Entry>(&b)) {
+        if (++entries > base::kMaxEntries) return over(e->span, "entries", base::kMaxEntries);
+        blocks += e->bullets.size() + e->description.size();
+      }
+      if (blocks > base::kMaxBlocks) {
+        return over(at, "blocks (entries, bullets, paragraphs and skill groups)", base::kMaxBlocks);
+      }
+    }
+  }
+  return true;
 }
 
 std::optional<model::Document> read_document(const std::string& path, model::SourceManager& sources,
@@ -42,8 +74,11 @@ std::optional<model::Document> read_document(const std::string& path, model::Sou
   std::uint32_t id = load_source(path, sources, diags);
   if (id == 0) return std::nullopt;
   const std::string& text = sources.text(id);
-  return input_format_for(path) == InputFormat::JsonResume ? parse_json_resume(id, text, diags)
-                                                           : parse_resume(id, text, diags);
+  std::optional<model::Document> doc = input_format_for(path) == InputFormat::JsonResume
+                                           ? parse_json_resume(id, text, diags)
+                                           : parse_resume(id, text, diags);
+  if (doc && !check_document_limits(*doc, diags)) return std::nullopt;
+  return doc;
 }
 
 }  // namespace tailor::reader

@@ -17,14 +17,20 @@ enum class InputFormat { Resume, JsonResume };
 InputFormat input_format_for(const std::string& path);
 
 /// Reads a file, rejects invalid UTF-8 at the first bad byte (line:col), accepts a BOM and
-/// CRLF, registers the normalised text with `sources` and parses it. nullopt on any error.
+/// CRLF, registers the normalised text with `sources` and parses it. Enforces the limits of
+/// base/limits.hpp (size, line length, entries). nullopt on any error.
 std::optional<model::Document> read_document(const std::string& path, model::SourceManager& sources,
                                              diag::Diagnostics& diags);
 
-/// Reads and checks a text file (UTF-8, BOM, CRLF) and registers it; returns its file_id,
-/// or 0 after adding an error. Shared by every file-reading stage (rules, styles, postings).
+/// Reads and checks a text file (size, UTF-8, BOM, CRLF, line length unless it is .json) and
+/// registers it; returns its file_id, or 0 after adding an error. Shared by every file-reading
+/// stage (rules, styles, postings).
 std::uint32_t load_source(const std::string& path, model::SourceManager& sources,
                           diag::Diagnostics& diags);
+
+/// Checks a parsed document against base::kMaxEntries and base::kMaxBlocks; adds an error at
+/// the first item past a limit and returns false.
+bool check_document_limits(const model::Document& doc, diag::Diagnostics& diags);
 
 /// Parses our .resume markup (grammar/resume.ebnf). `text` is the registered text of file_id.
 std::optional<model::Document> parse_resume(std::uint32_t file_id, std::string_view text,

@@ -13,30 +13,35 @@ namespace tailor::reader::resume {
 
 Locator::Locator(std::uint32_t file_id, std::string_view text) : file_id_(file_id), text_(text) {
   starts_.push_back(0);
+  std::uint32_t cont = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
+    if (i % 64 == 0) continuations_.push_back(cont);
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') starts_.push_back(i + 1);
+    if ((c & 0xC0) == 0x80) ++cont;
   }
+  continuations_.push_back(cont);
+  base::add_position_work(text.size());
+}
+
+std::size_t Locator::continuations_before(std::size_t offset) const {
+  std::size_t block = std::min(offset / 64, continuations_.size() - 1);
+  std::size_t n = continuations_[block];
+  for (std::size_t i = block * 64; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) ++n;
+  }
+  base::add_position_work(offset - block * 64 + 1);
+  return n;
 }
 
 void Locator::line_col(const char* p, std::uint32_t& line, std::uint32_t& col) const {
-  std::size_t off = static_cast<std::size_t>(p - text_.data());
-  off = std::min(off, text_.size());
+  std::size_t off = std::min(static_cast<std::size_t>(p - text_.data()), text_.size());
   auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
   std::size_t index = static_cast<std::size_t>(it - starts_.begin()) - 1;
   std::size_t start = starts_[index];
   line = static_cast<std::uint32_t>(index + 1);
-  // Spans are asked for left to right, so count on from the previous answer on the same
-  // line: a megabyte-long line with many runs stays linear.
-  std::size_t from = start, base_col = 1;
-  if (cache_line_ == index && cache_off_ <= off) {
-    from = cache_off_;
-    base_col = cache_col_;
-  }
-  col = static_cast<std::uint32_t>(base_col +
-                                   base::count_code_points(text_.substr(from, off - from)));
-  cache_line_ = index;
-  cache_off_ = off;
-  cache_col_ = col;
+  col = static_cast<std::uint32_t>((off - start) -
+                                   (continuations_before(off) - continuations_before(start)) + 1);
 }
 
 model::SourceSpan Locator::span(const char* b, const char* e) const {

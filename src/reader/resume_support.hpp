@@ -26,7 +26,11 @@ class Locator {
   std::uint32_t file_id_;
   std::string_view text_;
   std::vector<std::size_t> starts_;  ///< Byte offset of each line start.
-  mutable std::size_t cache_line_ = static_cast<std::size_t>(-1), cache_off_ = 0, cache_col_ = 1;
+  /// UTF-8 continuation bytes before each multiple of 64 bytes: a column is then found by
+  /// counting at most 64 bytes, so lookups in any order (errors are found after the text
+  /// that follows them) stay cheap on a long line.
+  std::vector<std::uint32_t> continuations_;
+  std::size_t continuations_before(std::size_t offset) const;
 };
 
 /// Several source lines joined with single spaces (continuation lines, paragraph lines),

@@ -12,6 +12,7 @@
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
+#include "diag/limits.hpp"
 
 namespace tailor::style {
 
@@ -411,8 +412,8 @@ std::optional<Style> load_style(const std::string& name_or_path, model::SourceMa
     path = (fs::path(data_dir()) / "styles" / (name_or_path + ".style")).string();
     std::error_code ec;
     if (!fs::exists(path, ec)) {
+      // No path: an unknown name is an input error (exit 1), like an unknown role.
       diag::Diagnostic d;
-      d.path = name_or_path;
       d.message = "unknown style '" + name_or_path + "'";
       std::vector<std::string> names = builtin_style_names();
       std::string near = closest(name_or_path, names);
@@ -424,12 +425,10 @@ std::optional<Style> load_style(const std::string& name_or_path, model::SourceMa
     }
   }
   std::string err;
-  std::optional<std::string> raw = base::read_file(path, err);
+  bool too_large = false;
+  std::optional<std::string> raw = base::read_file(path, err, base::kMaxInputBytes, &too_large);
   if (!raw) {
-    diag::Diagnostic d;
-    d.path = path;
-    d.message = "cannot read style: " + err;
-    diags.add(std::move(d));
+    diag::report_read_failure(path, "cannot read style", err, too_large, sources, diags);
     return std::nullopt;
   }
   std::uint32_t id = sources.add(path, base::normalise_newlines(*raw));
@@ -439,6 +438,7 @@ std::optional<Style> load_style(const std::string& name_or_path, model::SourceMa
                 "invalid UTF-8 in style file");
     return std::nullopt;
   }
+  if (!diag::check_line_lengths(id, text, diags)) return std::nullopt;
   auto style = parse_style(id, text, diags);
   if (!style) return std::nullopt;
   if (style->name.empty()) style->name = fs::path(path).stem().string();

@@ -12,7 +12,7 @@ die() { echo "FAIL: $*"; fail=1; }
 # The CLI options this writer owns, which need no sample.
 echo x > "$scratch/in.resume"
 "$tailor" build --style nosuchstyle -o "$scratch/o.pdf" "$scratch/in.resume" 2> "$scratch/err"
-[ $? -eq 2 ] || die "--style nosuchstyle should exit 2 (usage)"
+[ $? -eq 1 ] || die "--style nosuchstyle should exit 1 (input error, like an unknown role; issue 8)"
 grep -q "unknown style 'nosuchstyle'" "$scratch/err" || die "unknown style message: $(cat "$scratch/err")"
 "$tailor" build --paper a5 -o "$scratch/o.pdf" "$scratch/in.resume" 2> "$scratch/err"
 [ $? -eq 2 ] || die "--paper a5 should exit 2"

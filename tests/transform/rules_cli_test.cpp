@@ -76,7 +76,9 @@ TEST(RolesCommand, UnknownRoleSuggestsClosestNames) {
   EXPECT_EQ(r.err,
             "error: unknown role 'infrastucture'\n"
             "hint: did you mean \"Infrastructure Engineer\"?\n"
-            "hint: 'tailor roles' lists the known roles; --rules FILE adds your own\n");
+            "hint: known roles: Backend Developer, Backend Engineer, DevOps Engineer, "
+            "Infrastructure Engineer, Platform Engineer, Software Engineer, Site Reliability "
+            "Engineer, Systems Engineer; --rules FILE adds your own\n");
   test::CliResult s = run_cli({"roles", "Backend Enginer"});
   EXPECT_EQ(s.exit_code, 1);
   EXPECT_NE(s.err.find("did you mean \"Backend Engineer\""), std::string::npos) << s.err;

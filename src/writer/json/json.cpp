@@ -3,6 +3,8 @@
 // "Roles:/Type:/Keywords:" paragraphs -> project fields, "Skill (Level)" -> level.
 #include "writer/json/json.hpp"
 
+#include "base/links.hpp"
+
 #include <cctype>
 #include <cstdio>
 #include <memory>
@@ -96,12 +98,20 @@ std::string iso(const Date& d) {
   return buf;
 }
 
+/// The address a url field may hold: a safe link as written, a scheme-less web address made
+/// https, anything else (javascript:, file:, data:, obfuscated schemes) empty. The reader keeps
+/// unsafe addresses as plain text; a JSON consumer would still take a url field for a link.
+std::string link_out(const std::string& url) {
+  return base::check_link(url) == base::LinkCheck::Safe ? url : base::normalise_link(url);
+}
+
 /// Inline runs as plain text; a link keeps its address in parentheses when the label differs.
 std::string text_of(const Inlines& runs) {
   std::string out;
   for (const Run& r : runs) {
     out += r.text;
-    if (!r.url.empty() && r.url != r.text) out += " (" + r.url + ")";
+    std::string url = r.url.empty() ? std::string() : link_out(r.url);
+    if (!url.empty() && r.url != r.text) out += " (" + url + ")";
   }
   return out;
 }
@@ -238,7 +248,7 @@ class Writer {
       bool site = l.label.empty() || l.label == l.url || l.label == "Website" ||
                   l.label == "website" || l.label == "Homepage";
       if (site && url.empty()) {
-        url = l.url;
+        url = link_out(l.url);
         continue;
       }
       auto [network, user] = split_paren(l.label);
@@ -246,7 +256,7 @@ class Writer {
       J p;
       p.put("network", network);
       p.put("username", user);
-      p.put("url", l.url);
+      p.put("url", link_out(l.url));
       profiles.arr.push_back(std::move(p));
     }
     b.put("url", url);
@@ -356,7 +366,7 @@ class Writer {
       lost(e, "location", e.location);
     }
     j.put("position", e.role);
-    j.put("url", e.url);
+    j.put("url", link_out(e.url));
     dates(j, e.dates, "startDate", "endDate", true);
     j.put("summary", summary);
     j.put("highlights", bullets(e));
@@ -380,7 +390,7 @@ class Writer {
     }
     lost(e, "location", e.location);
     j.put("institution", e.organisation);
-    j.put("url", e.url);
+    j.put("url", link_out(e.url));
     j.put("area", area);
     j.put("studyType", study);
     dates(j, e.dates, "startDate", "endDate", false);
@@ -416,7 +426,7 @@ class Writer {
     J j;
     j.put("name", e.role);
     single_date(e, j, "date");
-    j.put("url", e.url);
+    j.put("url", link_out(e.url));
     j.put("issuer", e.organisation);
     lost(e, "location", e.location);
     for (const std::string& p : paragraphs(e)) lost(e, "description", p);
@@ -429,7 +439,7 @@ class Writer {
     j.put("name", e.role);
     j.put("publisher", e.organisation);
     single_date(e, j, "releaseDate");
-    j.put("url", e.url);
+    j.put("url", link_out(e.url));
     j.put("summary", base::join_nonempty(paragraphs(e), "\n"));
     lost(e, "location", e.location);
     no_bullets(e);
@@ -460,7 +470,7 @@ class Writer {
     j.put("highlights", bullets(e));
     j.put("keywords", std::move(keywords));
     dates(j, e.dates, "startDate", "endDate", false);
-    j.put("url", e.url);
+    j.put("url", link_out(e.url));
     j.put("roles", std::move(roles));
     j.put("entity", e.organisation);
     j.put("type", type);

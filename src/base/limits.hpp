@@ -1,0 +1,34 @@
+// Resource limits on every input, so a hostile or broken file is refused with a located error
+// instead of exhausting memory, the stack or the user's patience. docs/limits.md explains each
+// value; tests/hostile/ holds an input just past every limit.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace tailor::base {
+
+/// Largest input file (resume, JSON, rules, style, job posting): 10 MiB. A real resume is a
+/// few kilobytes; a job posting a few tens. Checked with fstat before anything is read.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{10} * 1024 * 1024;
+
+/// Longest line of a line-based input (.resume, .rules, .style, a text posting), in bytes,
+/// and the longest JSON string value (minified JSON is one line, so JSON has no line limit).
+inline constexpr std::size_t kMaxLineBytes = 64 * 1024;
+
+/// Most entries ("=== Role | Org" headings; JSON Resume work, education, project... items)
+/// in one resume, and most blocks of any kind (entries, bullets, paragraphs, skill groups).
+inline constexpr std::size_t kMaxEntries = 1000;
+inline constexpr std::size_t kMaxBlocks = 10000;
+
+/// Deepest JSON nesting of arrays and objects (the only input format that nests).
+inline constexpr int kMaxJsonDepth = 128;
+
+/// "10 MiB" / "64 KiB" / "1,234 bytes" for messages.
+std::string describe_bytes(std::uint64_t n);
+
+/// "52,428,800": thousands separated by commas, for messages.
+std::string group_digits(std::uint64_t n);
+
+}  // namespace tailor::base
