@@ -60,3 +60,16 @@ TEST(TextWriter, UnsafeInlineLinkStaysPlainText) {
   EXPECT_EQ(out.find("javascript"), std::string::npos);
   EXPECT_NE(out.find("click"), std::string::npos);
 }
+
+// Guards terminals: an escape sequence or other control character in a resume never reaches
+// the text output (which people print with cat), while tabs, newlines and letters stay.
+TEST(TextWriter, ControlCharactersAreDropped) {
+  Document d;
+  d.header.name.value = "Ada\x1b[2J\x1b]0;pwned\x07 L\xc2\x9bovelace\x7f\tX";
+  std::string out = render(d);
+  EXPECT_EQ(out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(out.find('\x07'), std::string::npos);
+  EXPECT_EQ(out.find('\x7f'), std::string::npos);
+  EXPECT_EQ(out.find("\xc2\x9b"), std::string::npos);
+  EXPECT_NE(out.find("Ada[2J]0;pwned Lovelace\tX"), std::string::npos) << out;
+}

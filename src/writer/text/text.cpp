@@ -30,10 +30,40 @@ std::string underline(const std::string& title, char c) {
   return title + "\n" + std::string(base::count_code_points(title), c) + "\n";
 }
 
+/// Drops control characters (C0 but tab and newline, DEL, C1): text output is printed to
+/// terminals, and an escape sequence in a stranger's resume must not reach one.
+void drop_controls(std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) continue;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      ++i;  // U+0080..U+009F
+      continue;
+    }
+    out += s[i];
+  }
+  s = std::move(out);
+}
+
+bool write_text_raw(const Document& doc, const RenderOptions& options, std::string& out,
+                    diag::Diagnostics& diags);
+
 }  // namespace
 
 bool write_text(const Document& doc, const RenderOptions& options, std::string& out,
-                diag::Diagnostics&) {
+                diag::Diagnostics& diags) {
+  bool ok = write_text_raw(doc, options, out, diags);
+  drop_controls(out);
+  return ok;
+}
+
+namespace {
+
+bool write_text_raw(const Document& doc, const RenderOptions& options, std::string& out,
+                    diag::Diagnostics&) {
   const std::string date_style = options.style ? options.style->date_format : "yyyy-mm";
   const Header& h = doc.header;
   if (!h.name.empty()) out += h.name.value + "\n";
@@ -83,6 +113,8 @@ bool write_text(const Document& doc, const RenderOptions& options, std::string& 
   }
   return true;
 }
+
+}  // namespace
 
 bool write_native(const Document& doc, const RenderOptions&, std::string& out, diag::Diagnostics&) {
   out = dump_native(doc);
