@@ -13,18 +13,9 @@ InputFormat input_format_for(const std::string& path) {
   return ext == ".json" ? InputFormat::JsonResume : InputFormat::Resume;
 }
 
-std::uint32_t load_source(const std::string& path, model::SourceManager& sources,
-                          diag::Diagnostics& diags) {
-  std::string err;
-  std::optional<std::string> raw = base::read_file(path, err);
-  if (!raw) {
-    diag::Diagnostic d;
-    d.path = path;
-    d.message = "cannot read file: " + err;
-    diags.add(std::move(d));
-    return 0;
-  }
-  std::string text = base::normalise_newlines(*raw);
+std::uint32_t add_source(const std::string& path, std::string_view raw,
+                         model::SourceManager& sources, diag::Diagnostics& diags) {
+  std::string text = base::normalise_newlines(raw);
   std::uint32_t id = sources.add(path, text);
   if (auto bad = base::validate_utf8(sources.text(id))) {
     char buf[8];
@@ -37,13 +28,42 @@ std::uint32_t load_source(const std::string& path, model::SourceManager& sources
   return id;
 }
 
-std::optional<model::Document> read_document(const std::string& path, model::SourceManager& sources,
-                                             diag::Diagnostics& diags) {
-  std::uint32_t id = load_source(path, sources, diags);
+std::uint32_t load_source(const std::string& path, model::SourceManager& sources,
+                          diag::Diagnostics& diags) {
+  std::string err;
+  std::optional<std::string> raw = base::read_file(path, err);
+  if (!raw) {
+    diag::Diagnostic d;
+    d.path = path;
+    d.message = "cannot read file: " + err;
+    diags.add(std::move(d));
+    return 0;
+  }
+  return add_source(path, *raw, sources, diags);
+}
+
+namespace {
+
+std::optional<model::Document> parse_registered(const std::string& path, std::uint32_t id,
+                                                const model::SourceManager& sources,
+                                                diag::Diagnostics& diags) {
   if (id == 0) return std::nullopt;
   const std::string& text = sources.text(id);
   return input_format_for(path) == InputFormat::JsonResume ? parse_json_resume(id, text, diags)
                                                            : parse_resume(id, text, diags);
+}
+
+}  // namespace
+
+std::optional<model::Document> read_document_bytes(const std::string& path, std::string_view raw,
+                                                   model::SourceManager& sources,
+                                                   diag::Diagnostics& diags) {
+  return parse_registered(path, add_source(path, raw, sources, diags), sources, diags);
+}
+
+std::optional<model::Document> read_document(const std::string& path, model::SourceManager& sources,
+                                             diag::Diagnostics& diags) {
+  return parse_registered(path, load_source(path, sources, diags), sources, diags);
 }
 
 }  // namespace tailor::reader
