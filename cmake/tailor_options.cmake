@@ -15,6 +15,19 @@ function(tailor_set_warnings target)
   endif()
 endfunction()
 
+if(TAILOR_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "TAILOR_FUZZ needs clang: CXX=clang++ cmake -DTAILOR_FUZZ=ON ...")
+  endif()
+  if(NOT TAILOR_BUILD_TESTS)
+    message(FATAL_ERROR "TAILOR_FUZZ needs TAILOR_BUILD_TESTS=ON (the targets live in tests/fuzz)")
+  endif()
+  # Coverage for libFuzzer on every library, without its main: the same objects serve the
+  # fuzz programs and the sanitizer test run (tailor_tests links normally).
+  set(TAILOR_SANITIZE ON)
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+
 if(TAILOR_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)

@@ -134,7 +134,7 @@ auto const text_line_def = ws >> line >> nl;
 auto const body_item_def = comment_line | blank_line | entry | bullet | bad_heading | text_line;
 
 auto const section_def = section_heading >> *(!section_start >> body_item);
-auto const document_def = *(!section_start >> header_item) >> *section > x3::eoi;
+auto const document_def = (*(!section_start >> header_item) >> *section) > x3::eoi;
 
 // Dates: "2021", "2021-04", "2021-04-12"; ranges with "–", "—", "-" or "..".
 auto const date_def =

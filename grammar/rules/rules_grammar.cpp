@@ -240,7 +240,7 @@ R<class end_class> const end_of_file =
 R<class rules_file_class> const rules_file = "a rules file";
 
 auto const quoted_def =
-    x3::lexeme['"' >> *(('\\' >> x3::char_("\"\\")) | ~x3::char_("\"\\\n")) > close_quote];
+    x3::lexeme[('"' >> *(('\\' >> x3::char_("\"\\")) | ~x3::char_("\"\\\n"))) > close_quote];
 auto const close_quote_def = x3::lit('"');
 auto const name_def = x3::lexeme[ascii::alpha >> *(ascii::alnum | x3::char_('_') | x3::char_('-'))];
 auto const role_title_def = (mark >> quoted[on_role]);

@@ -38,6 +38,10 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
   std::string best;
   std::size_t best_d = max_distance + 1;
   for (const std::string& c : candidates) {
+    // The length difference is a lower bound of the distance: skip the O(n*m) table when it
+    // already rules the candidate out (a 1 MB unknown key would otherwise cost 1 MB * m).
+    std::size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+    if (gap >= best_d) continue;
     std::size_t d = edit_distance(word, c);
     if (d < best_d) {
       best_d = d;

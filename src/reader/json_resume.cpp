@@ -159,8 +159,10 @@ class Mapper {
       std::size_t best = 3;
       if (guess.empty()) {
         for (const char* k : known) {
-          std::size_t d = base::edit_distance_nocase(m.key, k);
           std::size_t limit = std::string_view(k).size() <= 4 ? 1 : 2;
+          // The length gap bounds the distance from below: a huge key costs no O(n*m) table.
+          if (m.key.size() > std::string_view(k).size() + limit) continue;
+          std::size_t d = base::edit_distance_nocase(m.key, k);
           if (d <= limit && d < best) {
             best = d;
             guess = k;

@@ -15,16 +15,17 @@ InputFormat input_format_for(const std::string& path) {
   return ext == ".json" ? InputFormat::JsonResume : InputFormat::Resume;
 }
 
-std::uint32_t load_source(const std::string& path, model::SourceManager& sources,
-                          diag::Diagnostics& diags) {
-  std::string err;
-  bool too_large = false;
-  std::optional<std::string> raw = base::read_file(path, err, base::kMaxInputBytes, &too_large);
-  if (!raw) {
-    diag::report_read_failure(path, "cannot read file", err, too_large, sources, diags);
+std::uint32_t add_source(const std::string& path, std::string_view raw,
+                         model::SourceManager& sources, diag::Diagnostics& diags) {
+  if (raw.size() > base::kMaxInputBytes) {
+    diag::report_read_failure(path, "cannot read file",
+                              "file too large: " + base::group_digits(raw.size()) +
+                                  " bytes; the limit is " +
+                                  base::describe_bytes(base::kMaxInputBytes),
+                              true, sources, diags);
     return 0;
   }
-  std::string text = base::normalise_newlines(*raw);
+  std::string text = base::normalise_newlines(raw);
   std::uint32_t id = sources.add(path, text);
   if (auto bad = base::validate_utf8(sources.text(id))) {
     char buf[8];
@@ -69,9 +70,23 @@ bool check_document_limits(const model::Document& doc, diag::Diagnostics& diags)
   return true;
 }
 
-std::optional<model::Document> read_document(const std::string& path, model::SourceManager& sources,
-                                             diag::Diagnostics& diags) {
-  std::uint32_t id = load_source(path, sources, diags);
+std::uint32_t load_source(const std::string& path, model::SourceManager& sources,
+                          diag::Diagnostics& diags) {
+  std::string err;
+  bool too_large = false;
+  std::optional<std::string> raw = base::read_file(path, err, base::kMaxInputBytes, &too_large);
+  if (!raw) {
+    diag::report_read_failure(path, "cannot read file", err, too_large, sources, diags);
+    return 0;
+  }
+  return add_source(path, *raw, sources, diags);
+}
+
+namespace {
+
+std::optional<model::Document> parse_registered(const std::string& path, std::uint32_t id,
+                                                const model::SourceManager& sources,
+                                                diag::Diagnostics& diags) {
   if (id == 0) return std::nullopt;
   const std::string& text = sources.text(id);
   std::optional<model::Document> doc = input_format_for(path) == InputFormat::JsonResume
@@ -79,6 +94,19 @@ std::optional<model::Document> read_document(const std::string& path, model::Sou
                                            : parse_resume(id, text, diags);
   if (doc && !check_document_limits(*doc, diags)) return std::nullopt;
   return doc;
+}
+
+}  // namespace
+
+std::optional<model::Document> read_document_bytes(const std::string& path, std::string_view raw,
+                                                   model::SourceManager& sources,
+                                                   diag::Diagnostics& diags) {
+  return parse_registered(path, add_source(path, raw, sources, diags), sources, diags);
+}
+
+std::optional<model::Document> read_document(const std::string& path, model::SourceManager& sources,
+                                             diag::Diagnostics& diags) {
+  return parse_registered(path, load_source(path, sources, diags), sources, diags);
 }
 
 }  // namespace tailor::reader

@@ -32,6 +32,16 @@ std::uint32_t load_source(const std::string& path, model::SourceManager& sources
 /// the first item past a limit and returns false.
 bool check_document_limits(const model::Document& doc, diag::Diagnostics& diags);
 
+/// Like load_source, for bytes already in memory (fuzzers, stdin): checks and registers `raw`
+/// under the name `path`; returns its file_id, or 0 after adding an error.
+std::uint32_t add_source(const std::string& path, std::string_view raw,
+                         model::SourceManager& sources, diag::Diagnostics& diags);
+
+/// Like read_document, for bytes already in memory; `path` names them and picks the format.
+std::optional<model::Document> read_document_bytes(const std::string& path, std::string_view raw,
+                                                   model::SourceManager& sources,
+                                                   diag::Diagnostics& diags);
+
 /// Parses our .resume markup (grammar/resume.ebnf). `text` is the registered text of file_id.
 std::optional<model::Document> parse_resume(std::uint32_t file_id, std::string_view text,
                                             diag::Diagnostics& diags);

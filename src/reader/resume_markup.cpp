@@ -254,6 +254,8 @@ class Lowering {
     std::string guess;
     std::size_t best = 3;
     for (const std::string& t : kTitles) {
+      // The length gap bounds the distance from below: a huge title costs no O(n*m) table.
+      if (title.size() >= t.size() + best) continue;
       std::size_t d = base::edit_distance_nocase(title, t);
       if (d > 0 && d < best) {
         best = d;

@@ -18,34 +18,52 @@ namespace {
 
 using namespace tailor::model;
 
+struct Member;
+
 /// A tiny ordered JSON tree: objects keep insertion order, empty members are never added.
 struct J {
   enum class T { String, Array, Object } type = T::Object;
   std::string str;
   std::vector<J> arr;
-  std::vector<std::pair<std::string, J>> obj;
+  // Not vector<pair<string, J>>: pair needs a complete J (libstdc++ under clang rejects it).
+  std::vector<Member> obj;
 
-  static J string(std::string s) {
-    J j;
-    j.type = T::String;
-    j.str = std::move(s);
-    return j;
-  }
-  static J array() {
-    J j;
-    j.type = T::Array;
-    return j;
-  }
-  bool empty() const {
-    return type == T::String ? str.empty() : type == T::Array ? arr.empty() : obj.empty();
-  }
+  static J string(std::string s);
+  static J array();
+  bool empty() const;
   /// Adds key: value unless the value is empty.
-  J& put(const char* key, J value) {
-    if (!value.empty()) obj.emplace_back(key, std::move(value));
-    return *this;
-  }
-  J& put(const char* key, const std::string& s) { return put(key, string(s)); }
+  J& put(const char* key, J value);
+  J& put(const char* key, const std::string& s);
 };
+
+struct Member {
+  std::string key;
+  J value;
+};
+
+J J::string(std::string s) {
+  J j;
+  j.type = T::String;
+  j.str = std::move(s);
+  return j;
+}
+
+J J::array() {
+  J j;
+  j.type = T::Array;
+  return j;
+}
+
+bool J::empty() const {
+  return type == T::String ? str.empty() : type == T::Array ? arr.empty() : obj.empty();
+}
+
+J& J::put(const char* key, J value) {
+  if (!value.empty()) obj.push_back({key, std::move(value)});
+  return *this;
+}
+
+J& J::put(const char* key, const std::string& s) { return put(key, string(s)); }
 
 void serialise(std::string& out, const J& j, int depth) {
   std::string pad(static_cast<std::size_t>(depth + 1) * 2, ' ');
@@ -75,9 +93,9 @@ void serialise(std::string& out, const J& j, int depth) {
       out += "{\n";
       for (std::size_t i = 0; i < j.obj.size(); ++i) {
         out += pad;
-        base::append_json_string(out, j.obj[i].first);
+        base::append_json_string(out, j.obj[i].key);
         out += ": ";
-        serialise(out, j.obj[i].second, depth + 1);
+        serialise(out, j.obj[i].value, depth + 1);
         out += i + 1 < j.obj.size() ? ",\n" : "\n";
       }
       out += close + "}";

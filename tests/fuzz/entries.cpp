@@ -1,0 +1,163 @@
+// The fuzz entry points. Each runs the real library code on bytes held in memory; anything a
+// sanitizer or an uncaught exception reports is a finding.
+#include "fuzz/entries.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "model/source_manager.hpp"
+#include "reader/json_value.hpp"
+#include "reader/reader.hpp"
+#include "style/load.hpp"
+#include "transform/basic.hpp"
+#include "transform/engine.hpp"
+#include "transform/rules.hpp"
+#include "writer/docx/docx.hpp"
+#include "writer/pdf/pdf.hpp"
+#include "writer/writer.hpp"
+
+namespace tailor::fuzz {
+
+namespace {
+
+std::string_view as_text(const std::uint8_t* data, std::size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+/// Renders every diagnostic, as the CLI would: carets and source lines are code too.
+void render(const diag::Diagnostics& diags, const model::SourceManager& sources) {
+  std::string text = diag::render_all(diags, sources);
+  text += diag::render_all(diags, sources, diag::Format::Short);
+}
+
+/// Built-in data loaded once per process: the role profiles, the styles and one sample.
+struct Builtins {
+  model::SourceManager sources;
+  transform::RuleSet rules;
+  std::vector<style::Style> styles;
+  std::optional<model::Document> sample;
+};
+
+const Builtins& builtins() {
+  static const std::unique_ptr<Builtins> b = [] {
+    auto out = std::make_unique<Builtins>();
+    diag::Diagnostics diags;
+    transform::load_rules_dir(transform::builtin_roles_dir(), out->sources, out->rules, diags);
+    for (const std::string& name : style::builtin_style_names()) {
+      if (auto s = style::load_style(name, out->sources, diags)) out->styles.push_back(*s);
+    }
+    out->sample = reader::read_document(std::string(TAILOR_SOURCE_DIR) + "/samples/aysel.resume",
+                                        out->sources, diags);
+    if (diags.has_errors() || out->styles.empty() || !out->sample) {
+      // The fuzzers would silently test less; a broken checkout must stop them.
+      std::string text = diag::render_all(diags, out->sources);
+      std::fprintf(stderr, "fuzz: cannot load the built-in data\n%s", text.c_str());
+      std::abort();
+    }
+    return out;
+  }();
+  return *b;
+}
+
+}  // namespace
+
+void markup(const std::uint8_t* data, std::size_t size) {
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  reader::read_document_bytes("fuzz.resume", as_text(data, size), sources, diags);
+  render(diags, sources);
+}
+
+void json(const std::uint8_t* data, std::size_t size) {
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  reader::read_document_bytes("fuzz.json", as_text(data, size), sources, diags);
+  render(diags, sources);
+}
+
+void rules(const std::uint8_t* data, std::size_t size) {
+  const Builtins& b = builtins();
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  std::uint32_t id = reader::add_source("fuzz.rules", as_text(data, size), sources, diags);
+  if (id != 0) {
+    transform::RuleFile file;
+    if (transform::parse_rules_text(id, sources.text(id), file, diags) && file.has_role &&
+        transform::validate_profile(file.profile, diags)) {
+      // A user's --rules profile meets a real resume, with the built-in lexicon.
+      transform::Lexicon lexicon = b.rules.lexicon;
+      lexicon.synonyms.insert(lexicon.synonyms.end(), file.lexicon.synonyms.begin(),
+                              file.lexicon.synonyms.end());
+      model::Document doc = *b.sample;
+      transform::Report report = transform::tailor(doc, file.profile, lexicon, {});
+      std::string text = transform::render_report(report, sources);
+      text += transform::describe_profile(file.profile, sources);
+    }
+  }
+  render(diags, sources);
+}
+
+void style(const std::uint8_t* data, std::size_t size) {
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  std::uint32_t id = reader::add_source("fuzz.style", as_text(data, size), sources, diags);
+  if (id != 0) style::parse_style(id, sources.text(id), diags);
+  render(diags, sources);
+}
+
+void pipeline(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return;
+  const Builtins& b = builtins();
+  // The option byte: bits 0-3 role (0: none), bits 4-5 style, bit 6 --max-pages 1, bit 7 paper.
+  const std::uint8_t opts = data[0];
+  std::string_view input = as_text(data + 1, size - 1);
+  const std::size_t role = (opts & 0x0F) % (b.rules.profiles.size() + 1);
+  const style::Style& chosen = b.styles[((opts >> 4) & 3) % b.styles.size()];
+
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  const char* name = !input.empty() && input.front() == '{' ? "fuzz.json" : "fuzz.resume";
+  std::optional<model::Document> doc = reader::read_document_bytes(name, input, sources, diags);
+  if (doc) {
+    // What cli::apply_role does for one role.
+    if (role == 0) {
+      transform::select_variants(*doc, {});
+      transform::order_sections(*doc, chosen.section_order);
+    } else {
+      const transform::Profile& profile = b.rules.profiles[role - 1];
+      transform::Report report = transform::tailor(*doc, profile, b.rules.lexicon, {});
+      if (profile.sections.empty()) transform::order_sections(*doc, chosen.section_order);
+      std::string explain = transform::render_report(report, b.sources);
+    }
+    writer::RenderOptions options;
+    options.style = &chosen;
+    options.source_date_epoch = 0;
+    if (opts & 0x80) options.paper = style::Paper::Letter;
+    bool render_ok = true;
+    if (opts & 0x40) {
+      // What cmd_build does for --max-pages: the PDF layout finds the factors for both.
+      options.max_pages = 1;
+      auto factors = writer::pdf::fit_to_pages(*doc, options, diags);
+      if (factors) {
+        options.spacing_scale = factors->first;
+        options.font_scale = factors->second;
+      } else {
+        render_ok = false;
+      }
+    }
+    if (render_ok) {
+      std::string pdf, docx;
+      writer::write_pdf(*doc, options, pdf, diags);
+      writer::write_docx(*doc, options, docx, diags);
+    }
+  }
+  render(diags, sources);
+}
+
+}  // namespace tailor::fuzz

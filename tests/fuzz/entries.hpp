@@ -1,0 +1,27 @@
+// The fuzz entry points: one function per target, shared by the libFuzzer programs
+// (tests/fuzz/*_fuzz.cpp) and the regression test that replays tests/fuzz/regressions/.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace tailor::fuzz {
+
+/// Resume markup: bytes -> UTF-8 check -> parse_resume -> rendered diagnostics.
+void markup(const std::uint8_t* data, std::size_t size);
+
+/// JSON: bytes -> UTF-8 check -> JSON value parser -> JSON Resume reader -> diagnostics.
+void json(const std::uint8_t* data, std::size_t size);
+
+/// A .rules file: parse, validate, and when it is a valid profile tailor a sample to it.
+void rules(const std::uint8_t* data, std::size_t size);
+
+/// A .style file: parse_style and the diagnostics.
+void style(const std::uint8_t* data, std::size_t size);
+
+/// The whole build in memory. The first byte picks the options (see pipeline_options in
+/// entries.cpp): role profile, style, --max-pages 1, paper. The rest is the input: JSON Resume
+/// when it starts with '{', else resume markup. Read -> tailor -> PDF and DOCX into strings.
+void pipeline(const std::uint8_t* data, std::size_t size);
+
+}  // namespace tailor::fuzz
