@@ -11,13 +11,13 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <map>
 
-#include "base/sha256.hpp"
 #include "base/utf8.hpp"
 #include "writer/pdf/layout.hpp"
 
@@ -348,9 +348,10 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     Face::Descriptor fd = face->descriptor();
     // A subset's name starts with six capitals that identify it (ISO 32000-1, 9.6.4); these
     // come from the subset's bytes, so the same text always gives the same name.
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a: deterministic and cheap
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
     std::string tag;
-    for (unsigned char c : base::sha256_hex(bytes).substr(0, 6))
-      tag += static_cast<char>('A' + c % 26);
+    for (int k = 0; k < 6; ++k, h /= 26) tag += static_cast<char>('A' + h % 26);
     std::string base_font = tag + "+" + fd.postscript_name;
 
     HPDF_Dict file = HPDF_DictStream_New(mm, xref);
