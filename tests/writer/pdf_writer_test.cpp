@@ -16,6 +16,7 @@
 #include "support/test_support.hpp"
 #include "writer/pdf/layout.hpp"
 #include "writer/pdf/pdf.hpp"
+#include "writer/pdf/text_case.hpp"
 #include "writer/pdf_fixtures.hpp"
 #include "writer/text/text.hpp"
 

@@ -31,12 +31,6 @@ const Face* installed_face(const FaceKey& key);
 bool layout_document(const model::Document& doc, const style::Style& st, const LayoutParams& params,
                      const FaceProvider& faces, DisplayList& out, diag::Diagnostics* diags);
 
-/// Pixel width and height of a PNG or JPEG file; nullopt when it is neither or unreadable.
-std::optional<std::pair<int, int>> image_size(const std::string& path);
-
-/// Upper-cases letters of Latin (incl. Azerbaijani ə), Greek and Cyrillic scripts.
-std::string to_upper(const std::string& utf8);
-
 /// "tel:+994501234567" from "+994 50 123 45 67": keeps digits and a leading '+'.
 std::string tel_uri(const std::string& phone);
 

@@ -19,6 +19,7 @@
 #include <map>
 
 #include "base/utf8.hpp"
+#include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout.hpp"
 
 namespace tailor::writer::pdf {

@@ -1,0 +1,128 @@
+// The layout engine's working types, shared by its parts: pieces of text, words and lines
+// (line_break.cpp, pieces.cpp), vertical boxes (layout.cpp) and pages (paginate.cpp).
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "writer/pdf/layout.hpp"
+
+namespace tailor::writer::pdf::detail {
+
+using model::SourceSpan;
+using style::Color;
+
+/// A run of text with one look, before line breaking.
+struct Piece {
+  std::string text;  ///< Already cleaned: only code points the face has.
+  int face = 0;
+  double size = 0;
+  Color color;
+  std::string uri;  ///< Non-empty: the piece is a link.
+};
+
+/// A vertical unit: one line of text (or a rule) with the gap above it.
+struct Box {
+  double before = 0;    ///< Gap above; dropped at the top of a page.
+  double height = 0;    ///< Advance.
+  double baseline = 0;  ///< From the box's top to the text baseline.
+  bool keep_next = false;
+  std::vector<Op> ops;  ///< y relative to the baseline.
+};
+
+struct Chunk {
+  int piece = 0;
+  std::string text;
+  double width = 0;
+};
+
+struct Word {
+  std::vector<Chunk> chunks;
+  double width = 0;
+  int space_piece = -1;  ///< The piece of the space before the word; -1 at the start.
+};
+
+struct Segment {
+  int piece = 0;
+  std::string text;
+  double x = 0, width = 0;
+};
+
+struct Line {
+  std::vector<Segment> segs;
+  double width = 0;
+};
+
+enum class Align { Left, Center, Right };
+
+class Engine {
+ public:
+  Engine(const model::Document& doc, const style::Style& st, const LayoutParams& params,
+         const FaceProvider& faces, DisplayList& out, diag::Diagnostics* diags)
+      : doc_(doc), st_(st), params_(params), faces_(faces), out_(out), diags_(diags) {}
+
+  bool run();
+
+ private:
+  // ---- fonts and text -------------------------------------------------------------------
+  int face(const std::string& family, bool bold, bool italic);
+  const Face& f(int idx) const { return *out_.face_ptrs[static_cast<std::size_t>(idx)]; }
+  std::string clean(std::string_view text, int face, const SourceSpan& span);
+  Piece piece(std::string_view text, int face, double size, Color color, const SourceSpan& span,
+              std::string uri = {}) {
+    return Piece{clean(text, face, span), face, size, color, std::move(uri)};
+  }
+  std::string link_for(const std::string& url, const SourceSpan& span);
+  double fs(double size) const { return size * params_.font_scale; }
+  double gap(double g) const { return g * params_.spacing_scale; }
+  double leading() const { return 1.0 + (st_.line_height - 1.0) * params_.spacing_scale; }
+  int body() { return face(st_.body_font, false, false); }
+  int body_bold() { return face(st_.body_font, true, false); }
+  int head() { return face(st_.heading_font, true, false); }
+
+  // ---- line breaking --------------------------------------------------------------------
+  double space_width(const std::vector<Piece>& ps, int piece) const {
+    const Piece& p = ps[static_cast<std::size_t>(piece)];
+    return f(p.face).width1000(U' ') * p.size / 1000.0;
+  }
+  double fc_width(const std::vector<Piece>& ps, int piece, char32_t cp) const {
+    const Piece& p = ps[static_cast<std::size_t>(piece)];
+    return f(p.face).width1000(cp) * p.size / 1000.0;
+  }
+  std::vector<Line> break_lines(const std::vector<Piece>& ps, double first_width,
+                                double rest_width) const;
+  void place(const std::vector<Piece>& ps, Line& line, const Word& w) const;
+  Box line_box(const std::vector<Piece>& ps, const Line& line, double x0, double avail, Align align,
+               double before) const;
+  /// Appends the lines of a paragraph as boxes; returns how many were added.
+  std::size_t paragraph(const std::vector<Piece>& ps, double x0, double width, double before,
+                        Align align = Align::Left);
+
+  // ---- blocks ---------------------------------------------------------------------------
+  std::vector<Piece> inlines(const model::Inlines& runs, int regular, double size, Color color);
+  void header();
+  void section(const model::Section& s, bool first);
+  void entry(const model::Entry& e, double before);
+  void bullet(const model::Inlines& text, const SourceSpan& span, double x0, double width,
+              double before);
+  void skills(const model::SkillGroup& g, double before);
+  void paginate();
+
+  const model::Document& doc_;
+  const style::Style& st_;
+  const LayoutParams& params_;
+  const FaceProvider& faces_;
+  DisplayList& out_;
+  diag::Diagnostics* diags_;
+  bool failed_ = false;
+  std::vector<Box> boxes_;
+  std::vector<Op> page1_ops_;  ///< Absolutely placed on the first page (the logo).
+  std::set<std::tuple<char32_t, std::uint32_t, std::uint32_t>> warned_chars_;
+  std::set<std::string> warned_families_;
+  double left_ = 0, width_ = 0;
+};
+
+}  // namespace tailor::writer::pdf::detail

@@ -1,0 +1,98 @@
+// Pagination: boxes onto pages with keep-with-next, running heads and page numbers.
+#include <algorithm>
+
+#include "writer/pdf/layout_engine.hpp"
+
+namespace tailor::writer::pdf::detail {
+
+void Engine::paginate() {
+  const double top = out_.page_height - st_.margin_top;
+  const double bottom = st_.margin_bottom;
+  const double small = fs(st_.small_size);
+  int rh = body();
+  const Face& rf = f(rh);
+  const double run_height = small * leading() + gap(8);
+  std::vector<std::size_t> page_number_ops;
+
+  int page = 0;
+  double cursor = 0;
+  double content_top = top;  // below the running head on pages 2+
+  bool at_top = true;
+  auto new_page = [&] {
+    ++page;
+    at_top = true;
+    cursor = top;
+    if (!st_.header_text.empty()) {
+      Piece p = piece(st_.header_text, rh, small, st_.muted, {});
+      double w = rf.text_width(p.text, small);
+      out_.ops.push_back(Op{Op::Kind::Text, page, left_ + (width_ - w) / 2,
+                            top + st_.margin_top / 2, 0, 0, rh, small, st_.muted, p.text});
+    }
+    if (page == 1) {
+      for (Op op : page1_ops_) {
+        op.page = 1;
+        out_.ops.push_back(op);
+      }
+    }
+    if (page > 1) {
+      // Running head: the name on the left, "page N of M" on the right (M filled in later).
+      double base = top - small;
+      if (!doc_.header.name.empty()) {
+        Piece n = piece(doc_.header.name.value, rh, small, st_.muted, doc_.header.name.span);
+        out_.ops.push_back(
+            Op{Op::Kind::Text, page, left_, base, 0, 0, rh, small, st_.muted, n.text});
+      }
+      page_number_ops.push_back(out_.ops.size());
+      out_.ops.push_back(Op{Op::Kind::Text, page, 0, base, 0, 0, rh, small, st_.muted, {}});
+      out_.ops.push_back(Op{Op::Kind::Line,
+                            page,
+                            left_,
+                            base + rf.descender() * small / 1000.0 - 2,
+                            width_,
+                            0,
+                            0,
+                            0.4,
+                            st_.muted,
+                            {}});
+      cursor -= run_height;
+    }
+    content_top = cursor;
+    if (!st_.footer_text.empty()) {
+      Piece p = piece(st_.footer_text, rh, small, st_.muted, {});
+      double w = rf.text_width(p.text, small);
+      out_.ops.push_back(Op{Op::Kind::Text, page, left_ + (width_ - w) / 2, bottom / 2, 0, 0, rh,
+                            small, st_.muted, p.text});
+    }
+  };
+  new_page();
+  for (std::size_t i = 0; i < boxes_.size(); ++i) {
+    const Box& b = boxes_[i];
+    double g = at_top ? 0 : b.before;
+    // Everything chained to this box by keep-with-next must fit on this page too.
+    double need = g + b.height;
+    for (std::size_t j = i; j + 1 < boxes_.size() && boxes_[j].keep_next; ++j) {
+      need += boxes_[j + 1].before + boxes_[j + 1].height;
+    }
+    if (!at_top && cursor - need < bottom - 1e-6) {
+      new_page();
+      g = 0;
+    }
+    double base = cursor - g - b.baseline;
+    for (Op op : b.ops) {
+      op.page = page;
+      op.y += base;
+      out_.ops.push_back(std::move(op));
+    }
+    cursor -= g + b.height;
+    at_top = false;
+  }
+  out_.pages = page;
+  out_.last_page_used = content_top - cursor;
+  for (std::size_t idx : page_number_ops) {
+    Op& op = out_.ops[idx];
+    op.text = "page " + std::to_string(op.page) + " of " + std::to_string(page);
+    op.x = left_ + width_ - rf.text_width(op.text, small);
+  }
+}
+
+}  // namespace tailor::writer::pdf::detail
