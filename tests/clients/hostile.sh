@@ -188,6 +188,16 @@ open(sys.argv[1], 'wb').write(v.encode() if isinstance(v, str) else v)" "$input"
           ok=1
         fi
         ;;
+      'pdf-pages-at-most: '*)
+        local most=${check#pdf-pages-at-most: } pdf pages
+        for pdf in "$out"/*.pdf; do
+          pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+          if [[ -z $pages || $pages -gt $most ]]; then
+            echo "$name: $(basename "$pdf") has ${pages:-no} pages, more than $most (pdfinfo)"
+            ok=1
+          fi
+        done
+        ;;
       'docxtext-has: '*)
         local word=${check#docxtext-has: } docx found=0
         for docx in "$out"/*.docx; do

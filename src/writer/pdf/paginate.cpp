@@ -65,13 +65,29 @@ void Engine::paginate() {
     }
   };
   new_page();
+  // The height of each box with everything chained to it by keep-with-next, from the back.
+  std::vector<double> chain(boxes_.size(), 0.0);
+  for (std::size_t i = boxes_.size(); i-- > 0;) {
+    chain[i] = boxes_[i].height;
+    if (boxes_[i].keep_next && i + 1 < boxes_.size()) {
+      chain[i] += boxes_[i + 1].before + chain[i + 1];
+    }
+  }
+  // What an empty page after the first holds, below its running head.
+  const double empty_page = top - run_height - bottom;
   for (std::size_t i = 0; i < boxes_.size(); ++i) {
     const Box& b = boxes_[i];
     double g = at_top ? 0 : b.before;
-    // Everything chained to this box by keep-with-next must fit on this page too.
-    double need = g + b.height;
-    for (std::size_t j = i; j + 1 < boxes_.size() && boxes_[j].keep_next; ++j) {
-      need += boxes_[j + 1].before + boxes_[j + 1].height;
+    // Everything chained to this box must fit on this page too, unless the chain would not
+    // fit on an empty page either (a bullet or paragraph taller than a page). Then waiting
+    // for a new page gains nothing: the chain is split, keeping this line with the next one
+    // so that no heading or first line is left alone at the foot of a page.
+    double need = g + chain[i];
+    if (chain[i] > empty_page) {
+      need = g + b.height;
+      if (b.keep_next && i + 1 < boxes_.size()) {
+        need += boxes_[i + 1].before + boxes_[i + 1].height;
+      }
     }
     if (!at_top && cursor - need < bottom - 1e-6) {
       new_page();
