@@ -28,7 +28,7 @@ bench_need() {
   local tool
   for tool in "$@"; do
     if ! command -v "$tool" >/dev/null; then
-      echo "bench: $tool is not installed (Debian package: see scripts/packages.txt)" >&2
+      echo "bench: $tool is not installed (Debian package: see scripts/packages-test.txt)" >&2
       exit 2
     fi
   done
