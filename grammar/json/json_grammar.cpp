@@ -136,6 +136,7 @@ class Builder {
   }
 
   void on_string(Iter b, Iter e) {
+    count_value(b);
     check_length(b, "string");
     json::Value v;
     v.kind = json::Kind::String;
@@ -145,6 +146,7 @@ class Builder {
   }
 
   void on_number(Iter b, Iter e) {
+    count_value(b);
     json::Value v;
     v.kind = json::Kind::Number;
     v.text.assign(b, e);
@@ -158,6 +160,7 @@ class Builder {
   }
 
   void on_literal(Iter b, Iter e, json::Kind kind, bool value) {
+    count_value(b);
     json::Value v;
     v.kind = kind;
     v.boolean = value;
@@ -166,6 +169,7 @@ class Builder {
   }
 
   void open(Iter b, json::Kind kind) {
+    count_value(b);
     if (static_cast<int>(stack_.size()) >= json::kMaxDepth) {
       throw JsonError{b, b + 1,
                       "nesting deeper than " + std::to_string(json::kMaxDepth) + " levels",
@@ -220,6 +224,15 @@ class Builder {
                     "(docs/limits.md)"};
   }
 
+  void count_value(Iter b) {
+    if (++values_ <= base::kMaxJsonValues) return;
+    throw JsonError{b, b + 1,
+                    "too many values: the limit is " + base::group_digits(base::kMaxJsonValues) +
+                        " in one JSON file",
+                    "a resume or a posting holds a few thousand at most; is this the right file? "
+                    "(docs/limits.md)"};
+  }
+
   void check_no_pending_high() {
     if (high_ == 0) return;
     std::uint32_t h = high_;
@@ -257,6 +270,7 @@ class Builder {
   std::string str_;
   std::uint32_t high_ = 0;
   Iter high_at_ = nullptr;
+  std::size_t values_ = 0;
 };
 
 struct builder_tag;

@@ -4,7 +4,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
-#include "grammar/resume/error_handler.hpp"
+#include "grammar/resume/error_handler.hpp"  // human_expected
 #include "grammar/resume/grammar.hpp"
 #include "grammar/resume/parse_tree_adapted.hpp"
 
@@ -26,13 +26,11 @@ using x3::standard::char_;
 // Rule IDs
 ////////////////////////////////////////////////////////////////////////////
 
-struct document_class : error_handler {};
 struct header_item_class;
 struct header_field_class;
 struct stray_line_class;
 struct blank_line_class;
 struct comment_line_class;
-struct section_class;
 struct section_heading_class;
 struct section_gap_class;
 struct section_title_class;
@@ -56,13 +54,11 @@ struct present_class;
 // Rules
 ////////////////////////////////////////////////////////////////////////////
 
-x3::rule<document_class, ast::Document> const document = "document";
 x3::rule<header_item_class, ast::HeaderItem> const header_item = "header line";
 x3::rule<header_field_class, ast::HeaderField> const header_field = "header field";
 x3::rule<stray_line_class, ast::Line> const stray_line = "header line";
 x3::rule<blank_line_class, ast::Blank> const blank_line = "blank line";
 x3::rule<comment_line_class, ast::Comment> const comment_line = "comment";
-x3::rule<section_class, ast::Section> const section = "section";
 x3::rule<section_heading_class, ast::SectionHeading> const section_heading = "section heading";
 x3::rule<section_gap_class> const section_gap = "a space after '=='";
 x3::rule<section_title_class, ast::Line> const section_title = "a section title";
@@ -133,8 +129,8 @@ auto const bad_heading_def = raw[lit("====") >> *lit('=')] >> raw[*not_nl] >> nl
 auto const text_line_def = ws >> line >> nl;
 auto const body_item_def = comment_line | blank_line | entry | bullet | bad_heading | text_line;
 
-auto const section_def = section_heading >> *(!section_start >> body_item);
-auto const document_def = (*(!section_start >> header_item) >> *section) > x3::eoi;
+// The document and section loops are driven by the reader (src/reader/resume_grammar.cpp),
+// one item at a time, so no tree of the whole file is built.
 
 // Dates: "2021", "2021-04", "2021-04-12"; ranges with "–", "—", "-" or "..".
 auto const date_def =
@@ -145,9 +141,9 @@ auto const range_sep = ws >>
                        (lit("\xE2\x80\x93") | lit("\xE2\x80\x94") | lit("..") | lit('-')) >> ws;
 auto const date_range_def = ws >> date >> -(range_sep >> (present | date)) >> ws >> x3::eoi;
 
-BOOST_SPIRIT_DEFINE(document, header_item, header_field, stray_line, blank_line, comment_line,
-                    section, section_heading, section_gap, section_title, body_item, entry,
-                    entry_gap, field, entry_url, bullet, continuation, bad_heading, text_line, line,
-                    tags, tag, date_range, date, present)
+BOOST_SPIRIT_DEFINE(header_item, header_field, stray_line, blank_line, comment_line,
+                    section_heading, section_gap, section_title, body_item, entry, entry_gap, field,
+                    entry_url, bullet, continuation, bad_heading, text_line, line, tags, tag,
+                    date_range, date, present)
 
 }  // namespace tailor::grammar::resume::parser

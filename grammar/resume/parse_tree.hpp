@@ -63,16 +63,6 @@ struct BadHeading {
 using HeaderItem = boost::variant<Blank, Comment, HeaderField, Line>;
 using BodyItem = boost::variant<Blank, Comment, EntryHeading, Bullet, BadHeading, Line>;
 
-struct Section {
-  SectionHeading heading;
-  std::vector<BodyItem> body;
-};
-
-struct Document {
-  std::vector<HeaderItem> header;
-  std::vector<Section> sections;
-};
-
 /// "2021-04 – present": the start and the optional end, each raw ("present" or a date).
 struct DateRange {
   Range start;

@@ -11,6 +11,4 @@ BOOST_FUSION_ADAPT_STRUCT(tailor::grammar::resume::ast::SectionHeading, marker, 
 BOOST_FUSION_ADAPT_STRUCT(tailor::grammar::resume::ast::EntryHeading, marker, fields, url, tags)
 BOOST_FUSION_ADAPT_STRUCT(tailor::grammar::resume::ast::Bullet, marker, first, more)
 BOOST_FUSION_ADAPT_STRUCT(tailor::grammar::resume::ast::BadHeading, marker, rest)
-BOOST_FUSION_ADAPT_STRUCT(tailor::grammar::resume::ast::Section, heading, body)
-BOOST_FUSION_ADAPT_STRUCT(tailor::grammar::resume::ast::Document, header, sections)
 BOOST_FUSION_ADAPT_STRUCT(tailor::grammar::resume::ast::DateRange, start, end)

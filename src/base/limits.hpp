@@ -22,6 +22,16 @@ inline constexpr std::size_t kMaxLineBytes = 64 * 1024;
 inline constexpr std::size_t kMaxEntries = 1000;
 inline constexpr std::size_t kMaxBlocks = 10000;
 
+/// Most pieces of text in one resume: skill items, inline runs (each change of bold, italic
+/// or link), tags, and the lines of paragraphs and bullets, counted together with the blocks.
+/// Limits must bound the work, not the syntax: 10,000 blocks of one skill group each could
+/// otherwise hold millions of items, each costing a layout box.
+inline constexpr std::size_t kMaxPieces = 50000;
+
+/// Most values (strings, numbers, literals, arrays, objects) in one JSON file: the JSON tree
+/// costs about 150 bytes a value, so "[1,1,1,...]" must not be read without bound.
+inline constexpr std::size_t kMaxJsonValues = 100000;
+
 /// Deepest JSON nesting of arrays and objects (the only input format that nests).
 inline constexpr int kMaxJsonDepth = 128;
 

@@ -177,7 +177,12 @@ std::string normalise_newlines(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (text[i] == '\r') {
+      // CRLF (Windows) is one break; a lone CR (classic Mac OS) is a break of its own.
+      if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+      out += '\n';
+      continue;
+    }
     out += text[i];
   }
   return out;

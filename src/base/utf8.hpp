@@ -66,8 +66,8 @@ std::string printable_line(std::string_view line);
 /// "U+0259 'ə'" for messages about a character.
 std::string describe_code_point(char32_t cp);
 
-/// Removes a leading UTF-8 byte order mark and turns CRLF into LF. Offsets of the result
-/// are what every later stage reports against.
+/// Removes a leading UTF-8 byte order mark and turns CRLF and a lone CR into LF. Offsets of the
+/// result are what every later stage reports against.
 std::string normalise_newlines(std::string_view text);
 
 }  // namespace tailor::base

@@ -16,7 +16,8 @@
 //   languages[] / interests[]           -> groups "Language": fluency / "Name": keywords
 //   projects[]                          -> entries; "Roles: ", "Type: ", "Keywords: " paragraphs
 //   references[]                        -> References paragraphs "Name: reference"
-// Sections keep the order of the file. Unknown keys are warnings; wrong types are errors.
+// Sections keep the order of the file. Unknown keys and values of the wrong type (null
+// included) are warnings with their JSON path, and such a value is read as absent.
 #include <algorithm>
 #include <initializer_list>
 
@@ -65,7 +66,8 @@ class Mapper {
   model::Document map(const Value& root) {
     model::Document doc;
     if (!root.is(Kind::Object)) {
-      type_error(root, "$", "an object (a JSON Resume document)");
+      // Nothing of a resume can be read from it: the one type mismatch that is an error.
+      json_type_error(diags_, root, "$", "an object (a JSON Resume document)");
       return doc;
     }
     check_keys(
@@ -112,7 +114,10 @@ class Mapper {
                 [&](const Value& v, const std::string& p) { return project(v, p); });
       } else if (m.key == "$schema" || m.key == "meta") {
         if (m.key == "$schema") expect(m.value, path, Kind::String, "a string (a URL)");
-        if (m.key == "meta") expect(m.value, path, Kind::Object, "an object");
+        if (m.key == "meta" && expect(m.value, path, Kind::Object, "an object")) {
+          // Free-form by the schema; its three known fields are strings.
+          for (const char* k : {"canonical", "version", "lastModified"}) text(m.value, k, path);
+        }
       }
     }
     return doc;
@@ -121,11 +126,13 @@ class Mapper {
  private:
   // ---- checks ------------------------------------------------------------------------------
 
+  /// A value of the wrong type, null included, is warned about with its JSON path and then
+  /// read as absent, so one bad field never loses the rest of the resume.
   void type_error(const Value& v, const std::string& path, const std::string& expected) {
-    json_type_error(diags_, v, path, expected);
+    json_type_warning(diags_, v, path, expected);
   }
 
-  /// True when v has the kind; otherwise reports a type error. null never matches.
+  /// True when v has the kind; otherwise warns (type_error). null never matches.
   bool expect(const Value& v, const std::string& path, Kind kind, const std::string& expected) {
     if (v.is(kind)) return true;
     type_error(v, path, expected);
@@ -185,7 +192,7 @@ class Mapper {
   /// The string member `key` of obj, or nullptr when absent, null, or not a string (error).
   const Value* string_field(const Value& obj, const char* key, const std::string& path) {
     const Value* v = obj.find(key);
-    if (!v || v->is(Kind::Null)) return nullptr;
+    if (!v) return nullptr;
     if (!expect(*v, path + "." + key, Kind::String, "a string")) return nullptr;
     return v;
   }
@@ -201,16 +208,18 @@ class Mapper {
     return {v->text, v->span};
   }
 
-  /// An array of strings, each with its position.
+  /// An array of strings, each with its position. Blank strings hold nothing to show ("- "
+  /// alone is not a bullet), so they are left out.
   std::vector<const Value*> strings(const Value& obj, const char* key, const std::string& path) {
     std::vector<const Value*> out;
     const Value* v = obj.find(key);
-    if (!v || v->is(Kind::Null)) return out;
+    if (!v) return out;
     std::string p = path + "." + key;
     if (!expect(*v, p, Kind::Array, "an array of strings")) return out;
     for (std::size_t i = 0; i < v->items.size(); ++i) {
       const Value& item = v->items[i];
-      if (expect(item, p + "[" + std::to_string(i) + "]", Kind::String, "a string")) {
+      if (expect(item, p + "[" + std::to_string(i) + "]", Kind::String, "a string") &&
+          item.text.find_first_not_of(" \t\n\r") != std::string::npos) {
         out.push_back(&item);
       }
     }
@@ -286,6 +295,13 @@ class Mapper {
     model::DateRange r;
     r.start = date(obj, "startDate", path);
     r.end = date(obj, "endDate", path);
+    // JSON Resume cannot say "a single date" for a job (no endDate means ongoing), so an end
+    // equal to the start is the single date it stands for, not "2021 – 2021".
+    if (!r.start.empty() && r.end.year == r.start.year && r.end.month == r.start.month &&
+        r.end.day == r.start.day) {
+      r.end = {};
+      return r;
+    }
     const Value* end = obj.find("endDate");
     bool no_end = !end || end->is(Kind::Null) || (end->is(Kind::String) && end->text.empty());
     if (open_means_present && no_end && !r.start.empty()) {
@@ -323,7 +339,6 @@ class Mapper {
   void section(model::Document& doc, const json::Member& m, model::SectionKind kind,
                const char* title, F item) {
     const std::string path = "$." + m.key;
-    if (m.value.is(Kind::Null)) return;
     if (!expect(m.value, path, Kind::Array, "an array of objects")) return;
     model::Section s;
     s.kind = kind;
@@ -347,7 +362,7 @@ class Mapper {
   }
 
   void basics(const Value& b, const std::string& path, model::Document& doc) {
-    if (b.is(Kind::Null) || !expect(b, path, Kind::Object, "an object")) return;
+    if (!expect(b, path, Kind::Object, "an object")) return;
     check_keys(
         b, path,
         {"name", "label", "image", "email", "phone", "url", "summary", "location", "profiles"});
@@ -361,7 +376,7 @@ class Mapper {
       check_url(*u, path + ".url");
       h.links.push_back(model::Link{"Website", u->text, u->span});
     }
-    if (const Value* loc = b.find("location"); loc && !loc->is(Kind::Null)) {
+    if (const Value* loc = b.find("location"); loc) {
       std::string lp = path + ".location";
       if (expect(*loc, lp, Kind::Object, "an object")) {
         check_keys(*loc, lp, {"address", "postalCode", "city", "countryCode", "region"});
@@ -380,7 +395,7 @@ class Mapper {
         if (h.address.empty()) h.address.span = {};
       }
     }
-    if (const Value* ps = b.find("profiles"); ps && !ps->is(Kind::Null)) {
+    if (const Value* ps = b.find("profiles"); ps) {
       std::string pp = path + ".profiles";
       if (expect(*ps, pp, Kind::Array, "an array of objects")) {
         for (std::size_t i = 0; i < ps->items.size(); ++i) {
@@ -583,7 +598,7 @@ std::optional<model::Document> parse_json_resume(std::uint32_t file_id, std::str
   diag::Diagnostics local;
   Mapper mapper(local);
   model::Document doc = mapper.map(*root);
-  bool failed = local.has_errors();
+  bool failed = local.has_errors();  // type mismatches are warnings; see Mapper::type_error
   diags.append(local);
   if (failed) return std::nullopt;
   return doc;

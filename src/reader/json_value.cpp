@@ -38,15 +38,34 @@ const Value* Value::find(std::string_view key) const {
 
 namespace tailor::reader {
 
-diag::Diagnostic& json_type_error(diag::Diagnostics& diags, const json::Value& v,
-                                  const std::string& path, const std::string& expected) {
-  diag::Diagnostic& d =
-      diags.error(v.span, path + ": expected " + expected + ", found " + json::describe(v.kind));
+namespace {
+
+void add_type_hints(diag::Diagnostic& d, const json::Value& v, const std::string& expected) {
   if (v.is(json::Kind::String) && expected.rfind("an array", 0) == 0) {
     d.hints.push_back("wrap the value in brackets: [\"...\"]");
   } else if (v.is(json::Kind::Number) && expected == "a string") {
     d.hints.push_back("write it in double quotes: \"" + v.text + "\"");
+  } else if (v.is(json::Kind::Null)) {
+    d.hints.push_back("leave the key out when there is no value");
   }
+}
+
+}  // namespace
+
+diag::Diagnostic& json_type_error(diag::Diagnostics& diags, const json::Value& v,
+                                  const std::string& path, const std::string& expected) {
+  diag::Diagnostic& d =
+      diags.error(v.span, path + ": expected " + expected + ", found " + json::describe(v.kind));
+  add_type_hints(d, v, expected);
+  return d;
+}
+
+diag::Diagnostic& json_type_warning(diag::Diagnostics& diags, const json::Value& v,
+                                    const std::string& path, const std::string& expected) {
+  diag::Diagnostic& d =
+      diags.warning(v.span, path + ": expected " + expected + ", found " + json::describe(v.kind) +
+                                "; it is read as absent");
+  add_type_hints(d, v, expected);
   return d;
 }
 

@@ -67,4 +67,9 @@ std::optional<json::Value> parse_json(std::uint32_t file_id, std::string_view te
 diag::Diagnostic& json_type_error(diag::Diagnostics& diags, const json::Value& v,
                                   const std::string& path, const std::string& expected);
 
+/// The same as a warning, for readers that go on without the value ("…; it is read as
+/// absent"): JSON Resume, where a wrong type or a null is treated as a missing key.
+diag::Diagnostic& json_type_warning(diag::Diagnostics& diags, const json::Value& v,
+                                    const std::string& path, const std::string& expected);
+
 }  // namespace tailor::reader

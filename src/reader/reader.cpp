@@ -54,16 +54,39 @@ bool check_document_limits(const model::Document& doc, diag::Diagnostics& diags)
             "(docs/limits.md)");
     return false;
   };
+  // Pieces of text: what later stages spend work on, item by item (the .resume reader counts
+  // the same while it reads, and stops there; this also bounds JSON Resume input).
+  std::size_t pieces = 0;
   for (const model::Section& s : doc.sections) {
+    pieces += 1 + s.tags.size();
     for (const model::Block& b : s.blocks) {
       ++blocks;
       model::SourceSpan at = std::visit([](const auto& x) { return x.span; }, b);
+      pieces += std::visit(
+          [](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            std::size_t n = 1 + x.tags.size();
+            if constexpr (std::is_same_v<T, model::SkillGroup>) n += x.items.size();
+            if constexpr (std::is_same_v<T, model::Paragraph> || std::is_same_v<T, model::Bullet>) {
+              n += x.text.size();
+            }
+            if constexpr (std::is_same_v<T, model::Entry>) {
+              for (const auto& p : x.description) n += 1 + p.text.size() + p.tags.size();
+              for (const auto& l : x.bullets) n += 1 + l.text.size() + l.tags.size();
+            }
+            return n;
+          },
+          b);
       if (const auto* e = std::get_if<model::Entry>(&b)) {
         if (++entries > base::kMaxEntries) return over(e->span, "entries", base::kMaxEntries);
         blocks += e->bullets.size() + e->description.size();
       }
       if (blocks > base::kMaxBlocks) {
         return over(at, "blocks (entries, bullets, paragraphs and skill groups)", base::kMaxBlocks);
+      }
+      if (pieces > base::kMaxPieces) {
+        return over(at, "pieces of text (skill items, inline runs, tags and lines)",
+                    base::kMaxPieces);
       }
     }
   }

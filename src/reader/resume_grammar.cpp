@@ -9,18 +9,46 @@
 
 namespace tailor::grammar::resume {
 
-bool parse_document(const char* first, const char* last, ast::Document& out, SyntaxError& err) {
-  namespace x3 = boost::spirit::x3;
+namespace {
+
+namespace x3 = boost::spirit::x3;
+
+/// Runs one rule at `it`. An expectation failure (a construct begun and not finished) names
+/// what was expected; any other failure is reported at `it` as `otherwise`.
+template <typename Rule, typename Attr>
+bool parse_one(const char*& it, const char* last, const Rule& rule, Attr& out, SyntaxError& err,
+               const char* otherwise) {
   err = SyntaxError{};
-  const char* it = first;
-  auto const parser = x3::with<parser::error_sink_tag>(std::ref(err))[parser::document];
-  bool ok = x3::parse(it, last, parser, out);
-  if (!ok && err.where == nullptr) {
-    // Not an expectation failure: the grammar stopped early. Report where it stopped.
-    err.where = it;
-    err.expected = "section content";
+  const char* start = it;
+  try {
+    if (x3::parse(it, last, rule, out) && it != start) return true;
+  } catch (const x3::expectation_failure<const char*>& x) {
+    err.where = x.where();
+    err.expected = parser::human_expected(x.which());
+    return false;
   }
-  return ok && err.where == nullptr;
+  err.where = it;
+  err.expected = otherwise;
+  return false;
+}
+
+}  // namespace
+
+bool at_section_start(const char* it, const char* last) {
+  return last - it >= 2 && it[0] == '=' && it[1] == '=' && (last - it == 2 || it[2] != '=');
+}
+
+bool parse_header_item(const char*& it, const char* last, ast::HeaderItem& out, SyntaxError& err) {
+  return parse_one(it, last, parser::header_item, out, err, "a header line");
+}
+
+bool parse_section_heading(const char*& it, const char* last, ast::SectionHeading& out,
+                           SyntaxError& err) {
+  return parse_one(it, last, parser::section_heading, out, err, "a section heading");
+}
+
+bool parse_body_item(const char*& it, const char* last, ast::BodyItem& out, SyntaxError& err) {
+  return parse_one(it, last, parser::body_item, out, err, "section content");
 }
 
 bool parse_date_range(const char* first, const char* last, ast::DateRange& out) {

@@ -137,12 +137,13 @@ bool looks_like_email(std::string_view s) {
 
 class InlineScanner {
  public:
-  InlineScanner(const Joined& j, const Locator& loc, diag::Diagnostics& diags)
-      : j_(j), t_(j.text), loc_(loc), diags_(diags) {}
+  InlineScanner(const Joined& j, const Locator& loc, diag::Diagnostics& diags, std::size_t max_runs)
+      : j_(j), t_(j.text), loc_(loc), diags_(diags), max_runs_(max_runs) {}
 
   model::Inlines run() {
     scan(0, t_.size(), std::string());
     flush();
+    if (full()) return std::move(out_);  // the caller reports the pieces limit
     if (strong_) {
       diags_.error(span(strong_at_, strong_at_ + 2), "unterminated bold: no closing '**'")
           .hints.push_back("close it with '**', or write '\\*\\*' for literal asterisks");
@@ -159,6 +160,7 @@ class InlineScanner {
   const std::string& t_;
   const Locator& loc_;
   diag::Diagnostics& diags_;
+  std::size_t max_runs_;
   model::Inlines out_;
   bool strong_ = false, emph_ = false;
   std::size_t strong_at_ = 0, emph_at_ = 0;
@@ -174,8 +176,10 @@ class InlineScanner {
     return loc_.span(j_.source(b), j_.source(e));
   }
 
+  bool full() const { return out_.size() >= max_runs_; }
+
   void flush() {
-    if (!open_) return;
+    if (!open_ || full()) return;
     cur_.span = span(cur_b_, cur_e_);
     out_.push_back(std::move(cur_));
     cur_ = model::Run{};
@@ -207,13 +211,14 @@ class InlineScanner {
     return std::string::npos;
   }
 
+  /// Warns about an unsafe scheme. The address is kept: writers make it plain text.
   std::string safe_url(const std::string& url, std::size_t b, std::size_t e) {
     if (base::check_link(url) != base::LinkCheck::UnsafeScheme) return url;
     diags_
         .warning(span(b, e),
                  "link with unsafe scheme '" + base::link_scheme(url) + ":' is kept as plain text")
         .hints.push_back("only https, http, mailto and tel links become clickable");
-    return {};
+    return url;
   }
 
   /// [label](url): true when it matched and was consumed.
@@ -264,15 +269,20 @@ class InlineScanner {
   }
 
   void scan(std::size_t i, std::size_t end, const std::string& url, bool in_link = false) {
-    while (i < end) {
+    while (i < end && !full()) {
       char c = t_[i];
       if (c == '\\' && i + 1 < end && is_escapable(t_[i + 1])) {
         add(std::string_view(&t_[i + 1], 1), i, i + 2, url);
         i += 2;
-      } else if (c == '*' && i + 1 < end && t_[i + 1] == '*' &&
-                 (strong_ || (i + 2 < end && !blank(t_[i + 2])))) {
-        strong_ = !strong_;
-        strong_at_ = i;
+      } else if (c == '*' && i + 1 < end && t_[i + 1] == '*') {
+        if (strong_ || (i + 2 < end && !blank(t_[i + 2]))) {
+          strong_ = !strong_;
+          strong_at_ = i;
+        } else {
+          // "2 ** 10": a "**" that cannot open bold (a blank or the end follows) is text,
+          // both stars of it; it must not toggle italic twice and vanish.
+          add(std::string_view(&t_[i], 2), i, i + 2, url);
+        }
         i += 2;
       } else if (c == '*' && (emph_ || (i + 1 < end && !blank(t_[i + 1])))) {
         emph_ = !emph_;
@@ -303,8 +313,9 @@ class InlineScanner {
 
 }  // namespace
 
-model::Inlines parse_inlines(const Joined& text, const Locator& loc, diag::Diagnostics& diags) {
-  return InlineScanner(text, loc, diags).run();
+model::Inlines parse_inlines(const Joined& text, const Locator& loc, diag::Diagnostics& diags,
+                             std::size_t max_runs) {
+  return InlineScanner(text, loc, diags, max_runs).run();
 }
 
 }  // namespace tailor::reader::resume

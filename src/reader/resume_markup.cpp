@@ -4,9 +4,11 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/limits.hpp"
 #include "base/links.hpp"
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
@@ -46,29 +48,60 @@ const std::vector<std::string>& header_keys() {
   return kKeys;
 }
 
+/// Lowers the parse tree one item at a time (the grammar never builds a tree of the whole
+/// file) and counts the pieces of text it makes against base::kMaxPieces, so the model, and
+/// everything later stages build from it, stays bounded whatever the file holds.
 class Lowering {
  public:
   Lowering(const Locator& loc, diag::Diagnostics& diags) : loc_(loc), diags_(diags) {}
 
-  model::Document document(const ast::Document& tree) {
-    model::Document doc;
-    for (const ast::HeaderItem& item : tree.header) header_item(doc.header, item);
-    if (doc.header.name.empty()) {
+  void end_header() {
+    if (doc_.header.name.empty()) {
       diags_.warning(loc_.span_at(0), "the header has no 'name:' field")
           .hints.push_back("start the file with a line such as 'name: Aysel Hüseynova'");
     }
-    for (const ast::Section& s : tree.sections) doc.sections.push_back(section(s));
-    return doc;
   }
+
+  /// True once the pieces limit is passed: the caller stops reading.
+  bool over_budget() const { return over_; }
+
+  model::Document take() { return std::move(doc_); }
 
  private:
   const Locator& loc_;
   diag::Diagnostics& diags_;
+  model::Document doc_;
+  std::size_t pieces_ = 0;
+  bool over_ = false;
 
   SourceSpan span(ast::Range r) const { return loc_.span(r.begin(), r.end()); }
 
+  /// Counts n pieces of text; false (after one error, at `at`) past the limit.
+  bool spend(std::size_t n, const SourceSpan& at) {
+    if (over_) return false;
+    pieces_ += n;
+    if (pieces_ <= base::kMaxPieces) return true;
+    over_ = true;
+    diags_
+        .error(at,
+               "too many pieces of text (skill items, inline runs, tags and lines): the limit "
+               "is " +
+                   base::group_digits(base::kMaxPieces) + " in one resume")
+        .hints.push_back(
+            "split the file, or keep a master resume of what you may show (docs/limits.md)");
+    return false;
+  }
+
+  std::size_t pieces_left() const {
+    return pieces_ >= base::kMaxPieces ? 0 : base::kMaxPieces - pieces_;
+  }
+
+ public:
   // ---------------------------------------------------------------- header
 
+  void header_item(const ast::HeaderItem& item) { header_item(doc_.header, item); }
+
+ private:
   void header_item(model::Header& h, const ast::HeaderItem& item) {
     if (const auto* f = boost::get<ast::HeaderField>(&item)) {
       header_field(h, *f);
@@ -188,14 +221,14 @@ class Lowering {
     h.links.push_back(std::move(link));
   }
 
-  /// The URL to keep: unsafe schemes warn and become plain text (an empty URL).
+  /// The URL to keep. An unsafe scheme warns; the address stays in the model, where every
+  /// writer's link policy (base::normalise_link) keeps it plain text, never a link.
   std::string checked_url(const std::string& url, SourceSpan where) {
     if (base::check_link(url) == base::LinkCheck::UnsafeScheme) {
       diags_
           .warning(where, "link with unsafe scheme '" + base::link_scheme(url) +
                               ":' is kept as plain text")
           .hints.push_back("only https, http, mailto and tel links become clickable");
-      return {};
     }
     return url;
   }
@@ -204,6 +237,7 @@ class Lowering {
 
   std::vector<std::string> tags(const ast::Tags& raw) {
     std::vector<std::string> out;
+    if (!raw.empty() && !spend(raw.size(), span(raw.front()))) return out;
     for (const ast::Range& r : raw) {
       ast::Range t = trim(r);
       if (t.empty()) {
@@ -222,31 +256,60 @@ class Lowering {
            k == model::SectionKind::Interests;
   }
 
-  model::Section section(const ast::Section& s) {
-    model::Section out;
-    ast::Range title = trim(s.heading.title.text);
+  /// A brace left in a heading's text is a tag list gone wrong ("== Experience {backend"):
+  /// an error, not part of the title. True when the text is clean.
+  bool no_stray_brace(ast::Range r) {
+    for (const char* p = r.begin(); p < r.end(); ++p) {
+      if (*p == '\\' && p + 1 < r.end()) {
+        ++p;
+        continue;
+      }
+      if (*p != '{' && *p != '}') continue;
+      bool unclosed = *p == '{' && std::find(p, r.end(), '}') == r.end();
+      auto& d = diags_.error(
+          loc_.span(p, p + 1),
+          unclosed ? std::string("unclosed tag list: '{' without '}'")
+                   : std::string("unexpected '") + *p + "': tags go at the very end of the line");
+      d.hints.push_back(unclosed
+                            ? "close it as {backend, devops}, or write '\\{' for a literal brace"
+                            : "write '\\" + std::string(1, *p) + "' for a literal brace");
+      return false;
+    }
+    return true;
+  }
+
+ public:
+  void begin_section(const ast::SectionHeading& h) {
+    spend(1, span(h.marker));  // past the limit the caller stops after this section
+    doc_.sections.emplace_back();
+    model::Section& out = doc_.sections.back();
+    ast::Range title = trim(h.title.text);
+    no_stray_brace(title);
     out.title = resume::unescape(title);
     out.kind = model::section_kind_from_title(out.title);
-    out.tags = tags(s.heading.title.tags);
-    out.span = loc_.span(s.heading.marker.begin(), title.end());
+    out.tags = tags(h.title.tags);
+    out.span = loc_.span(h.marker.begin(), title.end());
     if (out.kind == model::SectionKind::Custom) suggest_section(out.title, span(title));
 
     list_section_ = is_list_kind(out.kind);
     entry_index_ = kNoEntry;
     paragraph_.clear();
     blocks_ = &out.blocks;
-    for (const ast::BodyItem& item : s.body) body_item(item);
+  }
+
+  void end_section() {
     flush_paragraph();
     blocks_ = nullptr;
     entry_index_ = kNoEntry;
+    model::Section& out = doc_.sections.back();
     if (!out.blocks.empty()) {
       SourceSpan last = std::visit([](const auto& b) { return b.span; }, out.blocks.back());
       out.span.end_line = last.end_line;
       out.span.end_col = last.end_col;
     }
-    return out;
   }
 
+ private:
   void suggest_section(const std::string& title, SourceSpan where) {
     static const std::vector<std::string> kTitles = {
         "Summary",   "Experience", "Education",    "Skills",       "Projects",  "Certifications",
@@ -268,6 +331,7 @@ class Lowering {
     }
   }
 
+ public:
   void body_item(const ast::BodyItem& item) {
     if (boost::get<ast::Blank>(&item)) {
       flush_paragraph();
@@ -283,17 +347,25 @@ class Lowering {
     } else if (const auto* l = boost::get<ast::Line>(&item)) {
       // In skills-like sections every "Label: items" line is a group, even right after prose.
       if (list_section_ && skill_group(*l)) return;
-      paragraph_.push_back(l);
+      paragraph_.push_back(*l);
     }
     // Comments are dropped and keep a paragraph going.
   }
 
+ private:
   // ---------------------------------------------------------------- blocks
 
-  model::Inlines inlines(const std::vector<ast::Range>& lines) {
+  /// The runs of some lines; nullopt past the pieces limit (the lines and runs count).
+  std::optional<model::Inlines> inlines(const std::vector<ast::Range>& lines) {
+    if (!spend(lines.size(), span(lines.back()))) return std::nullopt;
     Joined j;
     for (const ast::Range& r : lines) j.add(r.begin(), r.end());
-    return resume::parse_inlines(j, loc_, diags_);
+    // The scanner stops one run past what is left, so a line of "*a* *b* ..." costs no more.
+    model::Inlines runs = resume::parse_inlines(j, loc_, diags_, pieces_left() + 1);
+    if (!spend(runs.size(), runs.empty() ? span(lines.back()) : runs.back().span)) {
+      return std::nullopt;
+    }
+    return runs;
   }
 
   void flush_paragraph() {
@@ -301,21 +373,23 @@ class Lowering {
     std::vector<ast::Range> lines;
     model::Paragraph p;
     ast::Tags raw_tags;
-    for (const ast::Line* l : paragraph_) {
-      ast::Range t = trim(l->text);
+    for (const ast::Line& l : paragraph_) {
+      ast::Range t = trim(l.text);
       if (!t.empty()) lines.push_back(t);
-      raw_tags.insert(raw_tags.end(), l->tags.begin(), l->tags.end());
+      raw_tags.insert(raw_tags.end(), l.tags.begin(), l.tags.end());
     }
     p.tags = tags(raw_tags);
     if (lines.empty()) {
-      diags_.error(span(paragraph_.front()->text), "tags without text")
+      diags_.error(span(paragraph_.front().text), "tags without text")
           .hints.push_back("tags go at the end of a line of text, a bullet or a heading");
       paragraph_.clear();
       return;
     }
-    p.text = inlines(lines);
-    p.span = loc_.span(lines.front().begin(), lines.back().end());
+    std::optional<model::Inlines> text = inlines(lines);
     paragraph_.clear();
+    if (!text || !spend(1, span(lines.front()))) return;
+    p.text = std::move(*text);
+    p.span = loc_.span(lines.front().begin(), lines.back().end());
     if (model::Entry* e = current_entry()) {
       e->description.push_back(std::move(p));
       extend(e->span, e->description.back().span);
@@ -346,7 +420,9 @@ class Lowering {
           .hints.push_back("write the text after the dash: '- Moved 38 services to Kubernetes'");
       return;
     }
-    out.text = inlines(lines);
+    std::optional<model::Inlines> text = inlines(lines);
+    if (!text || !spend(1, span(b.marker))) return;
+    out.text = std::move(*text);
     out.span = loc_.span(b.marker.begin(), lines.back().end());
     if (model::Entry* e = current_entry()) {
       e->bullets.push_back(std::move(out));
@@ -373,6 +449,7 @@ class Lowering {
     // ": a, b" (an empty label) is still a group: the writer needs a way to say so.
     if (colon == nullptr) return false;
     flush_paragraph();
+    if (!spend(1, span(trim(l.text)))) return true;
     model::SkillGroup g;
     g.label = resume::unescape(trim({t.begin(), colon}));
     g.tags = tags(l.tags);
@@ -384,6 +461,7 @@ class Lowering {
             .hints.push_back("separate items with single commas: 'Go, Rust, C++'");
         continue;
       }
+      if (!spend(1, span(it))) return true;
       g.items.push_back(model::Skill{resume::unescape(it), false, span(it)});
     }
     entry_index_ = kNoEntry;
@@ -394,9 +472,13 @@ class Lowering {
   // ---------------------------------------------------------------- entries
 
   void entry(const ast::EntryHeading& e) {
+    if (!spend(1, span(e.marker))) return;
     model::Entry out;
     const char* end = e.marker.end();
     std::vector<ast::Range> fields;
+    for (const ast::Range& f : e.fields) {
+      if (!no_stray_brace(trim(f))) break;
+    }
     for (const ast::Range& f : e.fields) {
       fields.push_back(trim(f));
       if (!trim(f).empty()) end = trim(f).end();
@@ -481,6 +563,12 @@ class Lowering {
     };
     out.year = num(0, 4);
     out.span = span(r);
+    if (out.year == 0) {
+      // The model's year 0 means "no date": year 0000 would silently vanish from every output.
+      diags_.error(loc_.span(r.begin(), r.begin() + 4), "year 0000 is out of range (0001..9999)")
+          .hints.push_back("write the year in four digits, for example 2021");
+      return false;
+    }
     if (r.size() >= 7) out.month = num(5, 2);
     if (r.size() >= 10) out.day = num(8, 2);
     if (r.size() >= 7 && (out.month < 1 || out.month > 12)) {
@@ -515,7 +603,7 @@ class Lowering {
   bool list_section_ = false;
   std::size_t entry_index_ = kNoEntry;
   std::vector<model::Block>* blocks_ = nullptr;
-  std::vector<const ast::Line*> paragraph_;
+  std::vector<ast::Line> paragraph_;  ///< The lines of the paragraph being read.
 };
 
 std::string expected_hint(const std::string& expected) {
@@ -541,20 +629,49 @@ std::optional<model::Document> parse_resume(std::uint32_t file_id, std::string_v
   Locator loc(file_id, buffer);
   std::size_t errors_before = diags.error_count();
 
-  ast::Document tree;
+  // A leading BOM is already gone; another one is invisible in an editor, yet it would end
+  // up inside a name or a heading ("==" after it is no heading): say what and where it is.
+  static constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  for (std::size_t at = buffer.find(kBom); at != std::string::npos;
+       at = buffer.find(kBom, at + kBom.size())) {
+    const char* p = buffer.data() + at;
+    diags.error(loc.span(p, p + kBom.size()), "byte order mark (U+FEFF) in the middle of the file")
+        .hints.push_back(
+            "it is invisible in most editors and usually left by joining files; delete it");
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+
   grammar::resume::SyntaxError err;
-  const char* first = buffer.data();
-  if (!grammar::resume::parse_document(first, first + buffer.size(), tree, err)) {
-    const char* at = err.where ? err.where : first;
+  Lowering lowering(loc, diags);
+  const char* it = buffer.data();
+  const char* last = it + buffer.size();
+  auto syntax_error = [&]() -> std::optional<model::Document> {
+    const char* at = err.where ? err.where : it;
     auto& d = diags.error(loc.span(at, at + 1), "expected " + err.expected);
     std::string hint = expected_hint(err.expected);
     if (!hint.empty()) d.hints.push_back(hint);
     return std::nullopt;
+  };
+  // One item at a time: each is lowered and dropped, so memory follows the model, not the file.
+  while (it != last && !grammar::resume::at_section_start(it, last)) {
+    ast::HeaderItem item;
+    if (!grammar::resume::parse_header_item(it, last, item, err)) return syntax_error();
+    lowering.header_item(item);
   }
-  Lowering lowering(loc, diags);
-  model::Document doc = lowering.document(tree);
+  lowering.end_header();
+  while (it != last && !lowering.over_budget()) {
+    ast::SectionHeading heading;
+    if (!grammar::resume::parse_section_heading(it, last, heading, err)) return syntax_error();
+    lowering.begin_section(heading);
+    while (it != last && !grammar::resume::at_section_start(it, last) && !lowering.over_budget()) {
+      ast::BodyItem item;
+      if (!grammar::resume::parse_body_item(it, last, item, err)) return syntax_error();
+      lowering.body_item(item);
+    }
+    lowering.end_section();
+  }
   if (diags.error_count() > errors_before) return std::nullopt;
-  return doc;
+  return lowering.take();
 }
 
 }  // namespace tailor::reader

@@ -60,6 +60,8 @@ std::vector<grammar::resume::ast::Range> split_items(grammar::resume::ast::Range
 
 /// Parses **bold**, *italic*, [label](url), <https://...> autolinks and escapes into runs.
 /// Unterminated markup and stray braces are errors; unsafe link schemes are warnings.
-model::Inlines parse_inlines(const Joined& text, const Locator& loc, diag::Diagnostics& diags);
+/// Scanning stops once max_runs runs are made (the caller's share of the pieces limit).
+model::Inlines parse_inlines(const Joined& text, const Locator& loc, diag::Diagnostics& diags,
+                             std::size_t max_runs);
 
 }  // namespace tailor::reader::resume

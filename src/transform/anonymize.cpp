@@ -9,6 +9,7 @@
 #include "base/sha256.hpp"
 #include "base/slug.hpp"
 #include "base/utf8.hpp"
+#include "transform/letter_fold.hpp"
 
 namespace tailor::transform {
 
@@ -42,13 +43,36 @@ Folded fold(std::string_view text) {
     char32_t cp = base::decode_next(text, i);
     std::size_t idx = f.start.size();
     f.start.push_back(s);
-    f.word.push_back(is_word_cp(cp));
     f.key_at.push_back(f.key.size());
     std::string k;
+    LetterRole role = cp < 0x80 ? LetterRole::Text : letter_role(cp);
+    if (role == LetterRole::Mark) {
+      // "e" + U+0301 is "é": the mark belongs to the letter before it and folds away.
+      f.word.push_back(true);
+      continue;
+    }
+    if (role == LetterRole::Invisible) {
+      // A soft hyphen or zero-width space inside "Ay­sel" spells nothing.
+      f.word.push_back(false);
+      continue;
+    }
+    f.word.push_back(is_word_cp(cp));
     if (cp < 0x80) {
       k = std::string(1, static_cast<char>(std::tolower(static_cast<int>(cp))));
     } else {
       k = base::fold_to_ascii(cp);
+      if (k.empty()) {
+        // A precomposed letter the table lacks: its base letters (ICU's NFD), folded.
+        std::string bases = without_marks(cp);
+        for (std::size_t j = 0; j < bases.size();) {
+          std::size_t b = j;
+          char32_t c = base::decode_next(bases, j);
+          std::string part =
+              c < 0x80 ? std::string(1, static_cast<char>(std::tolower(static_cast<int>(c))))
+                       : base::fold_to_ascii(c);
+          k += part.empty() ? bases.substr(b, j - b) : part;
+        }
+      }
       if (k.empty()) k = std::string(text.substr(s, i - s));
     }
     f.key += k;
@@ -58,6 +82,9 @@ Folded fold(std::string_view text) {
   f.key_at.push_back(f.key.size());
   return f;
 }
+
+/// True when the code point at idx spells nothing (a mark or an invisible character).
+bool spells_nothing(const Folded& f, std::size_t idx) { return f.key_at[idx] == f.key_at[idx + 1]; }
 
 std::string fold_key(std::string_view text) { return fold(text).key; }
 
@@ -75,6 +102,8 @@ int replace_folded(std::string& text, std::string_view needle, std::string_view 
       std::size_t first = f.cp_of[pos];
       std::size_t end_key = pos + nk.size();
       std::size_t last = f.cp_of[end_key - 1];
+      // Marks after the last letter are part of it ("Jose" + U+0301): remove them with it.
+      while (last + 1 < f.word.size() && spells_nothing(f, last + 1) && f.word[last + 1]) ++last;
       bool aligned = f.key_at[first] == pos && f.key_at[last + 1] == end_key;
       bool left_ok = first == 0 || !f.word[first - 1] || !f.word[first];
       bool right_ok = last + 1 >= f.word.size() || !f.word[last + 1] || !f.word[last];

@@ -27,7 +27,7 @@ TEST(Utf8, RejectsOverlongsSurrogatesAndTruncation) {
 
 TEST(Utf8, BomAndCrlfAreNormalised) {
   EXPECT_EQ(normalise_newlines("\xEF\xBB\xBFname: x\r\nb\r\n"), "name: x\nb\n");
-  EXPECT_EQ(normalise_newlines("lone\rcr"), "lone\rcr");
+  EXPECT_EQ(normalise_newlines("lone\rcr"), "lone\ncr");
 }
 
 TEST(Utf8, LineColCountsCodePoints) {
@@ -52,4 +52,10 @@ TEST(Utf8, LineIndexAgreesWithRescanAtEveryOffset) {
 TEST(Utf8, DescribeCodePoint) {
   EXPECT_EQ(describe_code_point(0x259), "U+0259 'ə'");
   EXPECT_EQ(describe_code_point(0x1F600), "U+1F600 '\xF0\x9F\x98\x80'");
+}
+
+// Issue 15: a file saved with classic Mac OS line endings read as one line (the name).
+TEST(NormaliseNewlines, LoneCarriageReturnIsALineBreak) {
+  EXPECT_EQ(normalise_newlines("name: A\r== Summary\rText\r"), "name: A\n== Summary\nText\n");
+  EXPECT_EQ(normalise_newlines("a\r\r\nb\n\rc"), "a\n\nb\n\nc");
 }

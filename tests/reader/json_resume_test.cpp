@@ -68,7 +68,8 @@ INSTANTIATE_TEST_SUITE_P(Cases, JsonResumeErrorGolden,
 
 TEST(JsonResume, ErrorsFailTheReadAndWarningsDoNot) {
   EXPECT_FALSE(read_golden_input("truncated.json").doc);
-  EXPECT_FALSE(read_golden_input("type_error.json").doc);
+  // A value of the wrong type is a warning: it is read as absent (issue 15).
+  EXPECT_TRUE(read_golden_input("type_error.json").doc);
   EXPECT_FALSE(read_golden_input("bad_date.json").doc);
   Result warned = read_golden_input("unknown_key.json");
   ASSERT_TRUE(warned.doc);
@@ -93,19 +94,24 @@ TEST(JsonResume, TruncatedFileFailsWithFileLineColAndExit1) {
       << r.err;
 }
 
+// Issue 15: a wrong type, null included, is a located warning with its JSON path; the value
+// is then read as absent and the rest of the resume is kept.
 TEST(JsonResume, TypeErrorsNameTheJsonPath) {
   Result r = read_json_resume("t.json", R"({"skills": [{"name": "Go", "keywords": ["a", 7]}],
 "languages": {"language": "az"}, "basics": {"name": 5}})");
-  EXPECT_FALSE(r.doc);
-  EXPECT_NE(r.diagnostics.find("t.json:1:46: error: $.skills[0].keywords[1]: expected a string, "
-                               "found a number"),
+  ASSERT_TRUE(r.doc);
+  ASSERT_EQ(r.doc->sections.size(), 1u);  // skills, with the one good keyword
+  EXPECT_EQ(std::get<model::SkillGroup>(r.doc->sections[0].blocks[0]).items.size(), 1u);
+  EXPECT_TRUE(r.doc->header.name.empty());
+  EXPECT_NE(r.diagnostics.find("t.json:1:46: warning: $.skills[0].keywords[1]: expected a string, "
+                               "found a number; it is read as absent"),
             std::string::npos)
       << r.diagnostics;
-  EXPECT_NE(r.diagnostics.find("t.json:2:14: error: $.languages: expected an array of objects, "
+  EXPECT_NE(r.diagnostics.find("t.json:2:14: warning: $.languages: expected an array of objects, "
                                "found an object"),
             std::string::npos)
       << r.diagnostics;
-  EXPECT_NE(r.diagnostics.find("t.json:2:53: error: $.basics.name: expected a string, found a "
+  EXPECT_NE(r.diagnostics.find("t.json:2:53: warning: $.basics.name: expected a string, found a "
                                "number"),
             std::string::npos)
       << r.diagnostics;
@@ -232,3 +238,42 @@ TEST(JsonResume, UnknownKeysSuggestTheV1Name) {
   // An entry with nothing known in it is not kept as an empty heading.
   EXPECT_TRUE(r.doc->sections.empty());
 }
+
+namespace {
+
+// Issue 15: null where a value belongs was silently taken for "absent"; JSON Resume's schema
+// calls it invalid, so it is warned about, with the path, like any other wrong type.
+TEST(JsonResume, NullIsAWarningWithItsPath) {
+  Result r = read_json_resume("t.json", R"({"basics": {"name": "Ada", "profiles": [{"url": null}]},
+"work": [{"name": "Acme", "endDate": null}], "skills": null})");
+  ASSERT_TRUE(r.doc) << r.diagnostics;
+  EXPECT_EQ(r.doc->header.name.value, "Ada");
+  for (const char* path : {"$.basics.profiles[0].url", "$.work[0].endDate", "$.skills"}) {
+    EXPECT_NE(r.diagnostics.find(std::string("warning: ") + path + ": expected "),
+              std::string::npos)
+        << path << "\n"
+        << r.diagnostics;
+  }
+}
+
+// Issue 15: JSON Resume cannot say "a single date" for a job, so the writer repeats the start
+// as the end; reading it back is one date, not "2021 .. 2021".
+TEST(JsonResume, EndEqualToStartIsASingleDate) {
+  Result r = read_json_resume("t.json", R"({"work": [{"name": "Acme", "startDate": "2021-04",
+"endDate": "2021-04"}, {"name": "B", "startDate": "2021", "endDate": "2022"}]})");
+  ASSERT_TRUE(r.doc) << r.diagnostics;
+  const auto& single = std::get<model::Entry>(r.doc->sections[0].blocks[0]);
+  EXPECT_TRUE(single.dates.end.empty());
+  EXPECT_EQ(single.dates.start.month, 4);
+  EXPECT_EQ(std::get<model::Entry>(r.doc->sections[0].blocks[1]).dates.end.year, 2022);
+}
+
+// Issue 15: an empty highlight became "- " in converted markup, which check rejects.
+TEST(JsonResume, BlankHighlightsAreNoBullets) {
+  Result r =
+      read_json_resume("t.json", R"({"work": [{"name": "Acme", "highlights": ["", " ", "x"]}]})");
+  ASSERT_TRUE(r.doc) << r.diagnostics;
+  EXPECT_EQ(std::get<model::Entry>(r.doc->sections[0].blocks[0]).bullets.size(), 1u);
+}
+
+}  // namespace

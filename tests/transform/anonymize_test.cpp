@@ -208,3 +208,41 @@ TEST(Anonymize, IsIdempotent) {
   transform::anonymize(d, "Candidate 3F9A2C");
   EXPECT_EQ(d, once);
 }
+
+namespace {
+
+/// The summary's text after anonymising a document whose header name is `name`.
+std::string scrubbed(const std::string& name, const std::string& body) {
+  model::Document d;
+  d.header.name.value = name;
+  model::Section s;
+  s.kind = model::SectionKind::Summary;
+  model::Paragraph p;
+  p.text = {run(body)};
+  s.blocks.push_back(p);
+  d.sections.push_back(s);
+  transform::anonymize(d, "X");
+  return std::get<model::Paragraph>(d.sections[0].blocks[0]).text[0].text;
+}
+
+}  // namespace
+
+// Issue 15: the same name in decomposed letters (NFD: "e" + U+0301) was left in the body.
+TEST(Anonymize, NameInDecomposedLettersIsRemoved) {
+  // NFC name, NFD body; and the other way round; marks after the last letter go too. The
+  // full name becomes the reference once; a name part alone becomes it too.
+  EXPECT_EQ(scrubbed("Mélanie Müller", "Me\u0301lanie Mu\u0308ller wrote it."), "X wrote it.");
+  EXPECT_EQ(scrubbed("Me\u0301lanie Mu\u0308ller", "Mélanie Müller wrote it."), "X wrote it.");
+  EXPECT_EQ(scrubbed("José Ramírez", "By Jose\u0301 and Rami\u0301rez."), "By X and X.");
+  // Azerbaijani letters with a decomposition: "Ş" = "S" + U+0327.
+  EXPECT_EQ(scrubbed("Şəhla", "S\u0327əhla leads."), "X leads.");
+}
+
+// Issue 15: a soft hyphen or a zero-width character inside the name hid it.
+TEST(Anonymize, NameWithInvisibleCharactersInsideIsRemoved) {
+  EXPECT_EQ(scrubbed("Aysel Hüseynova", "Ay\u00ADsel Hü\u200Bseynova leads."), "X leads.");
+  EXPECT_EQ(scrubbed("Aysel Hüseynova", "Hü\u00ADseynova leads."), "X leads.");
+  EXPECT_EQ(scrubbed("Aysel", "Ay\u200Dsel and Ays\u2060el and A\uFEFFysel."), "X and X and X.");
+  // Whole words only, still: a longer word that contains the name stays.
+  EXPECT_EQ(scrubbed("Aysel", "Ayselova wrote it."), "Ayselova wrote it.");
+}

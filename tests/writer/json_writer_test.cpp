@@ -242,3 +242,84 @@ TEST(JsonWriter, OneHopFromMarkupThenStable) {
   EXPECT_EQ(std::get<model::SkillGroup>(langs.blocks[0]).label, "Azerbaijani");
   EXPECT_EQ(std::get<model::SkillGroup>(langs.blocks[0]).items[0].name, "native");
 }
+
+namespace {
+
+model::Document one_paragraph(model::Inlines runs) {
+  model::Document d;
+  model::Section s;
+  s.kind = model::SectionKind::Summary;
+  s.title = "Summary";
+  model::Paragraph p;
+  p.text = std::move(runs);
+  s.blocks.push_back(p);
+  d.sections.push_back(s);
+  return d;
+}
+
+model::Run make_run(std::string text, bool strong, std::string url) {
+  model::Run r;
+  r.text = std::move(text);
+  r.strong = strong;
+  r.url = std::move(url);
+  return r;
+}
+
+}  // namespace
+
+// Issue 15: "[**Go** tools](url)" came out as "Go (url) tools (url)".
+TEST(JsonWriter, LinkWithBoldInItsLabelNamesTheAddressOnce) {
+  std::string diags;
+  std::string out =
+      write(one_paragraph({make_run("See ", false, ""), make_run("Go", true, "https://go.dev"),
+                           make_run(" tools", false, "https://go.dev")}),
+            &diags);
+  EXPECT_NE(out.find("\"summary\": \"See Go tools (https://go.dev)\""), std::string::npos) << out;
+}
+
+// Issue 15: bold and italic were dropped without a word; links inside text too.
+TEST(JsonWriter, BoldItalicAndInlineLinksAreWarnedAbout) {
+  std::string diags;
+  write(one_paragraph({make_run("Go", true, ""), make_run(" and a ", false, ""),
+                       make_run("link", false, "https://x.example")}),
+        &diags);
+  EXPECT_NE(diags.find("JSON Resume has no bold or italic; 1 formatted run is written as plain "
+                       "text"),
+            std::string::npos)
+      << diags;
+  EXPECT_NE(diags.find("JSON Resume has no links inside text; 1 link is written as"),
+            std::string::npos)
+      << diags;
+}
+
+// Issue 15: an unsafe address is plain text in a string, and left out of a url field, with a
+// warning (a theme would make any url field a link).
+TEST(JsonWriter, UnsafeAddressIsTextInStringsAndNeverAUrlField) {
+  model::Document d = one_paragraph({make_run("click", false, "javascript:alert(1)")});
+  d.header.links.push_back({"Website", "javascript:alert(2)", {}});
+  std::string diags;
+  std::string out = write(d, &diags);
+  EXPECT_NE(out.find("\"summary\": \"click [javascript:alert(1)]\""), std::string::npos) << out;
+  EXPECT_EQ(out.find("\"url\": \"javascript"), std::string::npos) << out;
+  EXPECT_NE(diags.find("$.basics.url: the address \"javascript:alert(2)\" is not an https"),
+            std::string::npos)
+      << diags;
+}
+
+// Issue 15: a label-less skill group of several items became one JSON skill per item and came
+// back as several groups; now it is one skill with keywords, and comes back the same.
+TEST(JsonWriter, LabelLessSkillGroupComesBackAsOneGroup) {
+  model::Document d;
+  model::Section s;
+  s.kind = model::SectionKind::Skills;
+  s.title = "Skills";
+  model::SkillGroup g;
+  g.items = {{"Go", false, {}}, {"Rust", false, {}}};
+  s.blocks.push_back(g);
+  d.sections.push_back(s);
+  std::string diags;
+  auto back = read(write(d, &diags));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(diags, "");
+  EXPECT_EQ(without_spans(writer::dump_native(*back)), without_spans(writer::dump_native(d)));
+}

@@ -40,7 +40,8 @@ class BodyWriter {
             const SourceSpan& span, RunProps props = {}) {
     std::string safe = base::normalise_link(url);
     if (safe.empty()) {
-      if (!url.empty()) {
+      // An unsafe scheme was already reported by the reader, which keeps the address as text.
+      if (!url.empty() && base::check_link(url) != base::LinkCheck::UnsafeScheme) {
         diags_
             .warning(span, "link '" + clean_text(url, span, diags_) +
                                "' is written as plain text in the DOCX output")

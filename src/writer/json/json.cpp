@@ -5,6 +5,7 @@
 
 #include "base/links.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <memory>
@@ -124,12 +125,24 @@ std::string link_out(const std::string& url) {
 }
 
 /// Inline runs as plain text; a link keeps its address in parentheses when the label differs.
+/// A label may be several runs ("[**Go** tools](…)"): the address follows the whole label,
+/// once. An unsafe address is kept as text in brackets, never in the "(address)" position.
 std::string text_of(const Inlines& runs) {
   std::string out;
-  for (const Run& r : runs) {
+  std::string label;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const Run& r = runs[i];
     out += r.text;
-    std::string url = r.url.empty() ? std::string() : link_out(r.url);
-    if (!url.empty() && r.url != r.text) out += " (" + url + ")";
+    if (r.url.empty()) continue;
+    label += r.text;
+    if (i + 1 < runs.size() && runs[i + 1].url == r.url) continue;
+    std::string url = link_out(r.url);
+    if (url.empty()) {
+      out += " [" + r.url + "]";  // not a link: text in brackets, as the text output shows it
+    } else if (url != label) {
+      out += " (" + url + ")";
+    }
+    label.clear();
   }
   return out;
 }
@@ -177,6 +190,7 @@ class Writer {
               "JSON Resume has no variants; the untagged (else the first) section of each kind "
               "is written");
     }
+    check_unkept(doc, kept);
     root.put("basics", basics(doc, kept));
     // One array per kind, placed where the first section of that kind was.
     std::vector<std::pair<const char*, J>> arrays;
@@ -266,7 +280,7 @@ class Writer {
       bool site = l.label.empty() || l.label == l.url || l.label == "Website" ||
                   l.label == "website" || l.label == "Homepage";
       if (site && url.empty()) {
-        url = link_out(l.url);
+        url = url_field(l.url, l.span, "$.basics.url");
         continue;
       }
       auto [network, user] = split_paren(l.label);
@@ -274,7 +288,8 @@ class Writer {
       J p;
       p.put("network", network);
       p.put("username", user);
-      p.put("url", link_out(l.url));
+      p.put("url", url_field(l.url, l.span,
+                             "$.basics.profiles[" + std::to_string(profiles.arr.size()) + "].url"));
       profiles.arr.push_back(std::move(p));
     }
     b.put("url", url);
@@ -287,6 +302,7 @@ class Writer {
           summary.push_back(text_of(p->text));
         } else if (auto* bl = std::get_if<Bullet>(&blk)) {
           summary.push_back(text_of(bl->text));
+          changed(bl->span, "a bullet in the summary is read back as a paragraph");
         } else {
           not_written(s, "an entry or group in the summary");
         }
@@ -337,6 +353,11 @@ class Writer {
                                " has no place in JSON Resume and is not written");
   }
 
+  /// Written, but read back in another shape: the round trip would change the model.
+  void changed(const SourceSpan& span, const std::string& what) {
+    diags_.warning(span, "JSON Resume cannot hold this as it is: " + what);
+  }
+
   void lost(const Entry& e, const char* field, const std::string& value) {
     if (value.empty()) return;
     diags_.warning(e.span, path_ + ": JSON Resume has no " + field + " here; \"" + value +
@@ -384,7 +405,7 @@ class Writer {
       lost(e, "location", e.location);
     }
     j.put("position", e.role);
-    j.put("url", link_out(e.url));
+    j.put("url", url_field(e.url, e.span, path_ + ".url"));
     dates(j, e.dates, "startDate", "endDate", true);
     j.put("summary", summary);
     j.put("highlights", bullets(e));
@@ -408,7 +429,7 @@ class Writer {
     }
     lost(e, "location", e.location);
     j.put("institution", e.organisation);
-    j.put("url", link_out(e.url));
+    j.put("url", url_field(e.url, e.span, path_ + ".url"));
     j.put("area", area);
     j.put("studyType", study);
     dates(j, e.dates, "startDate", "endDate", false);
@@ -444,7 +465,7 @@ class Writer {
     J j;
     j.put("name", e.role);
     single_date(e, j, "date");
-    j.put("url", link_out(e.url));
+    j.put("url", url_field(e.url, e.span, path_ + ".url"));
     j.put("issuer", e.organisation);
     lost(e, "location", e.location);
     for (const std::string& p : paragraphs(e)) lost(e, "description", p);
@@ -457,7 +478,7 @@ class Writer {
     j.put("name", e.role);
     j.put("publisher", e.organisation);
     single_date(e, j, "releaseDate");
-    j.put("url", link_out(e.url));
+    j.put("url", url_field(e.url, e.span, path_ + ".url"));
     j.put("summary", base::join_nonempty(paragraphs(e), "\n"));
     lost(e, "location", e.location);
     no_bullets(e);
@@ -488,7 +509,7 @@ class Writer {
     j.put("highlights", bullets(e));
     j.put("keywords", std::move(keywords));
     dates(j, e.dates, "startDate", "endDate", false);
-    j.put("url", link_out(e.url));
+    j.put("url", url_field(e.url, e.span, path_ + ".url"));
     j.put("roles", std::move(roles));
     j.put("entity", e.organisation);
     j.put("type", type);
@@ -518,13 +539,21 @@ class Writer {
       if (auto* g = std::get_if<SkillGroup>(&blk)) {
         if (!g->tags.empty()) tagged_ = true;
         if (g->label.empty()) {
-          for (const std::string& item : item_names(*g)) one(item, {});
+          // No label: one item is a skill's name; several are its keywords. Either reads back
+          // as the same label-less group.
+          if (g->items.size() == 1) {
+            one(g->items.front().name, {});
+          } else {
+            one("", item_names(*g));
+          }
         } else {
           one(g->label, item_names(*g));
         }
       } else if (auto* p = std::get_if<Paragraph>(&blk)) {
+        changed(p->span, "a paragraph in " + s.title + " is read back as a list item");
         one(text_of(p->text), {});
       } else if (auto* b = std::get_if<Bullet>(&blk)) {
+        changed(b->span, "a bullet in " + s.title + " is read back as a list item");
         one(text_of(b->text), {});
       } else {
         not_written(s, "an entry");
@@ -546,14 +575,22 @@ class Writer {
           continue;
         }
         // "Languages: Azerbaijani (native), English (C1)": one language per item.
+        bool same = g->label.empty() && g->items.size() == 1 &&
+                    split_paren(g->items.front().name).second.empty();
+        if (!same) {
+          changed(g->span, "a list of several languages in " + s.title +
+                               " is read back as one \"Language: fluency\" line per item");
+        }
         for (const std::string& item : item_names(*g)) {
           auto [language, fluency] = split_paren(item);
           one(language, fluency);
         }
       } else if (auto* p = std::get_if<Paragraph>(&blk)) {
+        changed(p->span, "a paragraph in " + s.title + " is read back as a language");
         auto [language, fluency] = split_paren(text_of(p->text));
         one(language, fluency);
       } else if (auto* b = std::get_if<Bullet>(&blk)) {
+        changed(b->span, "a bullet in " + s.title + " is read back as a language");
         auto [language, fluency] = split_paren(text_of(b->text));
         one(language, fluency);
       } else {
@@ -569,9 +606,11 @@ class Writer {
         text = text_of(p->text);
       } else if (auto* b = std::get_if<Bullet>(&blk)) {
         text = text_of(b->text);
+        changed(b->span, "a bullet in " + s.title + " is read back as a paragraph");
       } else if (auto* e = std::get_if<Entry>(&blk)) {
         std::vector<std::string> parts = paragraphs(*e);
         text = base::join_nonempty({e->role, base::join_nonempty(parts, " ")}, ": ");
+        changed(e->span, "an entry in " + s.title + " is read back as a paragraph");
       } else {
         not_written(s, "a group");
         continue;
@@ -587,6 +626,107 @@ class Writer {
         j.put("reference", text);
       }
       arr.arr.push_back(std::move(j));
+    }
+  }
+
+  /// A url field holds only an address a consumer may make a link: an unsafe one (javascript:,
+  /// file:) is left out, and said so.
+  std::string url_field(const std::string& url, const SourceSpan& span, const std::string& path) {
+    std::string out = link_out(url);
+    if (out.empty() && !url.empty()) {
+      diags_
+          .warning(span, path + ": the address \"" + url +
+                             "\" is not an https, http, mailto or tel link and is not written")
+          .hints.push_back("a JSON Resume url field is made a link by every theme");
+    }
+    return out;
+  }
+
+  /// What JSON Resume cannot hold, said once each: bold and italic (its strings are plain
+  /// text), links inside text (written as "label (address)"), section titles (it names
+  /// sections by kind), the order of the summary (it lives in basics) and tags.
+  void check_unkept(const Document& doc, const std::vector<const Section*>& kept) {
+    std::size_t formatted = 0, linked = 0;
+    SourceSpan first_formatted, first_linked;
+    auto runs = [&](const Inlines& text, const std::vector<std::string>& tags) {
+      if (!tags.empty()) tagged_ = true;
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        const Run& r = text[i];
+        if ((r.strong || r.emph) && formatted++ == 0) first_formatted = r.span;
+        bool link_end = !r.url.empty() && (i + 1 == text.size() || text[i + 1].url != r.url);
+        if (link_end && linked++ == 0) first_linked = r.span;
+      }
+    };
+    static const std::pair<SectionKind, const char*> kTitles[] = {
+        {SectionKind::Summary, "Summary"},
+        {SectionKind::Experience, "Experience"},
+        {SectionKind::Volunteering, "Volunteering"},
+        {SectionKind::Education, "Education"},
+        {SectionKind::Awards, "Awards"},
+        {SectionKind::Certifications, "Certifications"},
+        {SectionKind::Publications, "Publications"},
+        {SectionKind::Skills, "Skills"},
+        {SectionKind::Languages, "Languages"},
+        {SectionKind::Interests, "Interests"},
+        {SectionKind::References, "References"},
+        {SectionKind::Projects, "Projects"}};
+    std::vector<SectionKind> seen;
+    bool before_summary = false;
+    for (const Section* s : kept) {
+      for (const auto& [kind, title] : kTitles) {
+        if (kind == s->kind && s->title != title) {
+          diags_.warning(s->span, "JSON Resume names sections by kind: \"" + s->title +
+                                      "\" is read back as \"" + title + "\"");
+        }
+      }
+      if (s->kind == SectionKind::Summary && before_summary) {
+        diags_.warning(s->span,
+                       "JSON Resume keeps the summary in basics: it is read back as the "
+                       "first section");
+      }
+      if (s->kind != SectionKind::Summary && s->kind != SectionKind::Custom) before_summary = true;
+      if (s->kind != SectionKind::Custom &&
+          std::find(seen.begin(), seen.end(), s->kind) != seen.end()) {
+        diags_.warning(s->span, "JSON Resume has one list per kind: section \"" + s->title +
+                                    "\" is read back as part of the first one");
+      }
+      seen.push_back(s->kind);
+      if (!s->tags.empty()) tagged_ = true;
+      for (const Block& b : s->blocks) {
+        if (const auto* p = std::get_if<Paragraph>(&b)) runs(p->text, p->tags);
+        if (const auto* bl = std::get_if<Bullet>(&b)) runs(bl->text, bl->tags);
+        if (const auto* g = std::get_if<SkillGroup>(&b); g && !g->tags.empty()) tagged_ = true;
+        if (const auto* e = std::get_if<Entry>(&b)) {
+          if (!e->tags.empty()) tagged_ = true;
+          for (const Paragraph& p : e->description) runs(p.text, p.tags);
+          for (const Bullet& x : e->bullets) runs(x.text, x.tags);
+        }
+      }
+    }
+    for (const Link& l : doc.header.links) {
+      bool site = l.label.empty() || l.label == l.url || l.label == "Website" ||
+                  l.label == "website" || l.label == "Homepage";
+      if (site && l.label != "Website") {
+        diags_.warning(l.span, "JSON Resume keeps one website without a label: the link \"" +
+                                   l.label + "\" is read back as \"Website\"");
+        break;
+      }
+      if (site) break;
+    }
+    if (formatted > 0) {
+      diags_
+          .warning(first_formatted,
+                   "JSON Resume has no bold or italic; " + std::to_string(formatted) +
+                       (formatted == 1 ? " formatted run is" : " formatted runs are") +
+                       " written as plain text")
+          .hints.push_back("convert to .resume to keep the formatting");
+    }
+    if (linked > 0) {
+      diags_
+          .warning(first_linked, "JSON Resume has no links inside text; " + std::to_string(linked) +
+                                     (linked == 1 ? " link is" : " links are") +
+                                     " written as text after their label")
+          .hints.push_back("convert to .resume to keep the links");
     }
   }
 

@@ -9,6 +9,7 @@
 #include <hpdf_streams.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -470,8 +471,15 @@ std::string Emitter::encode(std::size_t key, const std::string& utf8) const {
 
 void Emitter::info() {
   const model::Header& h = doc_.header;
+  // libharu refuses a string over 65,535 bytes (HPDF_STRING_OUT_OF_RANGE, 0x105B) and may
+  // write UTF-16 (two bytes per UTF-8 byte at worst): metadata is cut at a code point
+  // boundary well below that. The page itself still shows the whole text.
   auto set = [&](HPDF_InfoType t, const std::string& v) {
-    if (!v.empty()) HPDF_SetInfoAttr(pdf_, t, v.c_str());
+    if (v.empty()) return;
+    constexpr std::size_t kMaxInfoBytes = 30000;
+    std::size_t n = std::min(v.size(), kMaxInfoBytes);
+    while (n < v.size() && n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
+    HPDF_SetInfoAttr(pdf_, t, v.substr(0, n).c_str());
   };
   set(HPDF_INFO_TITLE, pdf_title(doc_));
   set(HPDF_INFO_AUTHOR, h.name.value);

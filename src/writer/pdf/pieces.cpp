@@ -75,7 +75,8 @@ std::string Engine::clean(std::string_view text, int fidx, const SourceSpan& spa
 std::string Engine::link_for(const std::string& url, const SourceSpan& span) {
   if (url.empty()) return {};
   std::string n = base::normalise_link(url);
-  if (n.empty() && diags_) {
+  // An unsafe scheme was already reported by the reader, which keeps the address as text.
+  if (n.empty() && diags_ && base::check_link(url) != base::LinkCheck::UnsafeScheme) {
     std::string scheme = base::link_scheme(url);
     diag::Diagnostic& d = diags_->warning(
         span,

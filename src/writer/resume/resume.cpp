@@ -60,7 +60,7 @@ std::string tag_list(const std::vector<std::string>& tags) {
 
 std::string date_text(const Date& d) {
   if (d.present) return "present";
-  if (d.year < 1000 || d.year > 9999) return {};
+  if (d.year < 1 || d.year > 9999) return {};
   char buf[16];
   if (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
@@ -165,7 +165,7 @@ class Writer {
               }
               if constexpr (std::is_same_v<T, Paragraph>) {
                 if (previous != nullptr) out += "\n";
-                paragraph(v.text, v.tags);
+                paragraph(v.text, v.tags, v.span);
               } else if constexpr (std::is_same_v<T, Bullet>) {
                 if (previous != nullptr && !std::holds_alternative<Bullet>(*previous)) out += "\n";
                 bullet(v);
@@ -183,12 +183,25 @@ class Writer {
     }
   }
 
-  void paragraph(const Inlines& text, const std::vector<std::string>& tags) {
-    std::string line = protect_line_start(inlines(text, list_section_));
+  void paragraph(const Inlines& text, const std::vector<std::string>& tags, const SourceSpan& at) {
+    std::string body = inlines(text, list_section_);
+    if (body.empty()) {
+      // A blank line, or "{tags}" alone, would not read back (or would not pass check).
+      lossy(at, "an empty paragraph is left out");
+      return;
+    }
+    std::string line = protect_line_start(body);
     out += line + tag_list(tags) + "\n";
   }
 
-  void bullet(const Bullet& b) { out += "- " + inlines(b.text, false) + tag_list(b.tags) + "\n"; }
+  void bullet(const Bullet& b) {
+    std::string body = inlines(b.text, false);
+    if (body.empty()) {
+      lossy(b.span, "an empty bullet is left out");  // "- " alone is an error on reading
+      return;
+    }
+    out += "- " + body + tag_list(b.tags) + "\n";
+  }
 
   void group(const SkillGroup& g) {
     if (!list_section_) {
@@ -244,7 +257,7 @@ class Writer {
     if (!start.empty() && !e.dates.start.present) {
       fields.push_back(end.empty() ? start : start + " \u2013 " + end);
     } else if (!e.dates.start.empty() || !e.dates.end.empty()) {
-      lossy(e.span, "dates without a four-digit start year are left out");
+      lossy(e.span, "dates without a start year (0001..9999) are left out");
     }
     while (!fields.empty() && fields.back().empty()) fields.pop_back();
     // "=== Role | Org | | 2021": empty fields keep their bars, without doubled spaces.
@@ -264,7 +277,7 @@ class Writer {
     out += line + tag_list(e.tags) + "\n";
     for (std::size_t i = 0; i < e.description.size(); ++i) {
       if (i > 0) out += "\n";
-      paragraph(e.description[i].text, e.description[i].tags);
+      paragraph(e.description[i].text, e.description[i].tags, e.description[i].span);
     }
     for (const Bullet& b : e.bullets) bullet(b);
   }

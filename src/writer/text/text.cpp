@@ -13,15 +13,26 @@ namespace {
 using namespace tailor::model;
 
 // Inline text; a link whose label differs from its address keeps the address in
-// parentheses, so nothing is lost when pasted. Unsafe schemes print as plain text.
+// parentheses, so nothing is lost when pasted. A label may be several runs ("[**Go** tools]"):
+// the address follows the whole label, once. An unsafe address is kept, as text in brackets.
 std::string inline_text(const Inlines& runs) {
   std::string out;
-  for (const Run& r : runs) {
+  std::string label;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const Run& r = runs[i];
     out += r.text;
+    if (r.url.empty()) continue;
+    label += r.text;
+    if (i + 1 < runs.size() && runs[i + 1].url == r.url) continue;
     std::string url = base::normalise_link(r.url);
-    if (!url.empty() && url != r.text && url != "https://" + r.text && url != "mailto:" + r.text) {
+    if (url.empty()) {
+      // Not a link: the address is shown as text, in brackets, never in the "(address)"
+      // position that reads as a link.
+      out += " [" + r.url + "]";
+    } else if (url != label && url != "https://" + label && url != "mailto:" + label) {
       out += " (" + url + ")";
     }
+    label.clear();
   }
   return out;
 }
