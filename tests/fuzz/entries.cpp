@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +19,7 @@
 #include "style/load.hpp"
 #include "transform/basic.hpp"
 #include "transform/engine.hpp"
+#include "transform/job.hpp"
 #include "transform/rules.hpp"
 #include "writer/docx/docx.hpp"
 #include "writer/pdf/pdf.hpp"
@@ -35,6 +38,37 @@ void render(const diag::Diagnostics& diags, const model::SourceManager& sources)
   std::string text = diag::render_all(diags, sources);
   text += diag::render_all(diags, sources, diag::Format::Short);
 }
+
+/// A folder of its own under $TMPDIR (or /tmp) for the library calls that read a path, as the
+/// CLI's do; removed when it goes out of scope.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    const char* tmp = std::getenv("TMPDIR");
+    path_ = std::string(tmp && *tmp ? tmp : "/tmp") + "/tailor-fuzz-XXXXXX";
+    if (::mkdtemp(path_.data()) == nullptr) {
+      std::perror("fuzz: mkdtemp");
+      std::abort();
+    }
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+
+  /// Writes `bytes` to NAME in the folder; returns its path.
+  std::string write(const char* name, std::string_view bytes) const {
+    std::string file = path_ + "/" + name;
+    std::ofstream out(file, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return file;
+  }
+
+ private:
+  std::string path_;
+};
 
 /// Built-in data loaded once per process: the role profiles, the styles and one sample.
 struct Builtins {
@@ -83,21 +117,22 @@ void json(const std::uint8_t* data, std::size_t size) {
 
 void rules(const std::uint8_t* data, std::size_t size) {
   const Builtins& b = builtins();
+  // What `--rules FILE` does: the file is read, parsed, validated and added to the built-in
+  // profiles, replacing one of the same title. load_rules_file reads from disk, so the input
+  // goes through a file of this process's own.
+  ScratchDir dir;
+  const std::string path = dir.write("fuzz.rules", as_text(data, size));
   model::SourceManager sources;
   diag::Diagnostics diags;
-  std::uint32_t id = reader::add_source("fuzz.rules", as_text(data, size), sources, diags);
-  if (id != 0) {
-    transform::RuleFile file;
-    if (transform::parse_rules_text(id, sources.text(id), file, diags) && file.has_role &&
-        transform::validate_profile(file.profile, diags)) {
-      // A user's --rules profile meets a real resume, with the built-in lexicon.
-      transform::Lexicon lexicon = b.rules.lexicon;
-      lexicon.synonyms.insert(lexicon.synonyms.end(), file.lexicon.synonyms.begin(),
-                              file.lexicon.synonyms.end());
+  transform::RuleSet rules = b.rules;
+  if (transform::load_rules_file(path, sources, rules, diags, true)) {
+    for (const transform::Profile& profile : rules.profiles) {
+      if (profile.path != path) continue;
+      // A user's profile meets a real resume, with the lexicon the file extended.
       model::Document doc = *b.sample;
-      transform::Report report = transform::tailor(doc, file.profile, lexicon, {});
+      transform::Report report = transform::tailor(doc, profile, rules.lexicon, {});
       std::string text = transform::render_report(report, sources);
-      text += transform::describe_profile(file.profile, sources);
+      text += transform::describe_profile(profile, sources);
     }
   }
   render(diags, sources);
@@ -108,6 +143,30 @@ void style(const std::uint8_t* data, std::size_t size) {
   diag::Diagnostics diags;
   std::uint32_t id = reader::add_source("fuzz.style", as_text(data, size), sources, diags);
   if (id != 0) style::parse_style(id, sources.text(id), diags);
+  render(diags, sources);
+}
+
+void posting(const std::uint8_t* data, std::size_t size) {
+  const Builtins& b = builtins();
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  std::uint32_t id = reader::add_source("fuzz.txt", as_text(data, size), sources, diags);
+  if (id != 0) {
+    // What transform::read_posting decides for a file that is not named .json.
+    const std::string& text = sources.text(id);
+    std::size_t first = text.find_first_not_of(" \t\r\n");
+    bool is_json = first != std::string::npos && text[first] == '{';
+    std::optional<transform::Posting> p = is_json ? transform::parse_posting_json(id, text, diags)
+                                                  : transform::parse_posting_text(id, text, diags);
+    if (p) {
+      // What `tailor match` does with it: analyse, score, and both reports.
+      transform::JobAnalysis analysis = transform::analyse_posting(*p, b.rules, *b.sample);
+      transform::MatchResult result = transform::match_resume(analysis, b.rules, *b.sample);
+      std::string out = transform::render_analysis(analysis, *p, sources);
+      out += transform::render_match_text(*p, analysis, result, "aysel.resume", sources);
+      out += transform::render_match_json(*p, analysis, result, "aysel.resume", sources);
+    }
+  }
   render(diags, sources);
 }
 

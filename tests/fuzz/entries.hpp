@@ -19,6 +19,11 @@ void rules(const std::uint8_t* data, std::size_t size);
 /// A .style file: parse_style and the diagnostics.
 void style(const std::uint8_t* data, std::size_t size);
 
+/// A job posting: bytes -> UTF-8 check -> the plain-text or JSON posting parser (JSON when the
+/// first non-blank byte is '{', as `tailor match` decides) -> analysis and match report against
+/// a sample resume with the built-in roles -> diagnostics.
+void posting(const std::uint8_t* data, std::size_t size);
+
 /// The whole build in memory. The first byte picks the options (see pipeline_options in
 /// entries.cpp): role profile, style, --max-pages 1, paper. The rest is the input: JSON Resume
 /// when it starts with '{', else resume markup. Read -> tailor -> PDF and DOCX into strings.

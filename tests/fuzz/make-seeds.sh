@@ -5,7 +5,7 @@ set -euo pipefail
 src=$1
 out=$2
 rm -rf "$out"
-mkdir -p "$out"/{markup,json,rules,style,pipeline}
+mkdir -p "$out"/{markup,json,rules,style,posting,pipeline}
 shopt -s nullglob
 
 copy() {  # copy TARGET FILE...: each file under a name that keeps where it came from
@@ -22,6 +22,34 @@ copy markup "${resumes[@]}" "$src"/tests/golden/errors/*.resume
 copy json "${jsons[@]}"
 copy rules "$src"/templates/roles/*.rules "$src"/tests/golden/rules-errors/*.rules
 copy style "$src"/templates/styles/*.style
+copy posting "$src"/tests/fixtures/jobs/*.txt "$src"/tests/fixtures/jobs/*.json
+
+# Inputs just over the reader's limits (src/base/limits.hpp), too big to keep in git: more
+# entries and more blocks than a resume may hold, a line and a JSON string over 64 KiB, and a
+# file over 10 MiB (one line, so that the line limit still stops it early if that limit grows).
+repeat() {  # repeat COUNT LINE
+  local i
+  for ((i = 0; i < $1; i++)); do printf '%s\n' "$2"; done
+}
+letters() { head -c "$1" /dev/zero | tr '\0' a; }
+{
+  printf 'name: A\n\n== Experience\n'
+  repeat 1001 '=== R'
+} >"$out/markup/limits-entries.resume"
+{
+  printf 'name: A\n\n== Experience\n=== R | O\n'
+  repeat 10001 '- a'
+} >"$out/markup/limits-blocks.resume"
+{
+  printf 'name: A\n\n== Summary\n'
+  letters 65537
+} >"$out/markup/limits-long-line.resume"
+letters $((10 * 1024 * 1024 + 1)) >"$out/markup/limits-too-large.resume"
+{
+  printf '{"basics": {"name": "'
+  letters 65537
+  printf '"}}'
+} >"$out/json/limits-long-string.json"
 
 # The pipeline target reads one option byte first (tests/fuzz/entries.hpp): bits 0-3 role,
 # 4-5 style, 6 --max-pages 1, 7 letter paper. Each input goes in under a few option bytes so
