@@ -618,7 +618,7 @@ class Writer {
       // "Name: reference" when the part before the colon looks like a name (a few words).
       J j;
       std::size_t colon = text.find(": ");
-      if (colon != std::string::npos && colon <= 60 &&
+      if (colon != std::string::npos && colon > 0 && colon <= 60 &&
           text.substr(0, colon).find_first_of(".!?") == std::string::npos) {
         j.put("name", text.substr(0, colon));
         j.put("reference", text.substr(colon + 2));
