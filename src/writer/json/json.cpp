@@ -547,6 +547,10 @@ class Writer {
             one("", item_names(*g));
           }
         } else {
+          if (g->items.empty()) {
+            changed(g->span, "a label without items (\"" + g->label + ":\") in " + s.title +
+                                 " is read back as an item");
+          }
           one(g->label, item_names(*g));
         }
       } else if (auto* p = std::get_if<Paragraph>(&blk)) {
