@@ -30,7 +30,7 @@ inline constexpr std::size_t kMaxPieces = 50000;
 
 /// Most values (strings, numbers, literals, arrays, objects) in one JSON file: the JSON tree
 /// costs about 150 bytes a value, so "[1,1,1,...]" must not be read without bound.
-inline constexpr std::size_t kMaxJsonValues = 100000;
+inline constexpr std::size_t kMaxJsonValues = 50000;
 
 /// Deepest JSON nesting of arrays and objects (the only input format that nests).
 inline constexpr int kMaxJsonDepth = 128;

@@ -164,6 +164,8 @@ std::string describe_code_point(char32_t cp) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
   std::string out = buf;
+  // Invisible, and usually left by joining files: named rather than quoted.
+  if (cp == 0xFEFF) return out + " (a byte order mark)";
   if (cp >= 0x20 && cp != 0x7F && !(cp >= 0xD800 && cp <= 0xDFFF)) {
     out += " '";
     append_utf8(out, cp);

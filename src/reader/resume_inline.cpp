@@ -17,7 +17,7 @@ Locator::Locator(std::uint32_t file_id, std::string_view text) : file_id_(file_i
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (i % 64 == 0) continuations_.push_back(cont);
     auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') starts_.push_back(i + 1);
+    if (c == '\n') starts_.push_back(static_cast<std::uint32_t>(i + 1));
     if ((c & 0xC0) == 0x80) ++cont;
   }
   continuations_.push_back(cont);
@@ -36,7 +36,7 @@ std::size_t Locator::continuations_before(std::size_t offset) const {
 
 void Locator::line_col(const char* p, std::uint32_t& line, std::uint32_t& col) const {
   std::size_t off = std::min(static_cast<std::size_t>(p - text_.data()), text_.size());
-  auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<std::uint32_t>(off));
   std::size_t index = static_cast<std::size_t>(it - starts_.begin()) - 1;
   std::size_t start = starts_[index];
   line = static_cast<std::uint32_t>(index + 1);

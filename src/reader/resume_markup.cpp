@@ -623,16 +623,22 @@ std::string expected_hint(const std::string& expected) {
 
 std::optional<model::Document> parse_resume(std::uint32_t file_id, std::string_view text,
                                             diag::Diagnostics& diags) {
-  // The grammar wants a final newline; offsets of the original text stay the same.
-  std::string buffer(text);
-  if (buffer.empty() || buffer.back() != '\n') buffer += '\n';
+  // The grammar wants a final newline; offsets of the original text stay the same. The text
+  // is copied only when the newline must be added.
+  std::string with_newline;
+  std::string_view buffer = text;
+  if (buffer.empty() || buffer.back() != '\n') {
+    with_newline.reserve(text.size() + 1);
+    with_newline.append(text).push_back('\n');
+    buffer = with_newline;
+  }
   Locator loc(file_id, buffer);
   std::size_t errors_before = diags.error_count();
 
   // A leading BOM is already gone; another one is invisible in an editor, yet it would end
   // up inside a name or a heading ("==" after it is no heading): say what and where it is.
   static constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  for (std::size_t at = buffer.find(kBom); at != std::string::npos;
+  for (std::size_t at = buffer.find(kBom); at != std::string_view::npos;
        at = buffer.find(kBom, at + kBom.size())) {
     const char* p = buffer.data() + at;
     diags.error(loc.span(p, p + kBom.size()), "byte order mark (U+FEFF) in the middle of the file")

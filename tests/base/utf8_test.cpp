@@ -59,3 +59,8 @@ TEST(NormaliseNewlines, LoneCarriageReturnIsALineBreak) {
   EXPECT_EQ(normalise_newlines("name: A\r== Summary\rText\r"), "name: A\n== Summary\nText\n");
   EXPECT_EQ(normalise_newlines("a\r\r\nb\n\rc"), "a\n\nb\n\nc");
 }
+
+// Issue 15: a byte order mark in the middle of a JSON file was quoted, invisible, not named.
+TEST(Utf8, ByteOrderMarkIsNamedNotQuoted) {
+  EXPECT_EQ(describe_code_point(0xFEFF), "U+FEFF (a byte order mark)");
+}

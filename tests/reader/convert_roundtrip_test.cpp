@@ -183,5 +183,22 @@ TEST(GeneratedConversion, FormattedDocumentsKeepFormattingInMarkupAndWarnInJson)
   EXPECT_GT(warned, kDocs / 2);  // most have a formatted run; each such chain must warn
 }
 
+// Issue 15: convert wrote "- " for an empty JSON highlight, which check rejects. The files
+// convert writes from every JSON input here pass check.
+TEST(ConvertCommand, NeverWritesWhatCheckRejects) {
+  fs::path dir = fs::temp_directory_path() / "tailor-convert-check";
+  fs::create_directories(dir);
+  std::vector<std::string> inputs = json_inputs();
+  inputs.push_back("tests/hostile/json/empty-highlight.json");
+  inputs.push_back("tests/hostile/json/null-fields.json");
+  for (const std::string& in : inputs) {
+    std::string out = (dir / (fs::path(in).stem().string() + ".resume")).string();
+    test::CliResult c = test::run_cli({"convert", in, "-o", out});
+    ASSERT_EQ(c.exit_code, 0) << in << "\n" << c.err;
+    test::CliResult k = test::run_cli({"check", out});
+    EXPECT_EQ(k.exit_code, 0) << in << "\n" << k.err << test::slurp(out);
+  }
+}
+
 }  // namespace
 }  // namespace tailor

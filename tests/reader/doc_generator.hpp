@@ -55,11 +55,15 @@ class DocGenerator {
   std::string slug() { return pick({"ada", "aysel-h", "x_y", "n0de", "q.r"}); }
 
   std::string word() {
-    return pick({"Go",     "C++",  "Kubernetes", "naïve",  "Ələkbər",     "Müller",
-                 "Straße", "a*b",  "x{y}",       "p|q",    "back\\slash", "50%",
-                 "<tag>",  "[br]", "colon:",     "(paren", "close)",      "comma,",
-                 "dash-",  "==",   "#1",         "e.g.",   "Node.js",     "CI/CD",
-                 "Привет", "2021", "AWS",        "and",    "the",         "service"});
+    return pick(
+        {"Go",     "C++",         "Kubernetes",  "naïve",   "Ələkbər",     "Müller",
+         "Straße", "a*b",         "x{y}",        "p|q",     "back\\slash", "50%",
+         "<tag>",  "[br]",        "colon:",      "(paren",  "close)",      "comma,",
+         "dash-",  "==",          "#1",          "e.g.",    "Node.js",     "CI/CD",
+         "Привет", "2021",        "AWS",         "and",     "the",         "service",
+         "- dash", "%",           "=== heading", ": colon", "*",           "**",
+         "\\",     "Go (Expert)", "{x",          "x}",      "<a@b.co>",    "https://x.example",
+         "|",      "\u00A0nbsp"});
   }
 
   std::string words(std::uint32_t min, std::uint32_t max) {

@@ -323,3 +323,20 @@ TEST(JsonWriter, LabelLessSkillGroupComesBackAsOneGroup) {
   EXPECT_EQ(diags, "");
   EXPECT_EQ(without_spans(writer::dump_native(*back)), without_spans(writer::dump_native(d)));
 }
+
+// A skill label without items ("Tools:") is read back from JSON as an item: said so.
+TEST(JsonWriter, LabelWithoutItemsIsWarnedAbout) {
+  model::Document d;
+  model::Section s;
+  s.kind = model::SectionKind::Skills;
+  s.title = "Skills";
+  model::SkillGroup g;
+  g.label = "Tools";
+  s.blocks.push_back(g);
+  d.sections.push_back(s);
+  std::string diags;
+  write(d, &diags);
+  EXPECT_NE(diags.find("a label without items (\"Tools:\") in Skills is read back as an item"),
+            std::string::npos)
+      << diags;
+}

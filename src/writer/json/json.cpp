@@ -547,6 +547,10 @@ class Writer {
             one("", item_names(*g));
           }
         } else {
+          if (g->items.empty()) {
+            changed(g->span, "a label without items (\"" + g->label + ":\") in " + s.title +
+                                 " is read back as an item");
+          }
           one(g->label, item_names(*g));
         }
       } else if (auto* p = std::get_if<Paragraph>(&blk)) {
@@ -618,7 +622,7 @@ class Writer {
       // "Name: reference" when the part before the colon looks like a name (a few words).
       J j;
       std::size_t colon = text.find(": ");
-      if (colon != std::string::npos && colon <= 60 &&
+      if (colon != std::string::npos && colon > 0 && colon <= 60 &&
           text.substr(0, colon).find_first_of(".!?") == std::string::npos) {
         j.put("name", text.substr(0, colon));
         j.put("reference", text.substr(colon + 2));
