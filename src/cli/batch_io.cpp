@@ -1,6 +1,7 @@
 #include "cli/batch_io.hpp"
 
 #include "base/files.hpp"
+#include "diag/exit_code.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -95,6 +96,11 @@ InterruptGuard::~InterruptGuard() {
 }
 
 int interrupt_signal() { return g_signal.load(); }
+
+int signal_exit_code(int sig) {
+  return static_cast<int>(sig == SIGTERM ? diag::ExitCode::Terminated
+                                         : diag::ExitCode::Interrupted);
+}
 
 int interrupt_wake_fd() { return g_wake[0]; }
 

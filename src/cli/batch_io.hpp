@@ -21,6 +21,9 @@ class InterruptGuard {
 /// The signal received since the guard was installed, or 0.
 int interrupt_signal();
 
+/// The exit code after a signal: 130 after SIGINT, 143 after SIGTERM (docs/exit-codes.md).
+int signal_exit_code(int sig);
+
 /// A file descriptor that becomes readable when a signal arrives (for poll() in --watch).
 int interrupt_wake_fd();
 
