@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "base/files.hpp"
+#include "base/regular_files.hpp"
 #include "base/sha256.hpp"
 #include "cli/batch_io.hpp"
 #include "cli/batch_plan.hpp"
@@ -17,6 +18,7 @@
 #include "cli/batch_progress.hpp"
 #include "cli/batch_summary.hpp"
 #include "cli/build_id.hpp"
+#include "cli/input_files.hpp"
 #include "diag/limits.hpp"
 #include "reader/reader.hpp"
 #include "transform/anonymize.hpp"
@@ -40,7 +42,8 @@ struct OutputState {
 };
 
 struct InputState {
-  std::string path;
+  std::string path;                  ///< As named on the command line ("-": stdin).
+  std::optional<std::string> bytes;  ///< Read once in step 1; freed once parsed.
   std::string digest;                ///< SHA-256 of the bytes; empty when unreadable.
   std::string ref;                   ///< Candidate reference for --anonymize.
   std::vector<std::size_t> outputs;  ///< Plan indices, in plan order.
@@ -112,6 +115,11 @@ class Build {
   void finish_role(std::size_t i);
   void flush_ready();  // caller holds print_mu_
   bool stopping() const { return stop_.load() || batch::interrupt_signal() != 0; }
+  /// 0 when output o may be written, else the exit code after saying why.
+  int check_target(const batch::PlannedOutput& o);
+  /// After printing: a failed write to stdout or stderr (a full disk, a closed pipe) stops
+  /// the batch like --fail-fast, and the build ends with exit 3.
+  void check_streams();
 
   Context& ctx_;
   const BuildRequest& req_;
@@ -129,6 +137,7 @@ class Build {
   std::mutex print_mu_;  // guards ctx_.err, ctx_.out, progress_, next_flush_
   std::size_t next_flush_ = 0;
   std::atomic<bool> stop_{false};
+  std::atomic<bool> io_failed_{false};
 };
 
 int Build::run() {
@@ -144,7 +153,8 @@ int Build::run() {
     in.path = req_.inputs[i];
     std::string err;
     bool too_large = false;
-    auto bytes = base::read_file(in.path, err, base::kMaxInputBytes, &too_large);
+    // The one read of this input: a pipe cannot be read twice, so the parse uses these bytes.
+    auto bytes = read_input(in.path, err, too_large, &interrupt_flag());
     if (bytes) {
       // Only a batch (--out-dir) keeps a manifest; a single -o build needs no hash.
       in.digest = batch_mode() ? base::sha256_hex(*bytes) : std::string("read");
@@ -153,12 +163,13 @@ int Build::run() {
                                   : expand_ref(req_.ref, in.path, *bytes);
       }
     } else {
-      diag::report_read_failure(in.path, "cannot read file", err, too_large, ctx_.sources,
-                                in.read_diags);
+      diag::report_read_failure(input_display_name(in.path), "cannot read file", err, too_large,
+                                ctx_.sources, in.read_diags);
       in.code = code(too_large ? diag::ExitCode::InputError : diag::ExitCode::IoError);
     }
+    in.bytes = std::move(bytes);
     spec.inputs.push_back({in.path, in.ref});
-    spec.protected_paths.push_back(in.path);
+    if (!is_stdin(in.path)) spec.protected_paths.push_back(in.path);
   }
 
   // 2. Plan every output.
@@ -226,6 +237,7 @@ int Build::run() {
     } else {
       ++to_build;
       if (!o.path.empty()) dirs.insert(fs::path(o.path).parent_path().string());
+      if (int rc = check_target(o); rc != 0) return rc;
     }
   }
   for (const std::string& d : dirs) {
@@ -238,7 +250,8 @@ int Build::run() {
   }
 
   // 4. Schedule: one parse task per input with stale outputs, which then fans out per role.
-  progress_ = std::make_unique<Progress>(ctx_.err, terminal_, batch_mode(), to_build);
+  progress_ = std::make_unique<Progress>(ctx_.err, ctx_.err_raw ? *ctx_.err_raw : ctx_.err,
+                                         terminal_, batch_mode(), to_build);
   unsigned jobs = req_.jobs > 0 ? static_cast<unsigned>(req_.jobs)
                                 : std::max(1u, std::thread::hardware_concurrency());
   std::size_t tasks = 0;
@@ -316,13 +329,39 @@ int Build::run() {
         rc = worst(rc, code(diag::ExitCode::IoError));
       }
     }
-    sum.fail_fast_stop = stop_.load() && batch::interrupt_signal() == 0;
+    sum.fail_fast_stop = stop_.load() && batch::interrupt_signal() == 0 && !io_failed_.load();
+    sum.output_failed = io_failed_.load();
     sum.signal = batch::interrupt_signal();
     progress_->clear();
     ctx_.err << format_summary(sum) << "\n";
   }
+  check_streams();  // the summary is output too
   if (int sig = batch::interrupt_signal(); sig != 0) return signal_exit_code(sig);
+  if (io_failed_.load()) rc = worst(rc, code(diag::ExitCode::IoError));
   return rc;
+}
+
+int Build::check_target(const batch::PlannedOutput& o) {
+  if (o.path.empty()) return 0;  // standard output
+  std::string err;
+  if (!base::check_output_target(o.path, err)) {
+    ctx_.err << o.path << ": error: " << err << "\n"
+             << "hint: remove it, or choose another output name\n";
+    return code(diag::ExitCode::IoError);
+  }
+  // A .resume or .json in --out-dir may be a hand-written master: replace it only when the
+  // manifest says Tailor wrote it, or with --force.
+  std::string format = env_.formats[o.format]->name;
+  std::error_code ec;
+  if (batch_mode() && !req_.force && (format == "resume" || format == "json") &&
+      fs::is_regular_file(o.path, ec) && !manifest_.get(o.name)) {
+    ctx_.err << o.path << ": error: refusing to replace " << o.name
+             << ": Tailor did not write it (it is not in " << batch::kManifestName << "), and a ."
+             << (format == "json" ? "json" : "resume") << " file may be a hand-written master\n"
+             << "hint: --force replaces it; or write to another --out-dir or --name\n";
+    return code(diag::ExitCode::IoError);
+  }
+  return 0;
 }
 
 void Build::fail(InputState& in, int c) {
@@ -345,12 +384,14 @@ void Build::parse_task(std::size_t i) {
     std::optional<model::Document> doc;
     bool crashed = false;
     try {
-      doc = reader::read_document(in.path, ctx_.sources, diags);
+      doc = parse_input(in.path, in.bytes ? *in.bytes : std::string(), req_.from, ctx_.sources,
+                        diags);
     } catch (const std::exception& e) {
       internal_error(diags, in.path, e);
       crashed = true;
     }
     std::lock_guard lock(state_mu_);
+    in.bytes.reset();  // parsed: the model holds what is needed
     in.read_diags.append(diags);
     if (!doc) {
       fail(in, crashed ? code(diag::ExitCode::Internal) : input_failure_code(diags));
@@ -476,6 +517,13 @@ void Build::role_task(std::size_t i, std::size_t r) {
   if (complete) flush_ready();
 }
 
+void Build::check_streams() {
+  ctx_.err.flush();
+  if (ctx_.out.good() && ctx_.err.good()) return;
+  io_failed_.store(true);
+  stop_.store(true);
+}
+
 void Build::flush_ready() {
   for (;;) {
     InputState* in = nullptr;
@@ -487,7 +535,9 @@ void Build::flush_ready() {
     // Complete inputs are no longer touched by workers: read without state_mu_.
     std::string text = diag::render_all(in->read_diags, ctx_.sources, ctx_.diag_format);
     for (std::size_t r = 0; r < in->role_diags.size(); ++r) {
-      if (!in->role_notes[r].empty() && ins_.size() > 1) text += in->path + ":\n";
+      if (!in->role_notes[r].empty() && ins_.size() > 1) {
+        text += input_display_name(in->path) + ":\n";
+      }
       text += in->role_notes[r];
       text += diag::render_all(in->role_diags[r], ctx_.sources, ctx_.diag_format);
     }
@@ -503,8 +553,16 @@ void Build::flush_ready() {
     }
     if (!text.empty()) progress_->print(text);
     for (std::size_t j : in->outputs) {
-      if (outs_[j].stdout_bytes) ctx_.out << *outs_[j].stdout_bytes;
+      if (!outs_[j].stdout_bytes) continue;
+      // Text for a terminal goes through the sanitiser; bytes for a file or a pipe do not.
+      if (stdout_is_terminal(ctx_)) {
+        print_text(ctx_, *outs_[j].stdout_bytes);
+      } else {
+        ctx_.out << *outs_[j].stdout_bytes;
+      }
+      ctx_.out.flush();
     }
+    check_streams();
   }
 }
 

@@ -5,8 +5,14 @@
 
 namespace tailor::cli::batch {
 
-Progress::Progress(std::ostream& err, bool terminal, bool enabled, std::size_t total)
-    : err_(err), terminal_(terminal), enabled_(enabled), total_(total), start_(Clock::now()) {}
+Progress::Progress(std::ostream& err, std::ostream& bar, bool terminal, bool enabled,
+                   std::size_t total)
+    : err_(err),
+      bar_(bar),
+      terminal_(terminal),
+      enabled_(enabled),
+      total_(total),
+      start_(Clock::now()) {}
 
 void Progress::finished(bool ok) {
   ++done_;
@@ -17,7 +23,7 @@ void Progress::finished(bool ok) {
 
 void Progress::print(const std::string& text) {
   if (!enabled_ && text.empty()) return;
-  if (terminal_ && drawn_) err_ << "\r\x1b[K";
+  if (terminal_ && drawn_) bar_ << "\r\x1b[K";
   err_ << text;
   drawn_ = false;
   if (terminal_ && enabled_) draw(true);
@@ -29,7 +35,7 @@ std::string Progress::counter() {
 }
 
 void Progress::clear() {
-  if (terminal_ && drawn_) err_ << "\r\x1b[K" << std::flush;
+  if (terminal_ && drawn_) bar_ << "\r\x1b[K" << std::flush;
   drawn_ = false;
 }
 
@@ -48,10 +54,10 @@ void Progress::draw(bool force) {
   double secs = seconds();
   char rate[32];
   std::snprintf(rate, sizeof rate, "%.1f/s", secs > 0 ? static_cast<double>(built_) / secs : 0.0);
-  err_ << "\r\x1b[K[" << std::string(fill, '#') << std::string(kWidth - fill, '.') << "] " << done_
+  bar_ << "\r\x1b[K[" << std::string(fill, '#') << std::string(kWidth - fill, '.') << "] " << done_
        << "/" << total_;
-  if (failed_ > 0) err_ << "  " << failed_ << " failed";
-  err_ << "  " << rate << std::flush;
+  if (failed_ > 0) bar_ << "  " << failed_ << " failed";
+  bar_ << "  " << rate << std::flush;
   drawn_ = true;
 }
 

@@ -12,7 +12,8 @@ class Progress {
  public:
   using Clock = std::chrono::steady_clock;
 
-  Progress(std::ostream& err, bool terminal, bool enabled, std::size_t total);
+  /// err: messages (sanitised); bar: the same stream unsanitised, for the bar's escapes.
+  Progress(std::ostream& err, std::ostream& bar, bool terminal, bool enabled, std::size_t total);
 
   /// An output finished (any thread; caller holds the print lock).
   void finished(bool ok);
@@ -34,6 +35,7 @@ class Progress {
   void draw(bool force);
 
   std::ostream& err_;
+  std::ostream& bar_;
   bool terminal_, enabled_;
   std::size_t total_, done_ = 0, failed_ = 0, built_ = 0, printed_ = 0;
   bool drawn_ = false;

@@ -31,7 +31,11 @@ std::string format_summary(const BuildSummary& s) {
       out += ", and " + std::to_string(s.failed_inputs.size() - 5) + " more";
   }
   if (s.signal != 0) {
-    out += std::string("; interrupted by ") + (s.signal == SIGINT ? "SIGINT" : "SIGTERM") + ", " +
+    const char* name = s.signal == SIGINT ? "SIGINT" : s.signal == SIGHUP ? "SIGHUP" : "SIGTERM";
+    out += std::string("; interrupted by ") + name + ", " + plural(s.not_built, "output") +
+           " not built";
+  } else if (s.output_failed) {
+    out += "; stopped: writing to standard output or error failed, " +
            plural(s.not_built, "output") + " not built";
   } else if (s.fail_fast_stop) {
     out += "; stopped at the first failure (--fail-fast), " + plural(s.not_built, "output") +

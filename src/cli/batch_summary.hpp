@@ -14,6 +14,7 @@ struct BuildSummary {
   std::vector<std::string> failed_inputs;
   double seconds = 0;
   bool fail_fast_stop = false;
+  bool output_failed = false;  ///< Writing to stdout or stderr failed: the batch stopped.
   int signal = 0;
 };
 std::string format_summary(const BuildSummary& s);
