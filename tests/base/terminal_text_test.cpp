@@ -89,3 +89,12 @@ TEST(TerminalText, StreamingAcrossSplitSequences) {
   s.finish(out);
   EXPECT_EQ(out, "<0xE2><0x80>");
 }
+
+// A quoted source line in a diagnostic keeps one column per code point (for the caret), so
+// the same classes become U+FFFD there instead of a longer stand-in.
+TEST(TerminalText, QuotedSourceLinesUseTheSameClasses) {
+  EXPECT_EQ(printable_line("a\u202Eb\xc2\x9b"
+                           "c\x1b[2Jd\te"),
+            "a\uFFFDb\uFFFDc\uFFFD[2Jd e");
+  EXPECT_EQ(printable_line("Bakı — 東京"), "Bakı — 東京");
+}
