@@ -1,5 +1,7 @@
 #include "base/files.hpp"
 
+#include "base/regular_files.hpp"
+
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
@@ -27,6 +29,12 @@ std::optional<std::string> read_file(const std::string& path, std::string& err,
     int fd;
     ~FdCloser() { ::close(fd); }
   } closer{fd};
+  return read_fd(fd, err, max_bytes, too_large);
+}
+
+std::optional<std::string> read_fd(int fd, std::string& err, std::size_t max_bytes, bool* too_large,
+                                   const std::atomic<int>* stop) {
+  if (too_large) *too_large = false;
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     err = std::strerror(errno);
@@ -54,8 +62,8 @@ std::optional<std::string> read_file(const std::string& path, std::string& err,
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
-      if (errno == EINTR) continue;
-      err = std::strerror(errno);
+      if (errno == EINTR && !(stop && stop->load() != 0)) continue;
+      err = errno == EINTR ? "interrupted" : std::strerror(errno);
       return std::nullopt;
     }
     if (n == 0) break;
@@ -79,6 +87,8 @@ void inject_write_fault_for_testing(int errno_value, std::size_t after_bytes) {
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& err,
                        TempFileTracker* tracker) {
   namespace fs = std::filesystem;
+  // Outputs are regular files or nothing: never rename over a FIFO, a device or a link.
+  if (!check_output_target(path, err)) return false;
   fs::path target(path);
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
@@ -89,6 +99,7 @@ bool write_file_atomic(const std::string& path, std::string_view bytes, std::str
   sigemptyset(&block);
   sigaddset(&block, SIGINT);
   sigaddset(&block, SIGTERM);
+  sigaddset(&block, SIGHUP);
   if (tracker) ::pthread_sigmask(SIG_BLOCK, &block, &old);
   int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
   int mk_errno = errno;

@@ -1,6 +1,7 @@
 // File access with the project's safety rules: atomic writes, no partial outputs.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -18,11 +19,19 @@ std::optional<std::string> read_file(const std::string& path, std::string& err,
                                      std::size_t max_bytes = kMaxInputBytes,
                                      bool* too_large = nullptr);
 
+/// Like read_file, for a descriptor that is already open (stdin); the caller closes it.
+/// `stop`: when a read is interrupted by a signal (EINTR) and *stop is non-zero, give up with
+/// err "interrupted" instead of reading on, so a signal handler that only sets a flag can
+/// still end a read that blocks on a silent pipe.
+std::optional<std::string> read_fd(int fd, std::string& err, std::size_t max_bytes = kMaxInputBytes,
+                                   bool* too_large = nullptr,
+                                   const std::atomic<int>* stop = nullptr);
+
 /// Lets a caller know which temporary files exist, e.g. so a signal handler can remove them.
 class TempFileTracker {
  public:
   virtual ~TempFileTracker() = default;
-  /// A temporary file now exists. Called with SIGINT and SIGTERM blocked on this thread, so
+  /// A temporary file now exists. Called with SIGINT, SIGTERM and SIGHUP blocked on this thread, so
   /// a handler never misses a file. Returns a token for released().
   virtual void* created(const std::string& temp_path) = 0;
   /// The temporary file is gone (renamed into place or removed).
@@ -30,7 +39,9 @@ class TempFileTracker {
 };
 
 /// Writes bytes to a temporary file in the destination's folder (".NAME.tmp-XXXXXX"), fsyncs
-/// it and renames it into place, so readers never see a half-written output. Returns false
+/// it and renames it into place, so readers never see a half-written output. An existing
+/// `path` that is not a regular file (check_output_target) is refused before anything is
+/// written. Returns false
 /// and sets err on failure; the temporary file is removed in every failure path.
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& err,
                        TempFileTracker* tracker = nullptr);

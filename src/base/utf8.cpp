@@ -4,6 +4,8 @@
 #include <atomic>
 #include <cstdio>
 
+#include "base/terminal_text.hpp"
+
 namespace tailor::base {
 
 namespace {
@@ -154,7 +156,9 @@ std::string printable_line(std::string_view line) {
   for (std::size_t i = 0; i < line.size();) {
     char32_t cp = decode_next(line, i);
     if (cp == '\t') cp = ' ';
-    if (cp < 0x20 || cp == 0x7F) cp = 0xFFFD;
+    // The terminal sanitiser's classes (C0, DEL, C1, bidi controls), one column each here so
+    // the caret below still lines up.
+    if (is_terminal_unsafe(cp, false)) cp = 0xFFFD;
     append_utf8(out, cp);
   }
   return out;

@@ -60,7 +60,8 @@ class LineIndex {
 std::uint64_t position_work();
 void add_position_work(std::uint64_t bytes);
 
-/// A line for a terminal: invalid bytes become U+FFFD and tabs a single space.
+/// A quoted source line for a terminal: tabs become a single space, and invalid bytes and
+/// what base::is_terminal_unsafe refuses (controls, bidi overrides) U+FFFD, one column each.
 std::string printable_line(std::string_view line);
 
 /// "U+0259 'ə'" for messages about a character.

@@ -4,6 +4,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -17,21 +18,48 @@ FileWatcher::~FileWatcher() {
   if (fd_ >= 0) ::close(fd_);
 }
 
+namespace {
+constexpr std::uint32_t kMask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE |
+                                IN_MOVED_FROM | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF;
+/// How often a lost folder is looked for again.
+constexpr int kRewatchMs = 100;
+}  // namespace
+
+int FileWatcher::add_folder(const std::string& dir) {
+  int wd = ::inotify_add_watch(fd_, dir.c_str(), kMask);
+  if (wd >= 0) folder_of_[wd] = dir;
+  return wd;
+}
+
+void FileWatcher::rewatch_lost(std::set<std::string>& changed) {
+  for (auto it = lost_.begin(); it != lost_.end();) {
+    int wd = add_folder(it->first);
+    if (wd < 0) {
+      ++it;
+      continue;
+    }
+    for (const auto& [name, path] : it->second) {
+      names_[wd][name] = path;
+      std::error_code ec;
+      if (fs::exists(path, ec)) changed.insert(path);
+    }
+    it = lost_.erase(it);
+  }
+}
+
 bool FileWatcher::start(const std::vector<std::string>& files, std::string& err) {
   fd_ = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
   if (fd_ < 0) {
     err = std::string("cannot start inotify: ") + std::strerror(errno);
     return false;
   }
-  constexpr std::uint32_t kMask =
-      IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_ATTRIB;
   std::map<std::string, int> dirs;
   for (const std::string& f : files) {
     fs::path p(f);
     std::string dir = p.parent_path().empty() ? "." : p.parent_path().string();
     auto it = dirs.find(dir);
     if (it == dirs.end()) {
-      int wd = ::inotify_add_watch(fd_, dir.c_str(), kMask);
+      int wd = add_folder(dir);
       if (wd < 0) {
         err = "cannot watch folder " + dir + ": " + std::strerror(errno);
         return false;
@@ -50,11 +78,20 @@ FileWatcher::Event FileWatcher::wait(int wake_fd, int debounce_ms, std::set<std:
   bool seen = false;
   Clock::time_point quiet_until{};
   for (;;) {
-    int timeout = -1;
+    if (!lost_.empty()) {
+      std::size_t before = changed.size();
+      rewatch_lost(changed);
+      if (changed.size() > before) {
+        seen = true;
+        quiet_until = Clock::now() + std::chrono::milliseconds(debounce_ms);
+      }
+    }
+    int timeout = lost_.empty() ? -1 : kRewatchMs;
     if (seen) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(quiet_until - Clock::now());
       if (left.count() <= 0) return Event::Changed;
-      timeout = static_cast<int>(left.count());
+      timeout = timeout < 0 ? static_cast<int>(left.count())
+                            : std::min(timeout, static_cast<int>(left.count()));
     }
     pollfd fds[2] = {{fd_, POLLIN, 0}, {wake_fd, POLLIN, 0}};
     int n = ::poll(fds, wake_fd >= 0 ? 2 : 1, timeout);
@@ -71,6 +108,19 @@ FileWatcher::Event FileWatcher::wait(int wake_fd, int debounce_ms, std::set<std:
       for (char* p = buf; p < buf + len;) {
         auto* ev = reinterpret_cast<inotify_event*>(p);
         p += sizeof(inotify_event) + ev->len;
+        if (ev->mask & (IN_IGNORED | IN_MOVE_SELF)) {
+          // The folder is gone or moved away: its watch is over. Look for it again by name.
+          auto dir = names_.find(ev->wd);
+          auto folder = folder_of_.find(ev->wd);
+          if (dir != names_.end() && folder != folder_of_.end()) {
+            auto& files = lost_[folder->second];
+            files.insert(dir->second.begin(), dir->second.end());
+            names_.erase(dir);
+          }
+          if (folder != folder_of_.end()) folder_of_.erase(folder);
+          if (ev->mask & IN_MOVE_SELF) ::inotify_rm_watch(fd_, ev->wd);
+          continue;
+        }
         if (ev->len == 0) continue;
         auto dir = names_.find(ev->wd);
         if (dir == names_.end()) continue;

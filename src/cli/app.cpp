@@ -3,8 +3,16 @@
 #include <exception>
 #include <ostream>
 
+#include <unistd.h>
+
+#include <cstring>
+
+#include "base/terminal_text.hpp"
 #include "cli/cli.hpp"
+#include "cli/fd_stream.hpp"
+#include "cli/terminal_stream.hpp"
 #include "version.hpp"
+#include "writer/writer.hpp"
 
 namespace tailor::cli {
 
@@ -57,27 +65,60 @@ static void print_help(std::ostream& out) {
          "5 match score below --min-score. See docs/exit-codes.md.\n";
 }
 
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+bool stdout_is_terminal(const Context& ctx) { return ctx.stdio && ::isatty(STDOUT_FILENO) == 1; }
+
+void print_text(Context& ctx, std::string_view text) { ctx.out << base::terminal_safe(text); }
+
+bool is_binary_format(const writer::WriterInfo& w) {
+  std::string_view name = w.name;
+  return name == "pdf" || name == "docx";
+}
+
+namespace {
+
+/// Flushes standard output and turns a failed write into exit 3, naming where it went.
+int check_output(Context& ctx, int rc) {
+  ctx.out.flush();
+  if (ctx.out.good()) return rc;
+  std::string dest = "standard output", why = "the write failed";
+  if (const auto* fb = dynamic_cast<const FdStreambuf*>(ctx.out.rdbuf())) {
+    dest = describe_destination(fb->fd());
+    if (fb->error() != 0) why = std::strerror(fb->error());
+  }
+  ctx.err << "tailor: error: cannot write to " << dest << ": " << why << "\n" << std::flush;
+  // A signal's code (128 + n) says more; otherwise the failed write decides.
+  return rc >= 128 ? rc : code(diag::ExitCode::IoError);
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& raw_err, bool stdio) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  // Everything Tailor says on stderr goes through the one terminal sanitiser.
+  TerminalSafeStreambuf safe_buf(raw_err.rdbuf());
+  std::ostream err(&safe_buf);
   Context probe({}, out, err);
   if (args.empty()) {
     print_help(err);
     return code(diag::ExitCode::UsageError);
   }
   const std::string& first = args.front();
+  probe.stdio = stdio;
   if (first == "--help" || first == "-h" || first == "help") {
     print_help(out);
-    return 0;
+    return check_output(probe, 0);
   }
   if (first == "--version") {
     out << "tailor " << kVersion << "\n";
-    return 0;
+    return check_output(probe, 0);
   }
   for (const Command& c : commands()) {
     if (first != c.name) continue;
     Context ctx(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+    ctx.err_raw = &raw_err;
+    ctx.stdio = stdio;
     try {
-      return c.run(ctx);
+      return check_output(ctx, c.run(ctx));
     } catch (const po::error& e) {
       return usage_error(ctx, e.what());
     } catch (const std::exception& e) {

@@ -30,7 +30,7 @@ std::array<TempSlot, kSlots> g_slots;
 std::atomic<int> g_signal{0};
 int g_wake[2] = {-1, -1};
 struct sigaction g_old_int {
-}, g_old_term{};
+}, g_old_term{}, g_old_hup{};
 std::atomic<int> g_guards{0};
 
 static_assert(std::atomic<int>::is_always_lock_free);
@@ -86,15 +86,21 @@ InterruptGuard::InterruptGuard() {
   sa.sa_flags = 0;  // no SA_RESTART: poll() in --watch must return EINTR
   ::sigaction(SIGINT, &sa, &g_old_int);
   ::sigaction(SIGTERM, &sa, &g_old_term);
+  ::sigaction(SIGHUP, &sa, &g_old_hup);
 }
 
 InterruptGuard::~InterruptGuard() {
   if (g_guards.fetch_sub(1) > 1) return;
   ::sigaction(SIGINT, &g_old_int, nullptr);
   ::sigaction(SIGTERM, &g_old_term, nullptr);
+  ::sigaction(SIGHUP, &g_old_hup, nullptr);
 }
 
 int interrupt_signal() { return g_signal.load(); }
+
+const std::atomic<int>& interrupt_flag() { return g_signal; }
+
+int signal_exit_code(int sig) { return 128 + sig; }
 
 int interrupt_wake_fd() { return g_wake[0]; }
 

@@ -14,6 +14,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// {stem}: the file name without its extension; "stdin" for standard input ("-").
+std::string input_stem(const std::string& path) {
+  return path == "-" ? "stdin" : fs::path(path).stem().string();
+}
+
 /// Walks a template, calling lit(text) for literal text and ph(name) for placeholders.
 /// Returns an error message, or empty.
 template <class Lit, class Ph>
@@ -190,7 +195,7 @@ std::optional<Plan> make_plan(const PlanSpec& spec, std::string& error) {
   std::string style_slug = base::slugify(fs::path(spec.style).stem().string());
   for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
     NameFields f;
-    f.stem = base::slugify(fs::path(spec.inputs[i].path).stem().string());
+    f.stem = base::slugify(input_stem(spec.inputs[i].path));
     f.ref = base::slugify(spec.inputs[i].ref);
     f.style = style_slug;
     for (std::size_t r = 0; r < n_roles; ++r) {
@@ -249,7 +254,7 @@ std::optional<Plan> make_plan(const PlanSpec& spec, std::string& error) {
       for (PlannedOutput& o : plan.outputs) {
         if (!rename[o.input]) continue;
         NameFields f;
-        std::string stem = base::slugify(fs::path(spec.inputs[o.input].path).stem().string());
+        std::string stem = base::slugify(input_stem(spec.inputs[o.input].path));
         std::string ref = base::slugify(spec.inputs[o.input].ref);
         std::string tag = base::sha256_hex(lexical_key(spec.inputs[o.input].path)).substr(0, 6);
         f.stem = stem + "-" + tag;

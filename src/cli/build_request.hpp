@@ -29,6 +29,9 @@ struct BuildRequest {
   bool if_changed = false;
   bool watch = false;
   bool fail_fast = false;
+  std::string from;    ///< --from resume|json: the input format when no extension says it.
+  bool force = false;  ///< --force: replace a source file (.resume, .json) Tailor did not write.
+  bool to_stdout = false;  ///< No -o and no --out-dir, or -o -: the one output goes to stdout.
 };
 
 }  // namespace tailor::cli

@@ -4,11 +4,16 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
 #include "diag/exit_code.hpp"
 #include "model/source_manager.hpp"
+
+namespace tailor::writer {
+struct WriterInfo;
+}  // namespace tailor::writer
 
 namespace tailor::transform {
 struct Posting;
@@ -27,6 +32,12 @@ struct Context {
   std::ostream& err;
   model::SourceManager sources;
   diag::Format diag_format = diag::Format::Human;
+  /// `err` passes every byte through the terminal sanitiser; err_raw is the stream beneath,
+  /// for the progress bar's own escape sequences only.
+  std::ostream* err_raw = nullptr;
+  /// out and err are the process's standard output and error (not test streams), so isatty
+  /// on file descriptors 1 and 2 describes them.
+  bool stdio = false;
 
   Context(std::vector<std::string> a, std::ostream& o, std::ostream& e)
       : args(std::move(a)), out(o), err(e) {}
@@ -45,8 +56,19 @@ struct Command {
 /// The command table; see app.cpp.
 const std::vector<Command>& commands();
 
-/// Entry point used by main() and by the CLI tests.
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+/// Entry point used by main() (stdio true) and by the CLI tests. Flushes `out` at the end: a
+/// failed write to it is an I/O error (exit 3) that names the destination.
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+        bool stdio = false);
+
+/// True when standard output is a terminal (never for test streams).
+bool stdout_is_terminal(const Context& ctx);
+
+/// PDF and DOCX: formats that are bytes, not text, and never go to a terminal.
+bool is_binary_format(const writer::WriterInfo& w);
+
+/// Text for a person on standard output (a report, a listing): sanitised for the terminal.
+void print_text(Context& ctx, std::string_view text);
 
 int cmd_check(Context& ctx);
 int cmd_build(Context& ctx);

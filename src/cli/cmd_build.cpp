@@ -1,14 +1,17 @@
 // tailor build: read, tailor, render, write atomically.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <ostream>
 
 #include "base/files.hpp"
+#include "base/regular_files.hpp"
 #include "cli/batch.hpp"
 #include "cli/build_request.hpp"
+#include "cli/input_files.hpp"
 #include "cli/options.hpp"
 #include "cli/roles.hpp"
 #include "reader/reader.hpp"
@@ -75,7 +78,10 @@ int cmd_build(Context& ctx) {
       "fail-fast", po::bool_switch(&req.fail_fast), "stop scheduling at the first failure")(
       "anonymize", po::bool_switch(&req.anonymize),
       "blind screening: replace the name, drop contact details and profile links")(
-      "ref", po::value(&req.ref), "candidate reference for --anonymize; may use {hash} {stem}");
+      "ref", po::value(&req.ref), "candidate reference for --anonymize; may use {hash} {stem}")(
+      "from", po::value(&req.from), "input format when no extension says it: resume or json")(
+      "force", po::bool_switch(&req.force),
+      "replace a .resume or .json in --out-dir that Tailor did not write");
   add_role_options(desc, req, roles);
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor build [OPTIONS] FILE...", desc, vm); rc >= 0) {
@@ -85,12 +91,27 @@ int cmd_build(Context& ctx) {
   req.inputs = vm["file"].as<std::vector<std::string>>();
   req.formats = split_list(formats);
   req.roles = split_list(roles);
-
+  if (std::string bad = check_inputs(req.inputs, req.from); !bad.empty()) {
+    return usage_error(ctx, bad);
+  }
+  // 0 is not "no limit" (leaving the option out is): it would keep nothing.
+  for (const char* name : {"max-pages", "max-skills", "max-bullets"}) {
+    if (vm.count(name) && vm[name].as<int>() < 1) {
+      return usage_error(ctx, std::string("--") + name + " must be 1 or more, not " +
+                                  std::to_string(vm[name].as<int>()) +
+                                  "; leave it out for no limit");
+    }
+  }
   if (!req.output.empty() && !req.out_dir.empty()) {
     return usage_error(ctx, "use either -o or --out-dir, not both");
   }
+  if (req.output == "-") req.output.clear();  // -o - is standard output, as no -o is
+  req.to_stdout = req.output.empty() && req.out_dir.empty();
   if (!req.output.empty() && req.inputs.size() > 1) {
     return usage_error(ctx, "-o takes one input; use --out-dir for several");
+  }
+  if (req.watch && std::any_of(req.inputs.begin(), req.inputs.end(), is_stdin)) {
+    return usage_error(ctx, "--watch needs input files; standard input cannot be watched");
   }
   std::vector<const writer::WriterInfo*> outs;
   if (req.formats.empty()) {
@@ -113,11 +134,32 @@ int cmd_build(Context& ctx) {
   if (!req.output.empty() && outs.size() > 1) {
     return usage_error(ctx, "-o takes one format; use --out-dir for several");
   }
+  // -o x.pdf --format docx would write a Word file named .pdf: the extension, when it names
+  // a format, must agree with --format.
+  if (!req.output.empty() && !req.formats.empty()) {
+    const writer::WriterInfo* by_ext = writer::writer_for_path(req.output);
+    if (by_ext && by_ext != outs.front()) {
+      return usage_error(ctx, "-o " + req.output + " names a " + by_ext->name +
+                                  " file, but --format asks for " + outs.front()->name +
+                                  "; make them agree, or leave --format out");
+    }
+  }
+  if (req.to_stdout) {
+    if (outs.size() > 1) {
+      return usage_error(ctx, "standard output takes one format, not " +
+                                  std::to_string(outs.size()) + "; use --out-dir for several");
+    }
+    if (is_binary_format(*outs.front()) && stdout_is_terminal(ctx)) {
+      return usage_error(ctx, std::string("refusing to write ") + outs.front()->name +
+                                  " to a terminal; use -o FILE, or redirect: > cv." +
+                                  outs.front()->name);
+    }
+  }
 
   if (!req.paper.empty() && req.paper != "a4" && req.paper != "letter") {
     return usage_error(ctx, "--paper must be a4 or letter, not '" + req.paper + "'");
   }
-  if (req.max_pages < 0) return usage_error(ctx, "--max-pages must be 1 or more");
+
   // Loaded once per build (and again by --watch when the style changes), shared read-only.
   auto load = [&](int& rc) -> std::shared_ptr<const BuildEnv> {
     // Profiles and the posting are loaded here too, so --watch reloads an edited profile:
@@ -158,6 +200,15 @@ int cmd_build(Context& ctx) {
     bool lays_out = req.max_pages > 0;
     for (const writer::WriterInfo* w : outs) lays_out = lays_out || std::string(w->name) == "pdf";
     env->dependencies = style_dependencies(*style, lays_out);
+    // A logo that is a FIFO would block the writer for ever: resources are regular files.
+    for (const std::string& dep : env->dependencies) {
+      std::string why;
+      if (!base::check_regular_resource(dep, why)) {
+        ctx.err << "tailor: error: cannot use " << dep << ": it " << why << "\n";
+        rc = code(diag::ExitCode::IoError);
+        return nullptr;
+      }
+    }
     env->fingerprint = request_fingerprint(req);
     env->owned.push_back(targets);
     env->owned.push_back(posting);
@@ -209,7 +260,7 @@ int cmd_build(Context& ctx) {
     };
     return env;
   };
-  bool terminal = &ctx.err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
+  bool terminal = ctx.stdio && ::isatty(STDERR_FILENO) == 1;
   return run_build(ctx, req, load, terminal);
 }
 

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/build_request.hpp"
+#include "cli/input_files.hpp"
 #include "cli/options.hpp"
 #include "cli/roles.hpp"
 #include "reader/reader.hpp"
@@ -39,13 +40,14 @@ bool read_job(Context& ctx, const std::string& path, std::optional<transform::Po
 
 int cmd_match(Context& ctx) {
   po::options_description desc("match options");
-  std::string job, min_score;
+  std::string job, min_score, from;
   std::vector<std::string> rules_files;
   desc.add_options()("job", po::value(&job), "the job posting: plain text or JSON (job schema)")(
       "json", "print the report as JSON")(
       "min-score", po::value(&min_score),
       "exit with code 5 when the score is below N (0-100), for CI gates")(
-      "rules", po::value(&rules_files)->composing(), "also load this .rules file (repeatable)");
+      "rules", po::value(&rules_files)->composing(), "also load this .rules file (repeatable)")(
+      "from", po::value(&from), "resume format when no extension says it: resume or json");
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor match RESUME --job FILE [OPTIONS]", desc, vm);
       rc >= 0) {
@@ -55,6 +57,7 @@ int cmd_match(Context& ctx) {
   const auto& files = vm["file"].as<std::vector<std::string>>();
   if (files.size() != 1) return usage_error(ctx, "match takes one RESUME file");
   if (job.empty()) return usage_error(ctx, "match needs --job FILE (a job posting)");
+  if (std::string bad = check_inputs(files, from); !bad.empty()) return usage_error(ctx, bad);
   std::optional<double> gate;
   if (vm.count("min-score")) {
     gate = parse_score(min_score);
@@ -66,7 +69,7 @@ int cmd_match(Context& ctx) {
   transform::RuleSet rules;
   if (int rc = load_roles(ctx, rules_files, rules)) return rc;
   diag::Diagnostics diags;
-  auto doc = reader::read_document(files.front(), ctx.sources, diags);
+  auto doc = load_input(files.front(), from, ctx.sources, diags);
   ctx.report(diags);
   if (!doc) return input_failure_code(diags);
   std::optional<transform::Posting> posting;
@@ -84,9 +87,12 @@ int cmd_match(Context& ctx) {
   }
   transform::MatchResult result = transform::match_resume(analysis, rules, *doc);
   if (vm.count("json")) {
-    ctx.out << transform::render_match_json(*posting, analysis, result, files.front(), ctx.sources);
+    ctx.out << transform::render_match_json(*posting, analysis, result,
+                                            input_display_name(files.front()), ctx.sources);
   } else {
-    ctx.out << transform::render_match_text(*posting, analysis, result, files.front(), ctx.sources);
+    // A report for people: the posting's text is sanitised before it reaches a terminal.
+    print_text(ctx, transform::render_match_text(*posting, analysis, result,
+                                                 input_display_name(files.front()), ctx.sources));
   }
   if (gate && result.score < *gate) {
     ctx.err << "tailor: score " << result.score << " is below --min-score " << min_score << "\n";

@@ -10,6 +10,42 @@
 
 namespace tailor::cli {
 
+namespace {
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+/// A --rules profile's alias or file stem that already names another profile never selects
+/// it: --role NAME finds the first profile with that name. Say so instead of letting one
+/// silently shadow the other (a profile with a built-in's title replaces it, on purpose).
+void warn_name_clashes(const transform::RuleSet& rules, const std::vector<std::string>& rules_files,
+                       diag::Diagnostics& diags) {
+  for (const transform::Profile& p : rules.profiles) {
+    if (!std::count(rules_files.begin(), rules_files.end(), p.path)) continue;
+    std::vector<std::string> names = p.aliases;
+    if (!p.stem.empty()) names.push_back(p.stem);
+    for (const std::string& n : names) {
+      const transform::Profile* chosen = transform::find_profile(rules, n);
+      if (!chosen || chosen == &p) continue;
+      if (lower_ascii(n) == lower_ascii(p.title)) continue;
+      bool builtin = !std::count(rules_files.begin(), rules_files.end(), chosen->path);
+      diag::Diagnostic& d = diags.warning(
+          p.span, "'" + n + "', a name of role \"" + p.title + "\", already names the " +
+                      (builtin ? "built-in " : "") + "role \"" + chosen->title + "\"; --role " + n +
+                      " selects \"" + chosen->title + "\"");
+      if (!p.span.known()) d.path = p.path;
+      d.hints.push_back("give \"" + p.title +
+                        "\" an alias of its own, or rename the file; "
+                        "to replace the built-in, use its title: role \"" +
+                        chosen->title + "\"");
+    }
+  }
+}
+
+}  // namespace
+
 int load_roles(Context& ctx, const std::vector<std::string>& rules_files,
                transform::RuleSet& rules) {
   diag::Diagnostics diags;
@@ -17,6 +53,7 @@ int load_roles(Context& ctx, const std::vector<std::string>& rules_files,
   for (const std::string& f : rules_files) {
     ok = transform::load_rules_file(f, ctx.sources, rules, diags, true) && ok;
   }
+  if (ok) warn_name_clashes(rules, rules_files, diags);
   ctx.report(diags);
   return ok ? 0 : input_failure_code(diags);
 }
@@ -124,7 +161,8 @@ int cmd_roles(Context& ctx) {
   if (names.empty()) {
     for (const transform::Profile& p : rules.profiles) {
       std::string t = p.title + " (" + p.stem + ")";
-      ctx.out << t << std::string(t.size() < 44 ? 44 - t.size() : 1, ' ') << p.description << "\n";
+      print_text(ctx,
+                 t + std::string(t.size() < 44 ? 44 - t.size() : 1, ' ') + p.description + "\n");
     }
     return 0;
   }
@@ -134,7 +172,7 @@ int cmd_roles(Context& ctx) {
   }
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (i) ctx.out << "\n";
-    ctx.out << transform::describe_profile(*found[i], ctx.sources);
+    print_text(ctx, transform::describe_profile(*found[i], ctx.sources));
   }
   return 0;
 }

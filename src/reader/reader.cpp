@@ -4,6 +4,7 @@
 
 #include "base/files.hpp"
 #include "base/limits.hpp"
+#include "base/regular_files.hpp"
 #include "base/utf8.hpp"
 #include "diag/limits.hpp"
 
@@ -16,6 +17,11 @@ InputFormat input_format_for(const std::string& path) {
 }
 
 std::uint32_t add_source(const std::string& path, std::string_view raw,
+                         model::SourceManager& sources, diag::Diagnostics& diags) {
+  return add_source(path, raw, input_format_for(path), sources, diags);
+}
+
+std::uint32_t add_source(const std::string& path, std::string_view raw, InputFormat format,
                          model::SourceManager& sources, diag::Diagnostics& diags) {
   if (raw.size() > base::kMaxInputBytes) {
     diag::report_read_failure(path, "cannot read file",
@@ -36,8 +42,7 @@ std::uint32_t add_source(const std::string& path, std::string_view raw,
     return 0;
   }
   // Minified JSON is one line; its strings are limited by the JSON parser instead.
-  if (input_format_for(path) != InputFormat::JsonResume &&
-      !diag::check_line_lengths(id, sources.text(id), diags)) {
+  if (format != InputFormat::JsonResume && !diag::check_line_lengths(id, sources.text(id), diags)) {
     return 0;
   }
   return id;
@@ -97,7 +102,9 @@ std::uint32_t load_source(const std::string& path, model::SourceManager& sources
                           diag::Diagnostics& diags) {
   std::string err;
   bool too_large = false;
-  std::optional<std::string> raw = base::read_file(path, err, base::kMaxInputBytes, &too_large);
+  // Rules and postings are resources: a FIFO or a device is refused, never waited on.
+  std::optional<std::string> raw =
+      base::read_regular_file(path, err, base::kMaxInputBytes, &too_large);
   if (!raw) {
     diag::report_read_failure(path, "cannot read file", err, too_large, sources, diags);
     return 0;
@@ -107,12 +114,12 @@ std::uint32_t load_source(const std::string& path, model::SourceManager& sources
 
 namespace {
 
-std::optional<model::Document> parse_registered(const std::string& path, std::uint32_t id,
+std::optional<model::Document> parse_registered(std::uint32_t id, InputFormat format,
                                                 const model::SourceManager& sources,
                                                 diag::Diagnostics& diags) {
   if (id == 0) return std::nullopt;
   const std::string& text = sources.text(id);
-  std::optional<model::Document> doc = input_format_for(path) == InputFormat::JsonResume
+  std::optional<model::Document> doc = format == InputFormat::JsonResume
                                            ? parse_json_resume(id, text, diags)
                                            : parse_resume(id, text, diags);
   if (doc && !check_document_limits(*doc, diags)) return std::nullopt;
@@ -124,12 +131,27 @@ std::optional<model::Document> parse_registered(const std::string& path, std::ui
 std::optional<model::Document> read_document_bytes(const std::string& path, std::string_view raw,
                                                    model::SourceManager& sources,
                                                    diag::Diagnostics& diags) {
-  return parse_registered(path, add_source(path, raw, sources, diags), sources, diags);
+  return read_document_bytes(path, raw, input_format_for(path), sources, diags);
 }
 
 std::optional<model::Document> read_document(const std::string& path, model::SourceManager& sources,
                                              diag::Diagnostics& diags) {
-  return parse_registered(path, load_source(path, sources, diags), sources, diags);
+  // A resume may come through a pipe (/dev/stdin, <(...)): read it once, whatever it is.
+  std::string err;
+  bool too_large = false;
+  std::optional<std::string> raw = base::read_file(path, err, base::kMaxInputBytes, &too_large);
+  if (!raw) {
+    diag::report_read_failure(path, "cannot read file", err, too_large, sources, diags);
+    return std::nullopt;
+  }
+  return read_document_bytes(path, *raw, sources, diags);
+}
+
+std::optional<model::Document> read_document_bytes(const std::string& path, std::string_view raw,
+                                                   InputFormat format,
+                                                   model::SourceManager& sources,
+                                                   diag::Diagnostics& diags) {
+  return parse_registered(add_source(path, raw, format, sources, diags), format, sources, diags);
 }
 
 }  // namespace tailor::reader

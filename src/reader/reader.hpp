@@ -22,9 +22,9 @@ InputFormat input_format_for(const std::string& path);
 std::optional<model::Document> read_document(const std::string& path, model::SourceManager& sources,
                                              diag::Diagnostics& diags);
 
-/// Reads and checks a text file (size, UTF-8, BOM, CRLF, line length unless it is .json) and
-/// registers it; returns its file_id, or 0 after adding an error. Shared by every file-reading
-/// stage (rules, styles, postings).
+/// Reads and checks a resource text file, which must be a regular file (size, UTF-8, BOM, CRLF,
+/// line length unless it is .json) and registers it; returns its file_id, or 0 after adding an
+/// error. Shared by every file-reading stage (rules, styles, postings).
 std::uint32_t load_source(const std::string& path, model::SourceManager& sources,
                           diag::Diagnostics& diags);
 
@@ -39,6 +39,14 @@ std::uint32_t add_source(const std::string& path, std::string_view raw,
 
 /// Like read_document, for bytes already in memory; `path` names them and picks the format.
 std::optional<model::Document> read_document_bytes(const std::string& path, std::string_view raw,
+                                                   model::SourceManager& sources,
+                                                   diag::Diagnostics& diags);
+
+/// Like add_source and read_document_bytes, in a format given explicitly (`--from`, stdin).
+std::uint32_t add_source(const std::string& path, std::string_view raw, InputFormat format,
+                         model::SourceManager& sources, diag::Diagnostics& diags);
+std::optional<model::Document> read_document_bytes(const std::string& path, std::string_view raw,
+                                                   InputFormat format,
                                                    model::SourceManager& sources,
                                                    diag::Diagnostics& diags);
 

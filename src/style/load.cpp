@@ -9,6 +9,7 @@
 #include <map>
 
 #include "base/files.hpp"
+#include "base/regular_files.hpp"
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
@@ -426,7 +427,8 @@ std::optional<Style> load_style(const std::string& name_or_path, model::SourceMa
   }
   std::string err;
   bool too_large = false;
-  std::optional<std::string> raw = base::read_file(path, err, base::kMaxInputBytes, &too_large);
+  std::optional<std::string> raw =
+      base::read_regular_file(path, err, base::kMaxInputBytes, &too_large);
   if (!raw) {
     diag::report_read_failure(path, "cannot read style", err, too_large, sources, diags);
     return std::nullopt;

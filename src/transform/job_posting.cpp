@@ -2,6 +2,7 @@
 // (see docs/matching.md, "The posting format").
 #include <algorithm>
 #include <array>
+#include <filesystem>
 
 #include "base/strings.hpp"
 #include "base/utf8.hpp"
@@ -530,9 +531,33 @@ std::optional<Posting> read_posting(const std::string& path, model::SourceManage
   std::uint32_t id = reader::load_source(path, sources, diags);
   if (!id) return std::nullopt;
   const std::string& text = sources.text(id);
+  // The extension decides: .json is JSON, .txt/.text/.md is text even when it starts with
+  // '{'. A posting with another extension (or none) is sniffed. Either way a '{' start is
+  // worth a word: the user may have meant the other format.
+  std::string ext = lower(std::filesystem::path(path).extension().string());
   std::size_t first = text.find_first_not_of(" \t\r\n");
-  bool is_json = (path.size() >= 5 && lower(path.substr(path.size() - 5)) == ".json") ||
-                 (first != std::string::npos && text[first] == '{');
+  bool is_json = ext == ".json";
+  if (!is_json && first != std::string::npos && text[first] == '{') {
+    bool text_ext = ext == ".txt" || ext == ".text" || ext == ".md";
+    is_json = !text_ext;
+    auto before = std::string_view(text).substr(0, first);
+    auto line = static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n') + 1);
+    std::size_t line_start = before.rfind('\n');
+    auto col = static_cast<std::uint32_t>(
+        line_start == std::string_view::npos ? first + 1 : first - line_start);
+    model::SourceSpan at{id, line, col, line, col + 1};
+    if (text_ext) {
+      diags
+          .warning(at,
+                   "this posting starts with '{' but is read as plain text, as its name "
+                   "says (" +
+                       ext + ")")
+          .hints.push_back("name it .json to read it as a JSON job posting");
+    } else {
+      diags.warning(at, "reading this posting as JSON (job schema) because it starts with '{'")
+          .hints.push_back("name it .json to say so, or .txt to read it as plain text");
+    }
+  }
   std::optional<Posting> p =
       is_json ? parse_posting_json(id, text, diags) : parse_posting_text(id, text, diags);
   if (p) p->path = path;

@@ -76,3 +76,34 @@ TEST_F(Watch, InPlaceWriteIsAChange) {
   writer.join();
   EXPECT_EQ(changed.count(file_), 1u);
 }
+
+// `git checkout` deletes a folder and creates it again; the watch must follow, not go silent.
+TEST_F(Watch, FolderDeletedAndRecreatedIsWatchedAgain) {
+  std::thread checkout([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    fs::remove_all(dir_);
+  });
+  std::set<std::string> changed;
+  std::string err;
+  // The deletion itself is a change (the input is gone).
+  EXPECT_EQ(watcher_.wait(-1, 50, changed, err), FileWatcher::Event::Changed) << err;
+  checkout.join();
+  changed.clear();
+  std::thread restore([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    fs::create_directories(dir_);
+    std::ofstream(file_) << "restored\n";
+  });
+  EXPECT_EQ(watcher_.wait(-1, 50, changed, err), FileWatcher::Event::Changed) << err;
+  restore.join();
+  EXPECT_EQ(changed.count(file_), 1u);
+  // And the new folder is watched like the old one: a later save is seen too.
+  changed.clear();
+  std::thread save([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    std::ofstream(file_, std::ios::app) << "edited\n";
+  });
+  EXPECT_EQ(watcher_.wait(-1, 50, changed, err), FileWatcher::Event::Changed) << err;
+  save.join();
+  EXPECT_EQ(changed.count(file_), 1u);
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# An interrupted batch (SIGINT, SIGTERM) stops scheduling, leaves no temporary or partial
-# file, records what it finished in the manifest, and exits 130 / 143. A rerun with
+# An interrupted batch (SIGINT, SIGTERM, SIGHUP) stops scheduling, leaves no temporary or partial
+# file, records what it finished in the manifest, and exits 130 / 143 / 129. A rerun with
 # --if-changed then builds only what is missing. Args: TAILOR_BINARY SOURCE_DIR SCRATCH_DIR.
 set -uo pipefail
 T=$1 SRC=$2 W=$3
@@ -13,8 +13,8 @@ for i in $(seq 1 $N); do cp "${samples[$(( i % ${#samples[@]} ))]}" "in/cv$i.res
 # The reference: the same batch, uninterrupted.
 "$T" build in/*.resume --format text,native --out-dir ref --jobs 2 2> ref.err || fail "reference build"
 
-for sig in INT TERM; do
-  want=$([[ $sig == INT ]] && echo 130 || echo 143)
+for sig in INT TERM HUP; do
+  want=$(case $sig in INT) echo 130 ;; TERM) echo 143 ;; HUP) echo 129 ;; esac)
   rm -rf out
   "$T" build in/*.resume --format text,native --out-dir out --jobs 2 2> "$sig.err" &
   pid=$!

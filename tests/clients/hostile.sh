@@ -31,7 +31,7 @@ run_case() {
   rm -rf "$scratch"
   mkdir -p "$scratch/out"
 
-  local args="" want_exit="" input="" in_golden=0 golden=""
+  local args="" want_exit="" input="" in_golden=0 golden="" stdin_from="" stdout_to=""
   local -a checks=() setups=()
   while IFS= read -r line || [[ -n $line ]]; do
     if ((in_golden)); then
@@ -43,6 +43,8 @@ run_case() {
       'args: '*) args=${line#args: } ;;
       'exit: '*) want_exit=${line#exit: } ;;
       'input: '*) input=${line#input: } ;;
+      'stdin: '*) stdin_from=${line#stdin: } ;;
+      'stdout: '*) stdout_to=${line#stdout: } ;;
       'generate: '*)
         local spec=${line#generate: }
         local ext=${spec%% *} expr=${spec#* }
@@ -91,8 +93,18 @@ open(sys.argv[1], 'wb').write(v.encode() if isinstance(v, str) else v)" "$input"
 
   local -a argv
   eval "argv=($args)"
-  "$tailor" "${argv[@]}" >"$scratch/stdout" 2>"$scratch/stderr" </dev/null
-  local rc=$?
+  local rc
+  if [[ -n $stdin_from || -n $stdout_to ]]; then
+    # stdin: FILE comes through a pipe (read once, as `cat FILE | tailor ...`); stdout: PATH
+    # sends standard output there (e.g. /dev/full).
+    stdin_from=${stdin_from//\{in\}/$input}
+    cat "${stdin_from:-/dev/null}" | "$tailor" "${argv[@]}" >"${stdout_to:-$scratch/stdout}" 2>"$scratch/stderr"
+    rc=${PIPESTATUS[1]}
+    [[ -n $stdout_to ]] && : >"$scratch/stdout"
+  else
+    "$tailor" "${argv[@]}" >"$scratch/stdout" 2>"$scratch/stderr" </dev/null
+    rc=$?
+  fi
   local ok=0
   if [[ $rc != "$want_exit" ]]; then
     echo "$name: exit $rc, expected $want_exit"
@@ -233,6 +245,16 @@ do_setup() {
   shift 2
   case $kind in
     mkdir) mkdir -p "$@" ;;
+    fifo) mkfifo "$1" ;;
+    chardev)
+      # chardev PATH: a copy of /dev/null (root only), so `-o` on a device is tested without
+      # ever risking the system's own /dev/null.
+      if [[ $(id -u) != 0 ]] || ! mknod "$1" c 1 3 2>/dev/null; then
+        echo "$name: skipped (cannot make a device node here)"
+        return 1
+      fi
+      ;;
+    symlink) ln -s "$1" "$2" ;;
     write) mkdir -p "$(dirname "$1")" && printf '%s' "${*:2}" >"$1" ;;
     tmpfs)
       # tmpfs DIR SIZE [ro]: a small file system, to fill it or to make it read-only.

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "base/files.hpp"
+#include "base/regular_files.hpp"
 #include "writer/docx/internal.hpp"
 
 namespace tailor::writer::docx {
@@ -70,7 +71,7 @@ std::optional<Logo> load_logo(const style::Style& st, const Metrics& m, diag::Di
     return std::nullopt;
   };
   std::string err;
-  std::optional<std::string> data = base::read_file(path.string(), err);
+  std::optional<std::string> data = base::read_regular_file(path.string(), err);
   if (!data) return warn("cannot read the logo '" + path.string() + "': " + err);
   Logo logo;
   unsigned w = 0, h = 0;

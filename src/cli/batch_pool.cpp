@@ -1,0 +1,53 @@
+#include "cli/batch_pool.hpp"
+
+namespace tailor::cli::batch {
+
+Pool::Pool(unsigned threads) {
+  for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { loop(); });
+}
+
+void Pool::push(std::function<void()> task, bool front) {
+  {
+    std::lock_guard lock(mu_);
+    if (front) {
+      queue_.push_front(std::move(task));
+    } else {
+      queue_.push_back(std::move(task));
+    }
+  }
+  cv_.notify_one();
+}
+
+void Pool::wait() {
+  {
+    std::unique_lock lock(mu_);
+    done_cv_.wait(lock, [this] { return queue_.empty() && busy_ == 0; });
+    stop_ = true;
+  }
+  cv_.notify_all();
+  for (std::thread& t : workers_) {
+    if (t.joinable()) t.join();
+  }
+}
+
+void Pool::loop() {
+  for (;;) {
+    std::function<void()> task;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      task = std::move(queue_.front());
+      queue_.pop_front();
+      ++busy_;
+    }
+    task();
+    {
+      std::lock_guard lock(mu_);
+      --busy_;
+      if (queue_.empty() && busy_ == 0) done_cv_.notify_all();
+    }
+  }
+}
+
+}  // namespace tailor::cli::batch

@@ -1,0 +1,68 @@
+#include "cli/input_files.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <algorithm>
+
+#include "base/files.hpp"
+#include "diag/limits.hpp"
+#include "reader/reader.hpp"
+
+namespace tailor::cli {
+
+std::string input_display_name(const std::string& path) {
+  return is_stdin(path) ? "<stdin>" : path;
+}
+
+std::optional<std::string> read_input(const std::string& path, std::string& err, bool& too_large,
+                                      const std::atomic<int>* stop) {
+  if (is_stdin(path)) {
+    return base::read_fd(STDIN_FILENO, err, base::kMaxInputBytes, &too_large, stop);
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    err = std::strerror(errno);
+    return std::nullopt;
+  }
+  auto bytes = base::read_fd(fd, err, base::kMaxInputBytes, &too_large, stop);
+  ::close(fd);
+  return bytes;
+}
+
+std::optional<model::Document> parse_input(const std::string& path, std::string_view bytes,
+                                           const std::string& from, model::SourceManager& sources,
+                                           diag::Diagnostics& diags) {
+  reader::InputFormat format = from.empty()     ? reader::input_format_for(path)
+                               : from == "json" ? reader::InputFormat::JsonResume
+                                                : reader::InputFormat::Resume;
+  return reader::read_document_bytes(input_display_name(path), bytes, format, sources, diags);
+}
+
+std::optional<model::Document> load_input(const std::string& path, const std::string& from,
+                                          model::SourceManager& sources, diag::Diagnostics& diags) {
+  std::string err;
+  bool too_large = false;
+  auto bytes = read_input(path, err, too_large);
+  if (!bytes) {
+    diag::report_read_failure(input_display_name(path), "cannot read file", err, too_large, sources,
+                              diags);
+    return std::nullopt;
+  }
+  return parse_input(path, *bytes, from, sources, diags);
+}
+
+std::string check_inputs(const std::vector<std::string>& paths, const std::string& from) {
+  if (!from.empty() && from != "resume" && from != "json") {
+    return "--from must be resume or json, not '" + from + "'";
+  }
+  if (std::count_if(paths.begin(), paths.end(), is_stdin) > 1) {
+    return "standard input ('-') can be read only once; name it once";
+  }
+  return "";
+}
+
+}  // namespace tailor::cli
