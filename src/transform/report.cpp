@@ -68,8 +68,8 @@ std::string describe_profile(const Profile& p, const SourceManager& sources) {
   if (!p.defining.empty()) out += "\n  defining evidence:\n";
   for (const DefiningEvidence& d : p.defining) {
     out += "    " + d.name + " (" + d.label + "): " + base::join(d.terms) +
-           (d.with.empty() ? "" : " with " + base::join(d.with)) + "; " +
-           std::to_string(d.places) + " independent places\n";
+           (d.with.empty() ? "" : " with " + base::join(d.with)) + "; " + std::to_string(d.places) +
+           " independent places\n";
   }
   if (p.fallback) out += "  fallback: never replaces a more specific true title\n";
   if (!p.sections.empty()) {
