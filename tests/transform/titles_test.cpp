@@ -236,5 +236,16 @@ TEST(Explain, JsonNamesEveryCountedKeywordWithItsPlace) {
   EXPECT_EQ(bad.exit_code, 2);
 }
 
+TEST(Explain, JobBuildsExplainTheRoleEvidenceBehindTheHeadline) {
+  test::CliResult r = test::run_cli({"build", "samples/aysel.resume", "--job",
+                                     "tests/fixtures/jobs/example-devops.txt", "--explain"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t at = r.err.find("evidence for the headline's role");
+  ASSERT_NE(at, std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("  counted: Terraform (weight 3, tool, group infra", at), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("samples/aysel.resume:", at), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace tailor::transform
