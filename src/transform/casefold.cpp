@@ -1,8 +1,6 @@
 // Case folding with ICU (see casefold.hpp and ../shared notes: pass the language to case mapping).
 #include "transform/casefold.hpp"
 
-#include <map>
-
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -56,24 +54,30 @@ std::string guess_language(std::string_view text) {
   if (ascii_only(text)) return {};
   // A text is in a language when at least a third of its words show that language's letters:
   // an Azerbaijani name inside an English bullet leaves "Infrastructure" to English rules.
-  std::map<std::string, int> votes;
+  const char* const names[] = {"az", "tr", "ru", "de"};
+  int votes[4] = {0, 0, 0, 0};
   int words = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
     std::size_t b = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+    bool ascii = true;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') {
+      ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
+      ++i;
+    }
     if (i == b) continue;
     ++words;
+    if (ascii) continue;
     std::string l = word_language(text.substr(b, i - b));
-    if (!l.empty()) ++votes[l];
+    for (int k = 0; k < 4; ++k) votes[k] += l == names[k];
   }
   std::string best;
   int n = 0;
-  for (const auto& [l, v] : votes) {
-    if (v > n) {
-      best = l;
-      n = v;
+  for (int k = 0; k < 4; ++k) {
+    if (votes[k] > n) {
+      best = names[k];
+      n = votes[k];
     }
   }
   return n * 3 >= words ? best : std::string();

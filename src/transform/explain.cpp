@@ -3,6 +3,7 @@
 
 #include "base/json_text.hpp"
 #include "base/strings.hpp"
+#include "transform/engine.hpp"
 #include "transform/profile.hpp"
 
 namespace tailor::transform {
@@ -18,6 +19,11 @@ std::string span_text(const SourceSpan& s, const SourceManager& sources) {
 namespace {
 
 std::string q(const std::string& s) { return "\"" + s + "\""; }
+
+// Asked only when explaining: a lookup over the lexicon's tools.
+KeywordKind kind_of(const Report& rep, std::size_t k) {
+  return rep.lexicon ? rep.lexicon->kind_of(rep.profile->keywords[k].text) : KeywordKind::Practice;
+}
 
 std::string mention_list(const std::vector<Occurrence>& os, const SourceManager& sources) {
   std::vector<std::string> parts;
@@ -83,8 +89,8 @@ std::string explain_text(const Report& rep, const SourceManager& sources) {
     const Keyword& kw = p->keywords[k];
     const KeywordEvidence& ke = rep.evidence.keywords[k];
     out += "  counted: " + kw.text + " (weight " + std::to_string(kw.weight) + ", " +
-           to_string(rep.kinds[k]) + ", group " + kw.group + ", score " + std::to_string(ke.score) +
-           "): " + mention_list(ke.occurrences, sources) + "\n";
+           to_string(kind_of(rep, k)) + ", group " + kw.group + ", score " +
+           std::to_string(ke.score) + "): " + mention_list(ke.occurrences, sources) + "\n";
   }
   for (const BulletNote& b : rep.bullets) {
     std::string at = span_text(b.span, sources);
@@ -144,7 +150,7 @@ std::string render_report_json(const Report& rep, const SourceManager& sources) 
     const KeywordEvidence& ke = rep.evidence.keywords[k];
     out += (i ? "," : "") + std::string("{\"keyword\":") + base::json_quote(kw.text) +
            ",\"weight\":" + std::to_string(kw.weight) +
-           ",\"kind\":" + base::json_quote(to_string(rep.kinds[k])) +
+           ",\"kind\":" + base::json_quote(to_string(kind_of(rep, k))) +
            ",\"group\":" + base::json_quote(kw.group) + ",\"score\":" + std::to_string(ke.score) +
            ",\"mentions\":";
     json_mentions(out, ke.occurrences, sources);
@@ -169,6 +175,16 @@ std::string render_report_json(const Report& rep, const SourceManager& sources) 
   }
   out += "]}";
   return out;
+}
+
+std::string explain_role_evidence(const model::Document& doc, const Profile& role,
+                                  const RuleSet& rules, const SourceManager& sources) {
+  model::Document copy = doc;
+  TailorOptions opt;
+  opt.rules = &rules;
+  Report rep = tailor(copy, role, rules.lexicon, opt);
+  return "tailor: evidence for the headline's role " + q(role.title) + ":\n" +
+         explain_text(rep, sources);
 }
 
 }  // namespace tailor::transform

@@ -152,12 +152,13 @@ bool load_rules_file(const std::string& path, model::SourceManager& sources, Rul
   }
   Profile& p = file.profile;
   if (!file.has_role) {
-    model::SourceSpan at = !p.keywords.empty() ? p.keywords.front().span
-                           : !p.titles.empty() ? p.titles.front().span
-                           : !p.groups.empty() ? p.groups.front().span
-                                               : model::SourceSpan{};
+    model::SourceSpan at = !p.keywords.empty()   ? p.keywords.front().span
+                           : !p.titles.empty()   ? p.titles.front().span
+                           : !p.groups.empty()   ? p.groups.front().span
+                           : !p.defining.empty() ? p.defining.front().span
+                                                 : model::SourceSpan{};
     if (at.known() || !p.aliases.empty() || !p.description.empty() || !p.sections.empty() ||
-        !p.summary_tags.empty()) {
+        !p.summary_tags.empty() || p.fallback) {
       if (!at.known()) at = model::SourceSpan{id, 1, 1, 1, 1};
       diags.error(at, "this file states a profile but has no 'role' directive")
           .hints.push_back("start the profile with: role \"Your Title\"");
