@@ -140,7 +140,9 @@ auto const document_def = (*(!section_start >> header_item) >> *section) > x3::e
 auto const date_def =
     raw[repeat(4)[digit] >> !digit >>
         -(lit('-') >> repeat(2)[digit] >> !digit >> -(lit('-') >> repeat(2)[digit] >> !digit))];
-auto const present_def = raw[lit("present") | lit("Present") | lit("PRESENT")];
+// An open end in any language ("present", "heute", "по настоящее время"): any text that does
+// not start with a digit; lowering checks it against the words in templates/locales/.
+auto const present_def = raw[!digit >> +(char_ - '\n')];
 auto const range_sep = ws >>
                        (lit("\xE2\x80\x93") | lit("\xE2\x80\x94") | lit("..") | lit('-')) >> ws;
 auto const date_range_def = ws >> date >> -(range_sep >> (present | date)) >> ws >> x3::eoi;

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/cli.hpp"
+#include "locale/catalog.hpp"
 #include "version.hpp"
 
 namespace tailor::cli {
@@ -77,7 +78,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (first != c.name) continue;
     Context ctx(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
     try {
-      return c.run(ctx);
+      int rc = c.run(ctx);
+      // A malformed templates/locales/ file is left out of the catalog; say so once, located.
+      if (locale::Catalog::loaded() && !locale::Catalog::instance().diagnostics().empty()) {
+        err << diag::render_all(locale::Catalog::instance().diagnostics(),
+                                locale::Catalog::instance().sources(), ctx.diag_format);
+        if (rc == 0) rc = code(diag::ExitCode::InputError);
+      }
+      return rc;
     } catch (const po::error& e) {
       return usage_error(ctx, e.what());
     } catch (const std::exception& e) {

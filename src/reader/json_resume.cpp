@@ -23,6 +23,7 @@
 #include "base/links.hpp"
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
+#include "locale/text.hpp"
 #include "reader/json_value.hpp"
 #include "reader/reader.hpp"
 
@@ -112,13 +113,32 @@ class Mapper {
                 [&](const Value& v, const std::string& p) { return project(v, p); });
       } else if (m.key == "$schema" || m.key == "meta") {
         if (m.key == "$schema") expect(m.value, path, Kind::String, "a string (a URL)");
-        if (m.key == "meta") expect(m.value, path, Kind::Object, "an object");
+        if (m.key == "meta" && expect(m.value, path, Kind::Object, "an object")) {
+          meta(doc, m.value, path);
+        }
       }
     }
     return doc;
   }
 
  private:
+  /// meta.language: the document's language (a BCP 47 tag); other meta keys are JSON
+  /// Resume's own (canonical, version, lastModified) and are not ours to check.
+  void meta(model::Document& doc, const Value& v, const std::string& path) {
+    for (const auto& m : v.members) {
+      if (m.key != "language") continue;
+      std::string p = path + ".language";
+      if (!expect(m.value, p, Kind::String, "a string (a BCP 47 tag such as \"de\")")) return;
+      std::string tag = locale::canonical_tag(m.value.text);
+      if (tag.empty()) {
+        diags_.error(m.value.span, p + ": '" + m.value.text + "' is not a BCP 47 language tag")
+            .hints.push_back("write a language tag such as \"de\", \"az\" or \"pt-BR\"");
+        return;
+      }
+      doc.header.language = model::Field{tag, m.value.span};
+    }
+  }
+
   // ---- checks ------------------------------------------------------------------------------
 
   void type_error(const Value& v, const std::string& path, const std::string& expected) {
