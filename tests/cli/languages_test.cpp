@@ -1,6 +1,7 @@
 // Languages from the command line: localised input is read, output speaks --lang / lang:.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -124,4 +125,21 @@ TEST(Languages, JsonResumeMetaLanguageIsTheDocumentLanguage) {
   auto d = run_cli({"dump", path.string()});
   EXPECT_TRUE(has(d.out, "lang \"de\"")) << d.out;
   std::filesystem::remove(path);
+}
+
+TEST(Languages, AzerbaijaniUpperCasedPdfHeadingsSpellDottedCapitalI) {
+  auto pdf = std::filesystem::temp_directory_path() / "tailor-lang-az.pdf";
+  auto r = run_cli({"build", "tests/fixtures/locales/az.resume", "-o", pdf.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string text;
+  if (std::FILE* p = ::popen(("pdftotext -enc UTF-8 " + pdf.string() + " -").c_str(), "r")) {
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) text.append(buf, n);
+    ::pclose(p);
+  }
+  // The classic style sets headings in capitals: "İş təcrübəsi", "Təhsil" in Azerbaijani case.
+  EXPECT_TRUE(has(text, "İŞ TƏCRÜBƏSİ")) << text;
+  EXPECT_TRUE(has(text, "TƏHSİL")) << text;
+  EXPECT_FALSE(has(text, "TƏCRÜBƏSI\n")) << text;
+  std::filesystem::remove(pdf);
 }
