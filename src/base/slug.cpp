@@ -24,9 +24,15 @@ constexpr const char16_t* kRules =
     u"[ъЪьЬ] > ; :: NFC; :: [\\p{Cyrillic}] Russian-Latin/BGN; :: Any-Latin; :: Latin-ASCII; "
     u"ə > e; Ə > E; :: Lower;";
 
-/// The transliterator is built once (about 16 ms) and shared; ICU's transliterators keep
-/// per-call state, so calls are serialised.
+/// The transliterator is built once (about 16 ms: its registry) and shared; ICU's transliterators
+/// keep per-call state, so calls are serialised.
 std::string transliterate(std::string_view text) {
+  // ASCII needs no transliteration, and ICU's transliterator registry costs about 150M
+  // instructions to build: a build whose names are ASCII never starts it.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(text);
+  }
   static std::mutex mu;
   static std::unique_ptr<icu::Transliterator> tr = [] {
     UParseError pe;
