@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <sys/wait.h>
+
 #include "support/test_support.hpp"
 
 using tailor::test::run_cli;
@@ -142,4 +144,29 @@ TEST(Languages, AzerbaijaniUpperCasedPdfHeadingsSpellDottedCapitalI) {
   EXPECT_TRUE(has(text, "TƏHSİL")) << text;
   EXPECT_FALSE(has(text, "TƏCRÜBƏSI\n")) << text;
   std::filesystem::remove(pdf);
+}
+
+TEST(Languages, MalformedLocaleFileIsReportedWithFileLineAndColumn) {
+  namespace fs = std::filesystem;
+  fs::path data = fs::temp_directory_path() / "tailor-lang-data";
+  fs::remove_all(data);
+  fs::copy(tailor::test::source_path("templates"), data, fs::copy_options::recursive);
+  {
+    std::FILE* f = std::fopen((data / "locales" / "xx.locale").c_str(), "w");
+    std::fputs("name: Test\npresent: now\n  headin.summary: S\n", f);
+    std::fclose(f);
+  }
+  std::string cmd = "TAILOR_DATA_DIR=" + data.string() + " " + TAILOR_BINARY +
+                    " build tests/fixtures/locales/de.resume --lang de 2>&1";
+  std::string out;
+  int status = -1;
+  if (std::FILE* p = ::popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    status = ::pclose(p);
+  }
+  EXPECT_TRUE(has(out, "xx.locale:3:3: error: unknown locale key 'headin.summary'")) << out;
+  EXPECT_TRUE(has(out, "xx.locale:1:1: error: this language has no 'page'")) << out;
+  EXPECT_EQ(WEXITSTATUS(status), 1) << out;
+  fs::remove_all(data);
 }
