@@ -136,7 +136,9 @@ auto const body_item_def = comment_line | blank_line | entry | bullet | bad_head
 auto const date_def =
     raw[repeat(4)[digit] >> !digit >>
         -(lit('-') >> repeat(2)[digit] >> !digit >> -(lit('-') >> repeat(2)[digit] >> !digit))];
-auto const present_def = raw[lit("present") | lit("Present") | lit("PRESENT")];
+// An open end in any language ("present", "heute", "по настоящее время"): any text that does
+// not start with a digit; lowering checks it against the words in templates/locales/.
+auto const present_def = raw[!digit >> +(char_ - '\n')];
 auto const range_sep = ws >>
                        (lit("\xE2\x80\x93") | lit("\xE2\x80\x94") | lit("..") | lit('-')) >> ws;
 auto const date_range_def = ws >> date >> -(range_sep >> (present | date)) >> ws >> x3::eoi;

@@ -11,9 +11,9 @@ namespace tailor::base {
 inline constexpr std::size_t kSlugMaxLength = 64;
 
 /// Turns text into a file-name piece made only of [a-z0-9-]:
-/// - letters are folded to ASCII ("Məmmədova" -> "memmedova", "Şəki" -> "seki"); Cyrillic is
-///   transliterated ("Алиев" -> "aliev"); other letters become their code point in hex
-///   ("中" -> "u4e2d");
+/// - every script is transliterated to ASCII through ICU ("Məmmədova" -> "memmedova",
+///   "Щукин" -> "shchukin", "中文" -> "zhong-wen", "ქართული" -> "kartuli"); a letter no
+///   transliterator knows becomes its code point in hex ("һ" -> "u04bb");
 /// - every other character (spaces, punctuation, '/', '\\', '.', NUL, controls, invalid UTF-8)
 ///   becomes a single '-'; runs collapse and the ends are trimmed, so ".." or "/" can never
 ///   survive;
@@ -24,8 +24,8 @@ inline constexpr std::size_t kSlugMaxLength = 64;
 /// max_length is clamped to at least 16.
 std::string slugify(std::string_view text, std::size_t max_length = kSlugMaxLength);
 
-/// ASCII folding of one code point used by slugify: the replacement (possibly several
-/// letters, e.g. "sh" for "ш"), or an empty string when the code point has none.
+/// ASCII folding of one code point, through the same transliteration as slugify: the
+/// replacement (possibly several letters, "shch" for "щ"), or empty when there is none.
 std::string fold_to_ascii(char32_t cp);
 
 }  // namespace tailor::base

@@ -11,6 +11,7 @@
 #include "cli/cli.hpp"
 #include "cli/fd_stream.hpp"
 #include "cli/terminal_stream.hpp"
+#include "locale/catalog.hpp"
 #include "version.hpp"
 #include "writer/writer.hpp"
 
@@ -118,7 +119,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& raw_
     ctx.err_raw = &raw_err;
     ctx.stdio = stdio;
     try {
-      return check_output(ctx, c.run(ctx));
+      int rc = c.run(ctx);
+      // A malformed templates/locales/ file is left out of the catalog; say so once, located.
+      if (locale::Catalog::loaded() && !locale::Catalog::instance().diagnostics().empty()) {
+        err << diag::render_all(locale::Catalog::instance().diagnostics(),
+                                locale::Catalog::instance().sources(), ctx.diag_format);
+        if (rc == 0) rc = code(diag::ExitCode::InputError);
+      }
+      return check_output(ctx, rc);
     } catch (const po::error& e) {
       return usage_error(ctx, e.what());
     } catch (const std::exception& e) {

@@ -28,10 +28,10 @@ std::vector<std::string> style_dependencies(const style::Style& style, bool with
 
 std::string request_fingerprint(const BuildRequest& req) {
   std::ostringstream s;
-  s << "style=" << req.style << "\npaper=" << req.paper << "\nmax-pages=" << req.max_pages
-    << "\nrules=" << req.rules_file << "\njob=" << req.job_file << "\nmax-skills=" << req.max_skills
-    << "\nmax-bullets=" << req.max_bullets << "\nkeep-order=" << req.keep_order
-    << "\nanonymize=" << req.anonymize << "\nref=" << req.ref;
+  s << "style=" << req.style << "\nlang=" << req.lang << "\npaper=" << req.paper
+    << "\nmax-pages=" << req.max_pages << "\nrules=" << req.rules_file << "\njob=" << req.job_file
+    << "\nmax-skills=" << req.max_skills << "\nmax-bullets=" << req.max_bullets
+    << "\nkeep-order=" << req.keep_order << "\nanonymize=" << req.anonymize << "\nref=" << req.ref;
   // Dates in PDF and DOCX metadata follow SOURCE_DATE_EPOCH.
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
   s << "\nsource-date-epoch=" << (epoch ? epoch : "");

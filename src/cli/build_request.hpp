@@ -15,6 +15,7 @@ struct BuildRequest {
   std::string name_template;         ///< --name '{stem}-{role}.{ext}'.
   std::string style = "classic";     ///< --style NAME|FILE.
   std::string paper;                 ///< --paper a4|letter; empty: the style's.
+  std::string lang;                  ///< --lang TAG: the output language; empty: the resume's.
   int max_pages = 0;
   std::vector<std::string> roles;  ///< --role A,B (built-in names).
   std::string rules_file;          ///< --rules FILE.

@@ -14,6 +14,8 @@
 #include "cli/input_files.hpp"
 #include "cli/options.hpp"
 #include "cli/roles.hpp"
+#include "locale/catalog.hpp"
+#include "locale/text.hpp"
 #include "reader/reader.hpp"
 #include "style/load.hpp"
 #include "transform/basic.hpp"
@@ -67,6 +69,8 @@ int cmd_build(Context& ctx) {
       "format,f", po::value(&formats), "output formats, comma-separated")(
       "style", po::value(&req.style)->default_value("classic"), "style name or .style file")(
       "paper", po::value(&req.paper), "a4 or letter (default: the style's)")(
+      "lang", po::value(&req.lang),
+      "output language, a BCP 47 tag (de, az, pt-BR): headings, dates, case rules")(
       "max-pages", po::value(&req.max_pages),
       "fit on N pages: tighten spacing, then type (body >= 9 pt)")(
       "job", po::value(&req.job_file), "tailor to a job posting (text or JSON job schema)")(
@@ -167,6 +171,19 @@ int cmd_build(Context& ctx) {
     return usage_error(ctx, "--paper must be a4 or letter, not '" + req.paper + "'");
   }
   if (int rc = check_explain(ctx, req); rc >= 0) return rc;
+  if (!req.lang.empty()) {
+    std::string tag = locale::canonical_tag(req.lang);
+    if (tag.empty()) {
+      return usage_error(ctx, "--lang needs a BCP 47 language tag such as de, az or pt-BR, not '" +
+                                  req.lang + "'");
+    }
+    if (!locale::Catalog::instance().find(tag)) {
+      std::string known;
+      for (const std::string& t : locale::Catalog::instance().tags()) known += " " + t;
+      return usage_error(ctx, "no translations for '" + tag + "'; languages:" + known);
+    }
+    req.lang = tag;
+  }
   // Loaded once per build (and again by --watch when the style changes), shared read-only.
   auto load = [&](int& rc) -> std::shared_ptr<const BuildEnv> {
     // Profiles and the posting are loaded here too, so --watch reloads an edited profile:
@@ -238,6 +255,8 @@ int cmd_build(Context& ctx) {
     env->tailor = [style, targets, posting, &req, &sources = ctx.sources](
                       model::Document& doc, std::size_t role, diag::Diagnostics&,
                       std::string& notes) {
+      // --lang overrides the resume's own 'lang:' for every output of this build.
+      if (!req.lang.empty()) doc.header.language = model::Field{req.lang, {}};
       if (*posting) {
         transform::Profile derived = job_profile(req, *targets, **posting, doc, sources, notes);
         notes += apply_role(req, *targets, &derived, doc, style->section_order, sources);

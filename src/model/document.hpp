@@ -84,6 +84,7 @@ struct Header {
   Field location;  ///< City and country: kept by --anonymize.
   Field address;   ///< Street address: removed by --anonymize.
   Field photo;     ///< Path or URL of a photo: removed by --anonymize.
+  Field language;  ///< BCP 47 tag of the document's language ("de", "az"); empty: as written.
   std::vector<Link> links;
   friend bool operator==(const Header&, const Header&) = default;
 };

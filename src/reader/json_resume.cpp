@@ -24,6 +24,7 @@
 #include "base/links.hpp"
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
+#include "locale/text.hpp"
 #include "reader/json_value.hpp"
 #include "reader/reader.hpp"
 
@@ -115,8 +116,9 @@ class Mapper {
       } else if (m.key == "$schema" || m.key == "meta") {
         if (m.key == "$schema") expect(m.value, path, Kind::String, "a string (a URL)");
         if (m.key == "meta" && expect(m.value, path, Kind::Object, "an object")) {
-          // Free-form by the schema; its three known fields are strings.
+          // Free-form by the schema; its three known fields are strings, and language is ours.
           for (const char* k : {"canonical", "version", "lastModified"}) text(m.value, k, path);
+          meta(doc, m.value, path);
         }
       }
     }
@@ -124,6 +126,23 @@ class Mapper {
   }
 
  private:
+  /// meta.language: the document's language (a BCP 47 tag); other meta keys are JSON
+  /// Resume's own (canonical, version, lastModified) and are not ours to check.
+  void meta(model::Document& doc, const Value& v, const std::string& path) {
+    for (const auto& m : v.members) {
+      if (m.key != "language") continue;
+      std::string p = path + ".language";
+      if (!expect(m.value, p, Kind::String, "a string (a BCP 47 tag such as \"de\")")) return;
+      std::string tag = locale::canonical_tag(m.value.text);
+      if (tag.empty()) {
+        diags_.error(m.value.span, p + ": '" + m.value.text + "' is not a BCP 47 language tag")
+            .hints.push_back("write a language tag such as \"de\", \"az\" or \"pt-BR\"");
+        return;
+      }
+      doc.header.language = model::Field{tag, m.value.span};
+    }
+  }
+
   // ---- checks ------------------------------------------------------------------------------
 
   /// A value of the wrong type, null included, is warned about with its JSON path and then

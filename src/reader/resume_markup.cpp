@@ -14,6 +14,8 @@
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
 #include "grammar/resume/grammar.hpp"
+#include "locale/catalog.hpp"
+#include "locale/text.hpp"
 #include "reader/reader.hpp"
 #include "reader/resume_support.hpp"
 
@@ -43,8 +45,9 @@ bool starts_with(ast::Range r, const char* prefix) {
 }
 
 const std::vector<std::string>& header_keys() {
-  static const std::vector<std::string> kKeys = {
-      "name", "headline", "email", "phone", "location", "address", "photo", "website", "link"};
+  static const std::vector<std::string> kKeys = {"name",     "headline", "email", "phone",
+                                                 "location", "address",  "photo", "website",
+                                                 "link",     "lang"};
   return kKeys;
 }
 
@@ -157,7 +160,7 @@ class Lowering {
       } else {
         d.hints.push_back(
             "header fields are name, headline, email, phone, location, address, photo, "
-            "website and link");
+            "website, link and lang");
       }
       return;
     }
@@ -169,6 +172,10 @@ class Lowering {
     }
     if (key == "link" || key == "website") {
       header_link(h, value, key == "website" ? "Website" : "");
+      return;
+    }
+    if (key == "lang") {
+      header_language(h, value);
       return;
     }
     model::Field* field = key == "name"       ? &h.name
@@ -185,6 +192,30 @@ class Lowering {
     }
     field->value = resume::unescape(value);
     field->span = span(value);
+  }
+
+  /// "lang: de": a BCP 47 tag. A language without translations is kept (it still chooses
+  /// case rules and dates) with a warning that headings stay as written.
+  void header_language(model::Header& h, ast::Range value) {
+    std::string raw(value.begin(), value.end());
+    std::string tag = locale::canonical_tag(raw);
+    if (tag.empty()) {
+      diags_.error(span(value), "'" + raw + "' is not a BCP 47 language tag")
+          .hints.push_back("write a language tag such as 'de', 'az', 'pt-BR' or 'zh-Hans'");
+      return;
+    }
+    if (!h.language.empty()) {
+      diags_.error(span(value), "the 'lang' field is given twice")
+          .hints.push_back("the first one is on line " + std::to_string(h.language.span.line));
+      return;
+    }
+    if (!locale::Catalog::instance().find(tag)) {
+      std::string known;
+      for (const std::string& t : locale::Catalog::instance().tags()) known += " " + t;
+      diags_.warning(span(value), "no translations for '" + tag + "': headings stay as written")
+          .hints.push_back("languages with translations:" + known);
+    }
+    h.language = model::Field{tag, span(value)};
   }
 
   /// "Label <url>", "<url>" or a bare URL.
@@ -286,7 +317,8 @@ class Lowering {
     ast::Range title = trim(h.title.text);
     no_stray_brace(title);
     out.title = resume::unescape(title);
-    out.kind = model::section_kind_from_title(out.title);
+    // "Experience", and "Berufserfahrung", "İş təcrübəsi", "Опыт работы" in other languages.
+    out.kind = locale::section_kind_for_title(out.title);
     out.tags = tags(h.title.tags);
     out.span = loc_.span(h.marker.begin(), title.end());
     if (out.kind == model::SectionKind::Custom) suggest_section(out.title, span(title));
@@ -538,9 +570,19 @@ class Lowering {
     if (!date(d.start, out.start)) return;
     if (!d.end) return;
     ast::Range e = *d.end;
-    if (*e.begin() >= 'A') {
+    if (*e.begin() < '0' || *e.begin() > '9') {
+      ast::Range word = trim(e);
+      std::string w(word.begin(), word.end());
+      // English needs no catalog: most resumes never load the other languages' files.
+      if (base::lower_ascii(w) != "present" && !locale::Catalog::instance().is_present_word(w)) {
+        diags_.error(span(word), "expected a date or a word for 'present'")
+            .hints.push_back(
+                "end the range with a date or 'present' in a language of templates/locales/: "
+                "'2021-04 – present', '2021-04 – heute', '2021-04 – hazırda'");
+        return;
+      }
       out.end.present = true;
-      out.end.span = span(e);
+      out.end.span = span(word);
       return;
     }
     if (!date(e, out.end)) return;

@@ -32,14 +32,22 @@ TEST(Slug, AzerbaijaniLettersFoldToAscii) {
 }
 
 TEST(Slug, CyrillicIsTransliterated) {
-  EXPECT_EQ(slugify("Алиев Щукин"), "aliev-shchukin");
-  EXPECT_EQ(slugify("Объём"), "obyom");                  // hard sign dropped without splitting
-  EXPECT_EQ(slugify("Әлијев Һүсејн"), "eliyev-huseyn");  // Azerbaijani Cyrillic
+  // ICU's Russian-Latin/BGN: "Алиев" is "Aliyev" in BGN/PCGN romanisation.
+  EXPECT_EQ(slugify("Алиев Щукин"), "aliyev-shchukin");
+  EXPECT_EQ(slugify("Объём"), "obem");            // hard sign dropped without splitting
+  EXPECT_EQ(slugify("Ігор Їжак"), "igor-izhak");  // Ukrainian letters Russian lacks
+  // Azerbaijani Cyrillic letters ICU has no transliteration for keep their code point.
+  EXPECT_EQ(slugify("Әлијев Һүсејн"), "elijev-u04bb-u04af-sejn");
 }
 
-TEST(Slug, OtherScriptsFallBackToHex) {
-  EXPECT_EQ(slugify("中文"), "u4e2d-u6587");
+TEST(Slug, AnyScriptIsTransliteratedThroughIcu) {
+  EXPECT_EQ(slugify("中文"), "zhong-wen");
+  EXPECT_EQ(slugify("ქართული"), "kartuli");
+  EXPECT_EQ(slugify("Հայերեն"), "hayeren");
+  EXPECT_EQ(slugify("Ελληνικά"), "ellenika");
+  EXPECT_EQ(slugify("Müller Straße"), "muller-strasse");
   expect_safe(slugify("مرحبا"));
+  expect_safe(slugify("日本語 한국어 हिन्दी"));
 }
 
 TEST(Slug, RoleNames) {

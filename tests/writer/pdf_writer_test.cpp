@@ -404,6 +404,18 @@ TEST(PdfWriter, UpperCaseHeadingsKeepAzerbaijaniAndCyrillic) {
   EXPECT_EQ(writer::pdf::tel_uri("+994 (50) 123-45-67"), "tel:+994501234567");
 }
 
+TEST(PdfWriter, UpperCaseHeadingsFollowTheDocumentLanguage) {
+  // Azerbaijani and Turkish keep the dot: "İş təcrübəsi" -> "İŞ TƏCRÜBƏSİ", never "...SI".
+  EXPECT_EQ(writer::pdf::to_upper("İş təcrübəsi", "az"), "İŞ TƏCRÜBƏSİ");
+  EXPECT_EQ(writer::pdf::to_upper("Bilgi ve beceriler", "tr"), "BİLGİ VE BECERİLER");
+  // German ß becomes SS, so the heading grows by one letter.
+  EXPECT_EQ(writer::pdf::to_upper("Weiterbildung in Straßburg", "de"),
+            "WEITERBILDUNG IN STRASSBURG");
+  // Scripts the old table never knew: Armenian and Greek (final sigma included).
+  EXPECT_EQ(writer::pdf::to_upper("փորձ", "hy"), "ՓՈՐՁ");
+  EXPECT_EQ(writer::pdf::to_upper("Εκπαίδευση", "el"), "ΕΚΠΑΙΔΕΥΣΗ");
+}
+
 TEST(PdfWriter, LetterPaper) {
   style::Style st = load("classic");
   writer::RenderOptions o;

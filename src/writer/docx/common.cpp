@@ -130,9 +130,10 @@ void append_rpr(pugi::xml_node parent, const RunProps& r, bool force) {
   if (!r.style.empty()) val(rpr, "w:rStyle", r.style);
   if (!r.font.empty()) {
     pugi::xml_node f = rpr.append_child("w:rFonts");
-    for (const char* a : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"}) {
-      f.append_attribute(a) = r.font.c_str();
-    }
+    for (const char* a : {"w:ascii", "w:hAnsi"}) f.append_attribute(a) = r.font.c_str();
+    f.append_attribute("w:eastAsia") =
+        (r.font_east_asia.empty() ? r.font : r.font_east_asia).c_str();
+    f.append_attribute("w:cs") = (r.font_complex.empty() ? r.font : r.font_complex).c_str();
   }
   if (r.bold) {
     rpr.append_child("w:b");
@@ -149,6 +150,12 @@ void append_rpr(pugi::xml_node parent, const RunProps& r, bool force) {
     val(rpr, "w:szCs", r.half_points);
   }
   if (r.underline) val(rpr, "w:u", "single");
+  if (!r.lang.empty()) {
+    pugi::xml_node l = rpr.append_child("w:lang");
+    l.append_attribute("w:val") = r.lang.c_str();
+    if (!r.lang_east_asia.empty()) l.append_attribute("w:eastAsia") = r.lang_east_asia.c_str();
+    if (!r.lang_bidi.empty()) l.append_attribute("w:bidi") = r.lang_bidi.c_str();
+  }
 }
 
 void append_run(pugi::xml_node parent, std::string_view text, const RunProps& props) {

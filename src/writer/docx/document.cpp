@@ -14,7 +14,8 @@ constexpr const char* kSeparator = " \u00B7 ";  // middle dot between contact it
 
 class BodyWriter {
  public:
-  BodyWriter(const style::Style& st, diag::Diagnostics& diags) : st_(st), diags_(diags) {}
+  BodyWriter(const Document& doc, const style::Style& st, diag::Diagnostics& diags)
+      : doc_(doc), lang_(doc.header.language.value), st_(st), diags_(diags) {}
 
   Relationships rels;
 
@@ -144,7 +145,7 @@ class BodyWriter {
     RunProps meta;
     meta.style = "EntryMeta";
     text(p, has_role ? e.role : e.organisation, e.span, bold);
-    std::string dates = format_range(e.dates, st_.date_format);
+    std::string dates = format_range(e.dates, st_.date_format, lang_);
     if (inline_layout) {
       if (has_role && !e.organisation.empty()) {
         append_run(p, ", ", {});
@@ -205,7 +206,7 @@ class BodyWriter {
   }
 
   void section(pugi::xml_node body, const Section& s) {
-    text(paragraph(body, "Heading1"), s.title, s.span);
+    text(paragraph(body, "Heading1"), section_heading(s, doc_), s.span);
     bool first = true;
     for (const Block& b : s.blocks) {
       std::visit(
@@ -242,6 +243,8 @@ class BodyWriter {
   }
 
  private:
+  const Document& doc_;
+  std::string lang_;
   const style::Style& st_;
   diag::Diagnostics& diags_;
   const Logo* logo_ = nullptr;
@@ -282,7 +285,7 @@ std::string rels_xml(const std::vector<Relationships::Rel>& items) {
 
 BodyParts build_body(const model::Document& doc, const style::Style& st, const RenderOptions&,
                      const Metrics& m, diag::Diagnostics& diags) {
-  BodyWriter w(st, diags);
+  BodyWriter w(doc, st, diags);
   // Fixed relationships first, in a fixed order; hyperlinks follow in order of first use.
   w.rels.add("styles", "styles.xml");
   w.rels.add("numbering", "numbering.xml");
@@ -315,6 +318,7 @@ BodyParts build_body(const model::Document& doc, const style::Style& st, const R
 
   w.header(body, doc.header);
   for (const Section& s : doc.sections) w.section(body, s);
+  mark_language(body, doc);
 
   // CT_SectPr order: headerReference, footerReference, pgSz, pgMar.
   pugi::xml_node sect = body.append_child("w:sectPr");

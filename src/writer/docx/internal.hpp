@@ -89,6 +89,11 @@ struct RunProps {
   std::string color;
   int half_points = 0;  ///< 0: inherit
   bool underline = false;
+  /// Font slots for East Asian and complex-script text (w:eastAsia, w:cs); empty: `font`.
+  std::string font_east_asia, font_complex;
+  /// w:lang: the language of Latin (val), East Asian (eastAsia) and complex-script (bidi)
+  /// text; empty attributes are left out.
+  std::string lang, lang_east_asia, lang_bidi;
 };
 
 /// Appends <w:pPr> (when empty only if force is set). Call it before adding runs.
@@ -153,8 +158,16 @@ struct BodyParts {
 BodyParts build_body(const model::Document& doc, const style::Style& st,
                      const RenderOptions& options, const Metrics& m, diag::Diagnostics& diags);
 
+/// The document language's w:lang attributes and script fonts (language.cpp): val is the
+/// tag; eastAsia is set for zh, ja and ko, bidi for right-to-left and complex scripts.
+RunProps language_run_props(const model::Document& doc);
+/// Marks the direction and language of every paragraph and run under `root` (language.cpp):
+/// w:bidi on a paragraph whose first strong character is right-to-left (ICU ubidi), w:rtl
+/// on a run holding right-to-left text, and w:lang on every run.
+void mark_language(pugi::xml_node root, const model::Document& doc);
+
 /// Parts built by styles.cpp.
-std::string build_styles(const style::Style& st, const Metrics& m);
+std::string build_styles(const style::Style& st, const Metrics& m, const model::Document& doc);
 std::string build_numbering(const style::Style& st, const Metrics& m, diag::Diagnostics& diags);
 std::string build_settings();
 std::string build_font_table(const style::Style& st);

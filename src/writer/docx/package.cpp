@@ -148,7 +148,7 @@ std::optional<Package> build_package(const model::Document& doc, const RenderOpt
                    app_properties(options), false});
   parts.push_back({"word/document.xml", kCtMain, std::move(body.document), false});
   parts.push_back({"word/_rels/document.xml.rels", kCtRels, std::move(body.rels), false});
-  parts.push_back({"word/styles.xml", wml("styles"), build_styles(st, m), false});
+  parts.push_back({"word/styles.xml", wml("styles"), build_styles(st, m, doc), false});
   parts.push_back({"word/numbering.xml", wml("numbering"), build_numbering(st, m, diags), false});
   parts.push_back({"word/settings.xml", wml("settings"), build_settings(), false});
   parts.push_back({"word/fontTable.xml", wml("fontTable"), build_font_table(st), false});

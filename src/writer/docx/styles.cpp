@@ -51,7 +51,7 @@ void add_style(pugi::xml_node styles, const StyleDef& d, const ParaProps* ppr,
 
 }  // namespace
 
-std::string build_styles(const style::Style& st, const Metrics& m) {
+std::string build_styles(const style::Style& st, const Metrics& m, const model::Document& resume) {
   pugi::xml_document doc;
   pugi::xml_node styles = root(doc, "w:styles");
   const std::string text = hex(st.text), accent = hex(st.accent), muted = hex(st.muted);
@@ -59,7 +59,8 @@ std::string build_styles(const style::Style& st, const Metrics& m) {
   // Document defaults carry the body font, size, colour and line spacing, so Normal is empty
   // and every other style only states how it differs.
   pugi::xml_node defaults = styles.append_child("w:docDefaults");
-  RunProps body_run;
+  // The document's language and its script fonts are the defaults of every run.
+  RunProps body_run = language_run_props(resume);
   body_run.font = st.body_font;
   body_run.color = text;
   body_run.half_points = m.body_half_points();

@@ -255,6 +255,11 @@ class Writer {
       }
     }
     for (auto& [key, arr] : arrays) root.put(key, std::move(arr));
+    if (!doc.header.language.empty()) {
+      J meta;
+      meta.put("language", doc.header.language.value);
+      root.put("meta", std::move(meta));
+    }
     if (tagged_) {
       diags_
           .warning({},

@@ -130,6 +130,7 @@ class Dumper {
     field(2, "location", d.header.location);
     field(2, "address", d.header.address);
     field(2, "photo", d.header.photo);
+    field(2, "lang", d.header.language);
     for (const Link& l : d.header.links) {
       line(2, "link " + quote(l.label) + " <" + l.url + ">" + span(l.span));
     }

@@ -185,7 +185,7 @@ void Engine::skills(const model::SkillGroup& g, double before) {
 
 void Engine::entry(const model::Entry& e, double before) {
   double size = fs(st_.body_size), small = fs(st_.small_size);
-  std::string dates = format_range(e.dates, st_.date_format);
+  std::string dates = format_range(e.dates, st_.date_format, doc_.header.language.value);
   std::size_t first = boxes_.size();
 
   // The words of a laid-out line as an extractor should read them: a space where the layout
@@ -314,7 +314,9 @@ void Engine::entry(const model::Entry& e, double before) {
 
 void Engine::section(const model::Section& s, bool first) {
   double hsize = fs(st_.heading_size);
-  std::string title = st_.heading_uppercase ? to_upper(s.title) : s.title;
+  std::string heading = section_heading(s, doc_);
+  std::string title =
+      st_.heading_uppercase ? to_upper(heading, doc_.header.language.value) : heading;
   int hf = head();
   Piece hp = piece(title, hf, hsize, st_.accent, s.span);
   double bar = st_.heading_style == style::HeadingStyle::Bar ? 8 * params_.font_scale : 0;

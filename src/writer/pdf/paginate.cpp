@@ -1,6 +1,7 @@
 // Pagination: boxes onto pages with keep-with-next, running heads and page numbers.
 #include <algorithm>
 
+#include "writer/format.hpp"
 #include "writer/pdf/layout_engine.hpp"
 
 namespace tailor::writer::pdf::detail {
@@ -106,7 +107,7 @@ void Engine::paginate() {
   out_.last_page_used = content_top - cursor;
   for (std::size_t idx : page_number_ops) {
     Op& op = out_.ops[idx];
-    op.text = "page " + std::to_string(op.page) + " of " + std::to_string(page);
+    op.text = page_of(op.page, page, doc_);
     op.x = left_ + width_ - rf.text_width(op.text, small);
   }
 }

@@ -1,5 +1,6 @@
 // The .resume writer: the inverse of src/reader/resume_markup.cpp (see docs/markup.md).
 #include "writer/resume/resume.hpp"
+#include "locale/catalog.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -124,6 +125,7 @@ class Writer {
     field("location", h.location);
     field("address", h.address);
     field("photo", h.photo);
+    field("lang", h.language);
     for (const Link& l : h.links) {
       if (!url_writable(l.url)) {
         lossy(l.span, "a link without a usable address ('" + l.label + "') is left out");
@@ -142,9 +144,10 @@ class Writer {
     std::string title = base::trim(one_line(s.title));
     if (title.empty()) title = to_string(s.kind);
     if (title.empty()) title = "Section";
-    if (section_kind_from_title(title) != s.kind) {
+    if (locale::section_kind_for_title(title) != s.kind) {
       lossy(s.span, "the section kind comes from its title; '" + title + "' reads back as " +
-                        to_string(section_kind_from_title(title)) + ", not " + to_string(s.kind));
+                        to_string(locale::section_kind_for_title(title)) + ", not " +
+                        to_string(s.kind));
     }
     out += "\n== " + escape(title, "{}") + tag_list(s.tags) + "\n";
     list_section_ = s.kind == SectionKind::Skills || s.kind == SectionKind::Languages ||

@@ -85,11 +85,13 @@ bool write_text_raw(const Document& doc, const RenderOptions& options, std::stri
   for (const Link& l : h.links) {
     std::string url = base::normalise_link(l.url);
     if (url.empty()) url = l.url;  // kept as text: the reader already warned
-    out += (l.label.empty() || l.label == l.url) ? url + "\n" : l.label + ": " + url + "\n";
+    // "Website" is the label the reader gives a 'website:' line: it speaks the document's language.
+    std::string label = l.label == "Website" ? contact_label("website", l.label, doc) : l.label;
+    out += (label.empty() || l.label == l.url) ? url + "\n" : label + ": " + url + "\n";
   }
 
   for (const Section& s : doc.sections) {
-    out += "\n" + underline(s.title, '-');
+    out += "\n" + underline(section_heading(s, doc), '-');
     bool first = true;
     for (const Block& b : s.blocks) {
       std::visit(
@@ -108,7 +110,7 @@ bool write_text_raw(const Document& doc, const RenderOptions& options, std::stri
               if (!first) out += "\n";
               std::string heading =
                   base::join_nonempty({v.role, v.organisation, v.location}, " | ");
-              std::string dates = format_range(v.dates, date_style);
+              std::string dates = format_range(v.dates, date_style, h.language.value);
               out += base::join_nonempty({heading, dates}, " | ") + "\n";
               if (!v.url.empty()) {
                 std::string url = base::normalise_link(v.url);
