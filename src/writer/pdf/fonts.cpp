@@ -12,6 +12,7 @@
 
 #include "base/utf8.hpp"
 #include "writer/pdf/font_cache.hpp"
+#include "writer/pdf/shaping.hpp"
 
 namespace tailor::writer::pdf {
 
@@ -63,14 +64,13 @@ Face::~Face() {
 }
 
 bool Face::has(char32_t cp) const {
-  if (cp > 0xFFFF) return false;
   hb_codepoint_t gid = 0;
   return hb_font_get_nominal_glyph(font_, cp, &gid) && gid != 0;
 }
 
 int Face::width1000(char32_t cp) const {
   hb_codepoint_t gid = 0;
-  if (cp > 0xFFFF || !hb_font_get_nominal_glyph(font_, cp, &gid)) return 0;
+  if (!hb_font_get_nominal_glyph(font_, cp, &gid)) return 0;
   long adv = hb_font_get_glyph_h_advance(font_, gid);
   return static_cast<int>(adv * 1000 / static_cast<long>(upem_));
 }
@@ -140,9 +140,11 @@ Face::Descriptor Face::descriptor() const {
 }
 
 double Face::text_width(std::string_view utf8, double size) const {
-  long total = 0;
-  for (std::size_t i = 0; i < utf8.size();) total += width1000(base::decode_next(utf8, i));
-  return static_cast<double>(total) * size / 1000.0;
+  return shape(*this, utf8, size, Direction::Auto).width;
+}
+
+double Face::glyph_width1000(unsigned gid) const {
+  return static_cast<double>(hb_font_get_glyph_h_advance(font_, gid)) * 1000.0 / upem_;
 }
 
 namespace {
@@ -163,6 +165,29 @@ std::string Face::subset(const std::set<char32_t>& code_points) const {
   hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
   // A PDF draws glyphs at positions the layout computed: the OpenType layout tables (used for
   // shaping) and the grid-fitting table are dead weight in the embedded program.
+  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : {HB_TAG('G', 'D', 'E', 'F'), HB_TAG('G', 'P', 'O', 'S'),
+                     HB_TAG('G', 'S', 'U', 'B'), HB_TAG('g', 'a', 's', 'p')}) {
+    hb_set_add(drop, t);
+  }
+  hb_face_t* sub = hb_subset_or_fail(face_, in);
+  hb_subset_input_destroy(in);
+  if (!sub) return {};
+  hb_blob_t* blob = hb_face_reference_blob(sub);
+  std::string out = blob_bytes(blob);
+  hb_blob_destroy(blob);
+  hb_face_destroy(sub);
+  return out;
+}
+
+std::string Face::subset_glyphs(const std::set<unsigned>& glyphs) const {
+  hb_subset_input_t* in = hb_subset_input_create_or_fail();
+  if (!in) return {};
+  hb_set_t* gids = hb_subset_input_glyph_set(in);
+  for (unsigned g : glyphs) hb_set_add(gids, g);
+  // The content streams name glyphs by their IDs in the installed face (shaping chose them,
+  // GSUB included), so the subset keeps those IDs; glyphs left out become empty outlines.
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS);
   hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t t : {HB_TAG('G', 'D', 'E', 'F'), HB_TAG('G', 'P', 'O', 'S'),
                      HB_TAG('G', 'S', 'U', 'B'), HB_TAG('g', 'a', 's', 'p')}) {
