@@ -41,6 +41,7 @@ struct Op {
 struct DisplayList {
   double page_width = 0, page_height = 0;
   int pages = 0;
+  bool mirrored = false;  ///< A right-to-left document: the page was laid out mirrored.
   std::vector<FaceKey> faces;
   std::vector<const Face*> face_ptrs;  ///< Parallel to faces; what the layout measured with.
   std::vector<Op> ops;                 ///< In reading order.

@@ -39,6 +39,7 @@ bool run_layout(const model::Document& doc, const RenderOptions& o, double spaci
   if (!layout_document(doc, *o.style, p, faces, out, diags)) return false;
   shape_unshaped(out);
   if (p.mirror) mirror_page(out);
+  out.mirrored = p.mirror;
   return true;
 }
 
@@ -605,8 +606,8 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           cur_size = op.size;
         }
         fill(op.color);
-        // Poppler reads an /ActualText as right-to-left text and reverses it when it holds
-        // right-to-left characters; such runs rely on their per-glyph ToUnicode instead.
+        // Poppler reverses an /ActualText that holds right-to-left characters (on pages of
+        // either direction); such runs rely on their per-glyph ToUnicode instead.
         if (!op.actual_text.empty() && !needs_bidi(op.actual_text)) {
           end_span();
           raw("/Span <</ActualText <" + utf16be_hex(op.actual_text) + ">>> BDC\n");
