@@ -81,4 +81,23 @@ text "$scratch/vi.pdf" > "$scratch/vi.txt"
 grep -q $'\xef\xbf\xbd\|?' "$scratch/vi.txt" && die "a '?' or U+FFFD drawn"
 grep -q "first line" "$scratch/vi.txt" || die "the rest of the line went missing"
 
+# 7. A style may name its fonts by file: TrueType, and OpenType with CFF outlines.
+ttf=/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf
+otf=/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf
+"$tailor" build --format text "$src/samples/aysel.resume" > "$scratch/aysel.txt"
+for font in "$ttf" "$otf"; do
+  [ -r "$font" ] || { die "$font is missing (scripts/packages.txt)"; continue; }
+  printf 'body_font: %s\nheading_font: %s\n' "$font" "$font" > "$scratch/path.style"
+  "$tailor" build --style "$scratch/path.style" "$src/samples/aysel.resume" -o "$scratch/path.pdf" 2> "$scratch/path.err" ||
+    die "a style naming $font does not build: $(cat "$scratch/path.err")"
+  [ -s "$scratch/path.err" ] && die "a style naming $font warns: $(cat "$scratch/path.err")"
+  pdffonts "$scratch/path.pdf" > "$scratch/path.fonts"
+  want="CID TrueType"; case $font in *.otf) want="CID Type 0C";; esac
+  grep -q "$want" "$scratch/path.fonts" || die "$font not embedded as $want: $(cat "$scratch/path.fonts")"
+  text "$scratch/path.pdf" | squeeze > "$scratch/path.sq"
+  grep -qF "$(printf '%s' 'Designed the idempotent payment API in Go' | squeeze)" "$scratch/path.sq" ||
+    die "text not given back with $font"
+  qpdf --check "$scratch/path.pdf" > /dev/null || die "qpdf rejects the PDF with $font"
+done
+
 exit $fail

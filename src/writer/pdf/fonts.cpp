@@ -48,6 +48,9 @@ bool Face::init(hb_blob_t* blob, unsigned index) {
   upem_ = hb_face_get_upem(face_);
   if (upem_ == 0) return false;
   font_ = hb_font_create(face_);
+  hb_blob_t* cff = hb_face_reference_table(face_, HB_TAG('C', 'F', 'F', ' '));
+  cff_ = hb_blob_get_length(cff) > 0;
+  hb_blob_destroy(cff);
   hb_font_set_scale(font_, static_cast<int>(upem_), static_cast<int>(upem_));
   hb_font_extents_t ext{};
   if (hb_font_get_h_extents(font_, &ext)) {
@@ -279,7 +282,23 @@ FontMatch match_font_locked(const FaceKey& key) {
 
 }  // namespace
 
+bool names_font_file(const std::string& family) { return family.find('/') != std::string::npos; }
+
+namespace {
+
+/// A font named by file: that file, whatever the weight and slant asked for.
+FontMatch file_match(const FaceKey& key) {
+  FontMatch m;
+  m.file = key.family;
+  m.family = key.family;
+  m.exact = true;
+  return m;
+}
+
+}  // namespace
+
 FontMatch match_font(const FaceKey& key) {
+  if (names_font_file(key.family)) return file_match(key);
   std::lock_guard<std::mutex> lock(font_mutex());
   return match_font_locked(key);
 }
@@ -294,7 +313,7 @@ const Face* cached_face(const FaceKey& key, FontMatch* match) {
   auto it = cache.find(key);
   if (it == cache.end()) {
     Entry e;
-    e.match = match_font_locked(key);
+    e.match = names_font_file(key.family) ? file_match(key) : match_font_locked(key);
     if (!e.match.file.empty()) e.face = Face::from_file(e.match.file, e.match.index);
     it = cache.emplace(key, std::move(e)).first;
   }

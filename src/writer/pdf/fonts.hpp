@@ -58,6 +58,8 @@ class Face {
   /// returns the font bytes, or an empty string when hb-subset fails.
   std::string subset_glyphs(const std::set<unsigned>& glyphs) const;
   const std::string& path() const { return path_; }
+  /// The outlines are CFF (an OpenType font with a `CFF ` table), not TrueType.
+  bool cff() const { return cff_; }
   /// The glyph cp maps to in this face's cmap; 0 (.notdef) when none.
   unsigned glyph(char32_t cp) const;
 
@@ -80,7 +82,11 @@ class Face {
   unsigned upem_ = 1000;
   int ascender_ = 800, descender_ = -200;
   std::string path_;
+  bool cff_ = false;
 };
+
+/// A style names a font by file when its family holds a '/' ("fonts/Inter.otf").
+bool names_font_file(const std::string& family);
 
 /// Where fontconfig found a face.
 struct FontMatch {

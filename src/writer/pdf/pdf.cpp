@@ -332,6 +332,20 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
       f.cid_of[pair] = static_cast<unsigned>(f.cids.size());
       f.cids.push_back(pair);
     }
+    if (face->cff()) {
+      // CFF outlines are embedded as a CIDFontType0 over the whole OpenType subset, which has
+      // no CIDToGIDMap: the CIDs are the glyph IDs, and each glyph maps back to the first text
+      // it stands for.
+      std::vector<std::pair<unsigned, std::string>> by_gid;
+      for (const auto& pair : per_face[face]) {
+        if (pair.first >= by_gid.size()) by_gid.resize(pair.first + 1);
+        if (by_gid[pair.first].second.empty()) by_gid[pair.first] = pair;
+        f.cid_of[pair] = pair.first;
+      }
+      for (std::size_t g = 0; g < by_gid.size(); ++g) by_gid[g].first = static_cast<unsigned>(g);
+      f.cids = std::move(by_gid);
+      pdf_->pdf_version = HPDF_VER_16;  // FontFile3 /OpenType
+    }
     if (f.cids.size() > 0xFFFF) {
       render_error(diags_, doc_, "the font " + dl.faces[i].label() + " draws too many glyphs");
       return false;
@@ -350,7 +364,11 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                       static_cast<HPDF_UINT>(bytes.size()));
-    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(bytes.size()));
+    if (face->cff()) {
+      HPDF_Dict_AddName(file, "Subtype", "OpenType");
+    } else {
+      HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(bytes.size()));
+    }
 
     HPDF_Dict desc = HPDF_Dict_New(mm);
     HPDF_Xref_Add(xref, desc);
@@ -369,7 +387,7 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     HPDF_Dict_AddNumber(desc, "Descent", face->descender());
     HPDF_Dict_AddNumber(desc, "CapHeight", fd.cap_height);
     HPDF_Dict_AddNumber(desc, "StemV", 80);
-    HPDF_Dict_Add(desc, "FontFile2", file);
+    HPDF_Dict_Add(desc, face->cff() ? "FontFile3" : "FontFile2", file);
 
     HPDF_Dict map = HPDF_DictStream_New(mm, xref);
     if (!map) return check("embedding a font");
@@ -382,6 +400,10 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
       gids += static_cast<char>(gid >> 8);
       gids += static_cast<char>(gid & 0xFF);
       if (cid == 0) continue;
+      if (face->cff() && f.cids[cid].second.empty() && !f.cid_of.count(f.cids[cid])) {
+        run = nullptr;  // a glyph ID this document does not draw
+        continue;
+      }
       if (!run) {
         HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(cid));
         run = HPDF_Array_New(mm);
@@ -397,7 +419,7 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     HPDF_Dict cid_font = HPDF_Dict_New(mm);
     HPDF_Xref_Add(xref, cid_font);
     HPDF_Dict_AddName(cid_font, "Type", "Font");
-    HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid_font, "Subtype", face->cff() ? "CIDFontType0" : "CIDFontType2");
     HPDF_Dict_AddName(cid_font, "BaseFont", base_font.c_str());
     HPDF_Dict info = HPDF_Dict_New(mm);
     HPDF_Dict_Add(cid_font, "CIDSystemInfo", info);
@@ -407,7 +429,7 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     HPDF_Dict_Add(cid_font, "FontDescriptor", desc);
     HPDF_Dict_AddNumber(cid_font, "DW", 0);
     HPDF_Dict_Add(cid_font, "W", widths);
-    HPDF_Dict_Add(cid_font, "CIDToGIDMap", map);
+    if (!face->cff()) HPDF_Dict_Add(cid_font, "CIDToGIDMap", map);
 
     HPDF_Dict to_unicode = HPDF_DictStream_New(mm, xref);
     if (!to_unicode) return check("embedding a font");
