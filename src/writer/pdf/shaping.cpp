@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "base/utf8.hpp"
 #include "writer/pdf/fonts.hpp"
@@ -40,9 +42,11 @@ std::string visible_text(std::string_view s, std::size_t from, std::size_t to, b
 
 }  // namespace
 
-Shaped shape(const Face& face, std::string_view utf8, double size, Direction dir) {
+namespace {
+
+/// Shapes at 1 pt: positions scale linearly with the size.
+Shaped shape_unit(const Face& face, std::string_view utf8, Direction dir) {
   Shaped out;
-  if (utf8.empty()) return out;
   hb_buffer_t* buf = thread_buffer();
   hb_buffer_clear_contents(buf);
   int len = static_cast<int>(utf8.size());
@@ -65,7 +69,7 @@ Shaped shape(const Face& face, std::string_view utf8, double size, Direction dir
   for (unsigned i = 0; i < n; ++i) clusters.push_back(info[i].cluster);
   std::sort(clusters.begin(), clusters.end());
   clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
-  double scale = size / static_cast<double>(face.upem());
+  double scale = 1.0 / static_cast<double>(face.upem());
   double pen = 0;
   out.glyphs.resize(n);
   for (unsigned i = 0; i < n; ++i) {
@@ -88,6 +92,28 @@ Shaped shape(const Face& face, std::string_view utf8, double size, Direction dir
     g.text = visible_text(utf8, c, end, rtl);
   }
   out.width = pen * scale;
+  return out;
+}
+
+}  // namespace
+
+Shaped shape(const Face& face, std::string_view utf8, double size, Direction dir) {
+  if (utf8.empty()) return {};
+  // A resume repeats its words ("the", "and", the space), and fit-to-pages lays it out again:
+  // each (face, direction, text) is shaped once per thread. Faces live for the process.
+  using Key = std::tuple<const Face*, Direction, std::string>;
+  thread_local std::map<Key, Shaped> cache;
+  if (cache.size() > 20000) cache.clear();
+  auto it = cache.find(Key{&face, dir, std::string(utf8)});
+  if (it == cache.end()) {
+    it = cache.emplace(Key{&face, dir, std::string(utf8)}, shape_unit(face, utf8, dir)).first;
+  }
+  Shaped out = it->second;
+  for (Glyph& g : out.glyphs) {
+    g.x *= size;
+    g.y *= size;
+  }
+  out.width *= size;
   return out;
 }
 
