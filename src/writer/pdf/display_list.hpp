@@ -2,6 +2,7 @@
 // The layout engine produces it, the libharu emitter draws it, and golden tests dump it.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -42,6 +43,8 @@ struct DisplayList {
   double page_width = 0, page_height = 0;
   int pages = 0;
   bool mirrored = false;  ///< A right-to-left document: the page was laid out mirrored.
+  /// Parallel to faces, once subset: each drawn glyph's ID in the embedded subset.
+  std::vector<std::map<unsigned, unsigned>> subset_gids;
   std::vector<FaceKey> faces;
   std::vector<const Face*> face_ptrs;  ///< Parallel to faces; what the layout measured with.
   std::vector<Op> ops;                 ///< In reading order.

@@ -54,9 +54,10 @@ class Face {
   /// Subsets the face to the given code points (hinting and OpenType layout tables dropped);
   /// returns the TrueType bytes, or an empty string when hb-subset fails.
   std::string subset(const std::set<char32_t>& code_points) const;
-  /// Subsets the face to the given glyphs, keeping their IDs (a shaped PDF draws glyph IDs);
-  /// returns the font bytes, or an empty string when hb-subset fails.
-  std::string subset_glyphs(const std::set<unsigned>& glyphs) const;
+  /// Subsets the face to the given glyphs; returns the font bytes, or an empty string when
+  /// hb-subset fails. `old_to_new` receives each glyph's ID in the subset.
+  std::string subset_glyphs(const std::set<unsigned>& glyphs,
+                            std::map<unsigned, unsigned>& old_to_new) const;
   const std::string& path() const { return path_; }
   /// The outlines are CFF (an OpenType font with a `CFF ` table), not TrueType.
   bool cff() const { return cff_; }

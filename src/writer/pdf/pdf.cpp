@@ -122,16 +122,16 @@ bool layout_two_pass(const model::Document& doc, const RenderOptions& options, D
     if (!run_layout(doc, options, spacing, font, installed_face, out, nullptr)) return false;
   }
   // Subset each installed face once, to the union of the glyphs every key using it draws.
-  // The subsets keep the glyph IDs that shaping chose in the installed faces, so the display
-  // list stays valid as it is.
+  // The display list keeps the installed faces' glyph IDs; out.subset_gids renumbers them.
   std::vector<std::set<unsigned>> used = out.glyph_ids();
   std::map<const Face*, std::set<unsigned>> per_face;
   for (std::size_t i = 0; i < out.faces.size(); ++i) {
     per_face[out.face_ptrs[i]].insert(used[i].begin(), used[i].end());
   }
   std::map<const Face*, std::string> bytes;
+  std::map<const Face*, std::map<unsigned, unsigned>> renumbered;
   for (const auto& [face, gids] : per_face) {
-    std::string b = face->subset_glyphs(gids);
+    std::string b = face->subset_glyphs(gids, renumbered[face]);
     if (b.empty()) {
       render_error(diags, doc, "cannot subset the font " + face->path() + " (hb-subset failed)");
       return false;
@@ -139,7 +139,11 @@ bool layout_two_pass(const model::Document& doc, const RenderOptions& options, D
     bytes[face] = std::move(b);
   }
   subsets.clear();
-  for (const Face* f : out.face_ptrs) subsets.push_back(bytes[f]);
+  out.subset_gids.clear();
+  for (const Face* f : out.face_ptrs) {
+    subsets.push_back(bytes[f]);
+    out.subset_gids.push_back(renumbered[f]);
+  }
   return true;
 }
 
@@ -338,11 +342,12 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
       // it stands for.
       std::vector<std::pair<unsigned, std::string>> by_gid;
       for (const auto& pair : per_face[face]) {
-        if (pair.first >= by_gid.size()) by_gid.resize(pair.first + 1);
-        if (by_gid[pair.first].second.empty()) by_gid[pair.first] = pair;
-        f.cid_of[pair] = pair.first;
+        auto it = dl.subset_gids[i].find(pair.first);
+        unsigned cid = it == dl.subset_gids[i].end() ? 0 : it->second;
+        if (cid >= by_gid.size()) by_gid.resize(cid + 1);
+        if (by_gid[cid].second.empty()) by_gid[cid] = pair;
+        f.cid_of[pair] = cid;
       }
-      for (std::size_t g = 0; g < by_gid.size(); ++g) by_gid[g].first = static_cast<unsigned>(g);
       f.cids = std::move(by_gid);
       pdf_->pdf_version = HPDF_VER_16;  // FontFile3 /OpenType
     }
@@ -396,9 +401,11 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     HPDF_Array widths = HPDF_Array_New(mm);
     HPDF_Array run = nullptr;
     for (std::size_t cid = 0; cid < f.cids.size(); ++cid) {
-      unsigned gid = f.cids[cid].first;  // the subset keeps the installed face's glyph IDs
-      gids += static_cast<char>(gid >> 8);
-      gids += static_cast<char>(gid & 0xFF);
+      unsigned gid = f.cids[cid].first;  // in the installed face
+      auto sub = dl.subset_gids[i].find(gid);
+      unsigned sub_gid = sub == dl.subset_gids[i].end() ? 0 : sub->second;
+      gids += static_cast<char>(sub_gid >> 8);
+      gids += static_cast<char>(sub_gid & 0xFF);
       if (cid == 0) continue;
       if (face->cff() && f.cids[cid].second.empty() && !f.cid_of.count(f.cids[cid])) {
         run = nullptr;  // a glyph ID this document does not draw
