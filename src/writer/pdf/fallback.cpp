@@ -1,6 +1,5 @@
 #include "writer/pdf/fallback.hpp"
 
-#include <fontconfig/fontconfig.h>
 #include <unicode/uscript.h>
 
 #include <map>
@@ -55,43 +54,6 @@ std::vector<std::string> preferred(int script, bool serif) {
   }
 }
 
-/// fontconfig's TrueType faces that have cp, best first; the first one's family.
-std::string fontconfig_family(char32_t cp) {
-  std::string out;
-  FcPattern* pat = FcPatternCreate();
-  FcCharSet* cs = FcCharSetCreate();
-  FcCharSetAddChar(cs, static_cast<FcChar32>(cp));
-  FcPatternAddCharSet(pat, FC_CHARSET, cs);
-  FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
-  FcConfigSubstitute(nullptr, pat, FcMatchPattern);
-  FcDefaultSubstitute(pat);
-  FcResult r = FcResultNoMatch;
-  FcFontSet* set = FcFontSort(nullptr, pat, FcFalse, nullptr, &r);
-  if (set) {
-    for (int i = 0; i < set->nfont && out.empty(); ++i) {
-      FcPattern* m = set->fonts[i];
-      FcCharSet* has = nullptr;
-      FcChar8* format = nullptr;
-      FcChar8* family = nullptr;
-      if (FcPatternGetCharSet(m, FC_CHARSET, 0, &has) != FcResultMatch ||
-          !FcCharSetHasChar(has, static_cast<FcChar32>(cp))) {
-        continue;
-      }
-      if (FcPatternGetString(m, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
-          std::string(reinterpret_cast<const char*>(format)) != "TrueType") {
-        continue;
-      }
-      if (FcPatternGetString(m, FC_FAMILY, 0, &family) == FcResultMatch) {
-        out = reinterpret_cast<const char*>(family);
-      }
-    }
-    FcFontSetDestroy(set);
-  }
-  FcCharSetDestroy(cs);
-  FcPatternDestroy(pat);
-  return out;
-}
-
 }  // namespace
 
 int script_of(char32_t cp) {
@@ -135,7 +97,7 @@ std::string fallback_family(char32_t cp, bool serif) {
       break;
     }
   }
-  if (found.empty()) found = fontconfig_family(cp);
+  if (found.empty()) found = family_with_char(cp);
   memo[key] = found;
   return found;
 }

@@ -292,6 +292,43 @@ FontMatch match_font_locked(const FaceKey& key) {
 
 }  // namespace
 
+std::string family_with_char(char32_t cp) {
+  std::lock_guard<std::mutex> lock(font_mutex());
+  std::string out;
+  FcPattern* pat = FcPatternCreate();
+  FcCharSet* cs = FcCharSetCreate();
+  FcCharSetAddChar(cs, static_cast<FcChar32>(cp));
+  FcPatternAddCharSet(pat, FC_CHARSET, cs);
+  FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+  FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+  FcDefaultSubstitute(pat);
+  FcResult r = FcResultNoMatch;
+  FcFontSet* set = FcFontSort(nullptr, pat, FcFalse, nullptr, &r);
+  if (set) {
+    for (int i = 0; i < set->nfont && out.empty(); ++i) {
+      FcPattern* m = set->fonts[i];
+      FcCharSet* has = nullptr;
+      FcChar8* format = nullptr;
+      FcChar8* family = nullptr;
+      if (FcPatternGetCharSet(m, FC_CHARSET, 0, &has) != FcResultMatch ||
+          !FcCharSetHasChar(has, static_cast<FcChar32>(cp))) {
+        continue;
+      }
+      if (FcPatternGetString(m, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
+          std::string(reinterpret_cast<const char*>(format)) != "TrueType") {
+        continue;
+      }
+      if (FcPatternGetString(m, FC_FAMILY, 0, &family) == FcResultMatch) {
+        out = reinterpret_cast<const char*>(family);
+      }
+    }
+    FcFontSetDestroy(set);
+  }
+  FcCharSetDestroy(cs);
+  FcPatternDestroy(pat);
+  return out;
+}
+
 bool names_font_file(const std::string& family) { return family.find('/') != std::string::npos; }
 
 namespace {

@@ -86,6 +86,10 @@ class Face {
   bool cff_ = false;
 };
 
+/// The family of the best TrueType face fontconfig sorts first among those that have cp;
+/// empty when none has it. Serialised with every other fontconfig call.
+std::string family_with_char(char32_t cp);
+
 /// A style names a font by file when its family holds a '/' ("fonts/Inter.otf").
 bool names_font_file(const std::string& family);
 
