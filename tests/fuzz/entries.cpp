@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,9 @@
 #include "transform/job.hpp"
 #include "transform/rules.hpp"
 #include "writer/docx/docx.hpp"
+#include "writer/pdf/bidi.hpp"
+#include "writer/pdf/line_breaks.hpp"
+#include "writer/pdf/normalize.hpp"
 #include "writer/pdf/pdf.hpp"
 #include "writer/writer.hpp"
 
@@ -215,6 +219,44 @@ void pipeline(const std::uint8_t* data, std::size_t size) {
       writer::write_pdf(*doc, options, pdf, diags);
       writer::write_docx(*doc, options, docx, diags);
     }
+  }
+  render(diags, sources);
+}
+
+void shaping(const std::uint8_t* data, std::size_t size) {
+  std::string_view input = as_text(data, size);
+  std::vector<std::string> lines{"", "", ""};
+  std::size_t k = 0;
+  for (char c : input) {
+    if (c == '\n') {
+      if (++k == lines.size()) break;
+      continue;
+    }
+    lines[k] += c;
+  }
+  std::string markup = "name: " + lines[0] + "\n\n== Summary\n" + lines[1] +
+                       "\n\n== Experience\n=== Role | Org | 2020 \u2013 present\n- " + lines[2] +
+                       "\n";
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  std::optional<model::Document> doc =
+      reader::read_document_bytes("fuzz.resume", markup, sources, diags);
+  if (doc) {
+    for (const std::string& l : lines) {  // the reader accepted them: valid UTF-8
+      std::string n = writer::pdf::nfc(l);
+      int base = 0;
+      std::vector<std::uint8_t> levels = writer::pdf::bidi_levels(n, false, &base);
+      std::vector<int> order = writer::pdf::visual_order(levels);
+      std::set<std::size_t> breaks = writer::pdf::unspaced_breaks(n);
+      (void)order;
+      (void)breaks;
+    }
+    const Builtins& b = builtins();
+    writer::RenderOptions options;
+    options.style = &b.styles.front();
+    options.source_date_epoch = 0;
+    std::string pdf;
+    writer::write_pdf(*doc, options, pdf, diags);
   }
   render(diags, sources);
 }

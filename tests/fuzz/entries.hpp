@@ -29,4 +29,10 @@ void posting(const std::uint8_t* data, std::size_t size);
 /// when it starts with '{', else resume markup. Read -> tailor -> PDF and DOCX into strings.
 void pipeline(const std::uint8_t* data, std::size_t size);
 
+/// The PDF text path with mixed-script text: the bytes become the name, a summary and a bullet
+/// of a resume (one line each), which is laid out and written as PDF (itemisation, fallback,
+/// shaping, bidi, line breaking, mirroring); each valid UTF-8 line also goes straight through
+/// NFC, the bidi levels and visual order, and the ICU break opportunities.
+void shaping(const std::uint8_t* data, std::size_t size);
+
 }  // namespace tailor::fuzz

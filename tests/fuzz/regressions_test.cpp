@@ -21,9 +21,10 @@ struct Target {
 };
 
 const Target kTargets[] = {
-    {"markup", tailor::fuzz::markup},   {"json", tailor::fuzz::json},
-    {"rules", tailor::fuzz::rules},     {"style", tailor::fuzz::style},
-    {"posting", tailor::fuzz::posting}, {"pipeline", tailor::fuzz::pipeline}};
+    {"markup", tailor::fuzz::markup},     {"json", tailor::fuzz::json},
+    {"rules", tailor::fuzz::rules},       {"style", tailor::fuzz::style},
+    {"posting", tailor::fuzz::posting},   {"pipeline", tailor::fuzz::pipeline},
+    {"shaping", tailor::fuzz::shaping}};
 
 class FuzzRegressions : public ::testing::TestWithParam<Target> {};
 

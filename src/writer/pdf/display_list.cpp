@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/utf8.hpp"
+#include "writer/pdf/layout.hpp"
 
 namespace tailor::writer::pdf {
 
@@ -14,6 +15,35 @@ std::vector<std::set<char32_t>> DisplayList::code_points() const {
   for (const Op& op : ops) {
     if (op.kind != Op::Kind::Text) continue;
     for (std::size_t i = 0; i < op.text.size();) out[op.face].insert(base::decode_next(op.text, i));
+  }
+  return out;
+}
+
+void shape_unshaped(DisplayList& dl) {
+  for (Op& op : dl.ops) {
+    if (op.kind != Op::Kind::Text || !op.glyphs.empty() || op.text.empty()) continue;
+    const Face* face = dl.face_ptrs[static_cast<std::size_t>(op.face)];
+    if (!face) continue;
+    Shaped s = shape(*face, op.text, op.size, Direction::Auto);
+    // These short texts (signs, running heads) get no fallback face: what the face lacks is
+    // left out rather than drawn as .notdef.
+    for (Glyph& g : s.glyphs) {
+      if (g.gid != 0) op.glyphs.push_back(std::move(g));
+    }
+    op.clustered = s.clustered;
+    op.w = s.width;
+  }
+}
+
+std::vector<std::set<unsigned>> DisplayList::glyph_ids() const {
+  std::vector<std::set<unsigned>> out(faces.size());
+  for (std::size_t i = 0; i < faces.size(); ++i) {
+    // Every face keeps its space glyph: a face with no text still needs one real glyph.
+    if (face_ptrs.size() > i && face_ptrs[i]) out[i].insert(face_ptrs[i]->glyph(U' '));
+  }
+  for (const Op& op : ops) {
+    if (op.kind != Op::Kind::Text) continue;
+    for (const Glyph& g : op.glyphs) out[static_cast<std::size_t>(op.face)].insert(g.gid);
   }
   return out;
 }

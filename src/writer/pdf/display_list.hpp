@@ -2,6 +2,7 @@
 // The layout engine produces it, the libharu emitter draws it, and golden tests dump it.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "model/document.hpp"
 #include "style/style.hpp"
 #include "writer/pdf/fonts.hpp"
+#include "writer/pdf/shaping.hpp"
 
 namespace tailor::writer::pdf {
 
@@ -30,12 +32,19 @@ struct Op {
   /// poppler's reading order keeps the right-aligned part with the left one (see layout.cpp).
   std::string actual_text{};
   bool end_span = false;  ///< Text: closes the span opened by an earlier op.
+  /// Text: the shaped glyphs in visual order, positioned from (x, y); `text` stays the
+  /// logical source text they stand for.
+  std::vector<Glyph> glyphs{};
+  bool clustered = false;  ///< Text: some cluster has several glyphs (needs /ActualText).
   friend bool operator==(const Op&, const Op&) = default;
 };
 
 struct DisplayList {
   double page_width = 0, page_height = 0;
   int pages = 0;
+  bool mirrored = false;  ///< A right-to-left document: the page was laid out mirrored.
+  /// Parallel to faces, once subset: each drawn glyph's ID in the embedded subset.
+  std::vector<std::map<unsigned, unsigned>> subset_gids;
   std::vector<FaceKey> faces;
   std::vector<const Face*> face_ptrs;  ///< Parallel to faces; what the layout measured with.
   std::vector<Op> ops;                 ///< In reading order.
@@ -43,8 +52,10 @@ struct DisplayList {
   /// (for "needs N pages and X pt").
   double last_page_used = 0;
 
-  /// The code points each face draws, for subsetting.
+  /// The code points each face draws.
   std::vector<std::set<char32_t>> code_points() const;
+  /// The glyphs each face draws, for subsetting.
+  std::vector<std::set<unsigned>> glyph_ids() const;
   /// A text dump, one op per line, values rounded to 0.01 pt (golden tests).
   std::string dump() const;
 };

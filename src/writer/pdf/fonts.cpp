@@ -12,6 +12,7 @@
 
 #include "base/utf8.hpp"
 #include "writer/pdf/font_cache.hpp"
+#include "writer/pdf/shaping.hpp"
 
 namespace tailor::writer::pdf {
 
@@ -47,6 +48,9 @@ bool Face::init(hb_blob_t* blob, unsigned index) {
   upem_ = hb_face_get_upem(face_);
   if (upem_ == 0) return false;
   font_ = hb_font_create(face_);
+  hb_blob_t* cff = hb_face_reference_table(face_, HB_TAG('C', 'F', 'F', ' '));
+  cff_ = hb_blob_get_length(cff) > 0;
+  hb_blob_destroy(cff);
   hb_font_set_scale(font_, static_cast<int>(upem_), static_cast<int>(upem_));
   hb_font_extents_t ext{};
   if (hb_font_get_h_extents(font_, &ext)) {
@@ -63,14 +67,13 @@ Face::~Face() {
 }
 
 bool Face::has(char32_t cp) const {
-  if (cp > 0xFFFF) return false;
   hb_codepoint_t gid = 0;
   return hb_font_get_nominal_glyph(font_, cp, &gid) && gid != 0;
 }
 
 int Face::width1000(char32_t cp) const {
   hb_codepoint_t gid = 0;
-  if (cp > 0xFFFF || !hb_font_get_nominal_glyph(font_, cp, &gid)) return 0;
+  if (!hb_font_get_nominal_glyph(font_, cp, &gid)) return 0;
   long adv = hb_font_get_glyph_h_advance(font_, gid);
   return static_cast<int>(adv * 1000 / static_cast<long>(upem_));
 }
@@ -140,9 +143,11 @@ Face::Descriptor Face::descriptor() const {
 }
 
 double Face::text_width(std::string_view utf8, double size) const {
-  long total = 0;
-  for (std::size_t i = 0; i < utf8.size();) total += width1000(base::decode_next(utf8, i));
-  return static_cast<double>(total) * size / 1000.0;
+  return shape(*this, utf8, size, Direction::Auto).width;
+}
+
+double Face::glyph_width1000(unsigned gid) const {
+  return static_cast<double>(hb_font_get_glyph_h_advance(font_, gid)) * 1000.0 / upem_;
 }
 
 namespace {
@@ -170,6 +175,39 @@ std::string Face::subset(const std::set<char32_t>& code_points) const {
   }
   hb_face_t* sub = hb_subset_or_fail(face_, in);
   hb_subset_input_destroy(in);
+  if (!sub) return {};
+  hb_blob_t* blob = hb_face_reference_blob(sub);
+  std::string out = blob_bytes(blob);
+  hb_blob_destroy(blob);
+  hb_face_destroy(sub);
+  return out;
+}
+
+std::string Face::subset_glyphs(const std::set<unsigned>& glyphs,
+                                std::map<unsigned, unsigned>& old_to_new) const {
+  hb_subset_input_t* in = hb_subset_input_create_or_fail();
+  if (!in) return {};
+  hb_set_t* gids = hb_subset_input_glyph_set(in);
+  for (unsigned g : glyphs) hb_set_add(gids, g);
+  // The glyphs shaping chose (GSUB included) are kept by ID and renumbered; the emitter maps
+  // them through old_to_new. Keeping the IDs (RETAIN_GIDS) cost a tenth of a Latin build.
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : {HB_TAG('G', 'D', 'E', 'F'), HB_TAG('G', 'P', 'O', 'S'),
+                     HB_TAG('G', 'S', 'U', 'B'), HB_TAG('g', 'a', 's', 'p')}) {
+    hb_set_add(drop, t);
+  }
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_, in);
+  hb_subset_input_destroy(in);
+  if (!plan) return {};
+  const hb_map_t* map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+  old_to_new.clear();
+  for (unsigned g : glyphs) {
+    hb_codepoint_t n = hb_map_get(map, g);
+    if (n != HB_MAP_VALUE_INVALID) old_to_new[g] = n;
+  }
+  hb_face_t* sub = hb_subset_plan_execute_or_fail(plan);
+  hb_subset_plan_destroy(plan);
   if (!sub) return {};
   hb_blob_t* blob = hb_face_reference_blob(sub);
   std::string out = blob_bytes(blob);
@@ -254,7 +292,60 @@ FontMatch match_font_locked(const FaceKey& key) {
 
 }  // namespace
 
+std::string family_with_char(char32_t cp) {
+  std::lock_guard<std::mutex> lock(font_mutex());
+  std::string out;
+  FcPattern* pat = FcPatternCreate();
+  FcCharSet* cs = FcCharSetCreate();
+  FcCharSetAddChar(cs, static_cast<FcChar32>(cp));
+  FcPatternAddCharSet(pat, FC_CHARSET, cs);
+  FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+  FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+  FcDefaultSubstitute(pat);
+  FcResult r = FcResultNoMatch;
+  FcFontSet* set = FcFontSort(nullptr, pat, FcFalse, nullptr, &r);
+  if (set) {
+    for (int i = 0; i < set->nfont && out.empty(); ++i) {
+      FcPattern* m = set->fonts[i];
+      FcCharSet* has = nullptr;
+      FcChar8* format = nullptr;
+      FcChar8* family = nullptr;
+      if (FcPatternGetCharSet(m, FC_CHARSET, 0, &has) != FcResultMatch ||
+          !FcCharSetHasChar(has, static_cast<FcChar32>(cp))) {
+        continue;
+      }
+      if (FcPatternGetString(m, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
+          std::string(reinterpret_cast<const char*>(format)) != "TrueType") {
+        continue;
+      }
+      if (FcPatternGetString(m, FC_FAMILY, 0, &family) == FcResultMatch) {
+        out = reinterpret_cast<const char*>(family);
+      }
+    }
+    FcFontSetDestroy(set);
+  }
+  FcCharSetDestroy(cs);
+  FcPatternDestroy(pat);
+  return out;
+}
+
+bool names_font_file(const std::string& family) { return family.find('/') != std::string::npos; }
+
+namespace {
+
+/// A font named by file: that file, whatever the weight and slant asked for.
+FontMatch file_match(const FaceKey& key) {
+  FontMatch m;
+  m.file = key.family;
+  m.family = key.family;
+  m.exact = true;
+  return m;
+}
+
+}  // namespace
+
 FontMatch match_font(const FaceKey& key) {
+  if (names_font_file(key.family)) return file_match(key);
   std::lock_guard<std::mutex> lock(font_mutex());
   return match_font_locked(key);
 }
@@ -269,7 +360,7 @@ const Face* cached_face(const FaceKey& key, FontMatch* match) {
   auto it = cache.find(key);
   if (it == cache.end()) {
     Entry e;
-    e.match = match_font_locked(key);
+    e.match = names_font_file(key.family) ? file_match(key) : match_font_locked(key);
     if (!e.match.file.empty()) e.face = Face::from_file(e.match.file, e.match.index);
     it = cache.emplace(key, std::move(e)).first;
   }

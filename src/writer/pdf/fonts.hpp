@@ -36,20 +36,31 @@ class Face {
   Face(const Face&) = delete;
   Face& operator=(const Face&) = delete;
 
-  /// True when the font maps cp to a glyph. Code points past U+FFFF are never "in" the face:
-  /// libharu's UTF-8 encoder writes two-byte codes.
+  /// True when the font maps cp to a glyph.
   bool has(char32_t cp) const;
   /// Advance of cp in 1/1000 em, truncated as libharu's /W array is; 0 when not in the face.
   int width1000(char32_t cp) const;
-  /// Width of UTF-8 text at a size in points.
+  /// Width of UTF-8 text at a size in points, shaped (kerning and ligatures included).
   double text_width(std::string_view utf8, double size) const;
+  /// The advance of a glyph in the font's own metrics (hmtx), in 1/1000 em: what a PDF /W
+  /// array says of it.
+  double glyph_width1000(unsigned gid) const;
+  /// HarfBuzz's font object (scale = units per em), for shaping.
+  hb_font_t* hb_font() const { return font_; }
+  unsigned upem() const { return upem_; }
   /// Ascender and descender (descender negative) in 1/1000 em.
   int ascender() const { return ascender_; }
   int descender() const { return descender_; }
   /// Subsets the face to the given code points (hinting and OpenType layout tables dropped);
   /// returns the TrueType bytes, or an empty string when hb-subset fails.
   std::string subset(const std::set<char32_t>& code_points) const;
+  /// Subsets the face to the given glyphs; returns the font bytes, or an empty string when
+  /// hb-subset fails. `old_to_new` receives each glyph's ID in the subset.
+  std::string subset_glyphs(const std::set<unsigned>& glyphs,
+                            std::map<unsigned, unsigned>& old_to_new) const;
   const std::string& path() const { return path_; }
+  /// The outlines are CFF (an OpenType font with a `CFF ` table), not TrueType.
+  bool cff() const { return cff_; }
   /// The glyph cp maps to in this face's cmap; 0 (.notdef) when none.
   unsigned glyph(char32_t cp) const;
 
@@ -72,7 +83,15 @@ class Face {
   unsigned upem_ = 1000;
   int ascender_ = 800, descender_ = -200;
   std::string path_;
+  bool cff_ = false;
 };
+
+/// The family of the best TrueType face fontconfig sorts first among those that have cp;
+/// empty when none has it. Serialised with every other fontconfig call.
+std::string family_with_char(char32_t cp);
+
+/// A style names a font by file when its family holds a '/' ("fonts/Inter.otf").
+bool names_font_file(const std::string& family);
 
 /// Where fontconfig found a face.
 struct FontMatch {

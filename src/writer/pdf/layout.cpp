@@ -148,10 +148,13 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
   double indent = st_.bullet_indent * params_.font_scale;
   std::vector<Piece> ps = inlines(text, body(), size, st_.text);
   std::vector<Line> lines = break_lines(ps, width - indent, width - indent);
+  // A right-to-left bullet in a left-to-right document (or the reverse in a mirrored one)
+  // hangs its sign on the right, beside the text's start.
+  bool flip = !lines.empty() && lines.front().rtl != params_.mirror;
   std::size_t first = boxes_.size();
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    boxes_.push_back(
-        line_box(ps, lines[i], x0 + indent, width - indent, Align::Left, i == 0 ? before : 0));
+    boxes_.push_back(line_box(ps, lines[i], flip ? x0 : x0 + indent, width - indent, Align::Left,
+                              i == 0 ? before : 0));
   }
   if (boxes_.size() == first) return;
   // The bullet sign hangs in the indent, on the first line's baseline.
@@ -160,6 +163,7 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
   Op t;
   t.kind = Op::Kind::Text;
   t.x = x0 + std::max(0.0, (indent - bw) / 2 - 1);
+  if (flip) t.x = x0 + width - (t.x - x0) - bw;
   t.face = sign.face;
   t.size = size;
   t.color = sign.color;

@@ -16,6 +16,9 @@ struct LayoutParams {
   style::Paper paper = style::Paper::A4;
   double spacing_scale = 1.0;  ///< Multiplies vertical gaps and leading (--max-pages).
   double font_scale = 1.0;     ///< Multiplies font sizes (--max-pages).
+  /// The document reads right to left: lines are set for a page that is then mirrored
+  /// (headings, bullets and indents on the right, dates on the left); see mirror_page().
+  bool mirror = false;
 };
 
 /// Supplies the face to measure with: the installed face in the first pass, the subset in
@@ -30,6 +33,16 @@ const Face* installed_face(const FaceKey& key);
 /// when it is not null; later passes over the same document pass null to avoid repeats.
 bool layout_document(const model::Document& doc, const style::Style& st, const LayoutParams& params,
                      const FaceProvider& faces, DisplayList& out, diag::Diagnostics* diags);
+
+/// Flips every op left to right about the page's centre (text keeps its own glyph order).
+void mirror_page(DisplayList& dl);
+
+/// Shapes text ops that the layout placed without glyphs (bullet signs, running heads, page
+/// numbers) and sets every text op's width.
+void shape_unshaped(DisplayList& dl);
+
+/// True when the document reads right to left: its first strong character (name first) is.
+bool document_is_rtl(const model::Document& doc);
 
 /// "tel:+994501234567" from "+994 50 123 45 67": keeps digits and a leading '+'.
 std::string tel_uri(const std::string& phone);

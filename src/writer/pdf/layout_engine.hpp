@@ -2,6 +2,7 @@
 // (line_break.cpp, pieces.cpp), vertical boxes (layout.cpp) and pages (paginate.cpp).
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "writer/pdf/layout.hpp"
+#include "writer/pdf/shaping.hpp"
 
 namespace tailor::writer::pdf::detail {
 
@@ -21,7 +23,8 @@ struct Piece {
   int face = 0;
   double size = 0;
   Color color;
-  std::string uri;  ///< Non-empty: the piece is a link.
+  std::string uri;    ///< Non-empty: the piece is a link.
+  SourceSpan span{};  ///< Where the text came from (warnings about scripts no font has).
 };
 
 /// A vertical unit: one line of text (or a rule) with the gap above it.
@@ -33,27 +36,42 @@ struct Box {
   std::vector<Op> ops;  ///< y relative to the baseline.
 };
 
+/// Part of a word in one piece, one face (the piece's or a fallback) and one bidi level,
+/// shaped as a unit.
 struct Chunk {
   int piece = 0;
   std::string text;
   double width = 0;
+  int face = 0;
+  int level = 0;  ///< UAX #9 embedding level: odd is right to left.
+  std::vector<Glyph> glyphs;
+  bool clustered = false;
 };
 
 struct Word {
   std::vector<Chunk> chunks;
   double width = 0;
-  int space_piece = -1;  ///< The piece of the space before the word; -1 at the start.
+  int space_piece = -1;  ///< The piece of the space before the word; -1 at the start or when
+                         ///< the word follows the previous one with no space (CJK, Thai).
+  bool after_soft_hyphen = false;  ///< A line broken before it ends with a hyphen.
 };
 
+/// A run of a line in one look and direction: what becomes one text op.
 struct Segment {
   int piece = 0;
-  std::string text;
+  std::string text;  ///< Logical order.
   double x = 0, width = 0;
+  int face = 0;
+  int level = 0;
+  std::vector<Glyph> glyphs;  ///< Visual order; x relative to the segment's start.
+  bool clustered = false;
+  double gap = 0;  ///< Space before it in logical order (the word space).
 };
 
 struct Line {
   std::vector<Segment> segs;
   double width = 0;
+  bool rtl = false;  ///< The paragraph's base direction is right to left.
 };
 
 enum class Align { Left, Center, Right };
@@ -73,7 +91,7 @@ class Engine {
   std::string clean(std::string_view text, int face, const SourceSpan& span);
   Piece piece(std::string_view text, int face, double size, Color color, const SourceSpan& span,
               std::string uri = {}) {
-    return Piece{clean(text, face, span), face, size, color, std::move(uri)};
+    return Piece{clean(text, face, span), face, size, color, std::move(uri), span};
   }
   std::string link_for(const std::string& url, const SourceSpan& span);
   double fs(double size) const { return size * params_.font_scale; }
@@ -88,12 +106,13 @@ class Engine {
     const Piece& p = ps[static_cast<std::size_t>(piece)];
     return f(p.face).width1000(U' ') * p.size / 1000.0;
   }
-  double fc_width(const std::vector<Piece>& ps, int piece, char32_t cp) const {
-    const Piece& p = ps[static_cast<std::size_t>(piece)];
-    return f(p.face).width1000(cp) * p.size / 1000.0;
-  }
+  /// Shapes a chunk's text in its face and direction (glyphs and width).
+  void shape_chunk(const std::vector<Piece>& ps, Chunk& ch) const;
+  /// The face that draws cp when the piece's face lacks it (fontconfig fallback); -1 when no
+  /// installed font has it (one warning per script).
+  int fallback_face(char32_t cp, int base, const SourceSpan& span);
   std::vector<Line> break_lines(const std::vector<Piece>& ps, double first_width,
-                                double rest_width) const;
+                                double rest_width);
   void place(const std::vector<Piece>& ps, Line& line, const Word& w) const;
   Box line_box(const std::vector<Piece>& ps, const Line& line, double x0, double avail, Align align,
                double before) const;
@@ -122,6 +141,8 @@ class Engine {
   std::vector<Op> page1_ops_;  ///< Absolutely placed on the first page (the logo).
   std::set<std::tuple<char32_t, std::uint32_t, std::uint32_t>> warned_chars_;
   std::set<std::string> warned_families_;
+  std::set<int> warned_scripts_;
+  std::map<std::tuple<int, int>, int> fallback_of_;  ///< (script, base face) -> face or -1.
   double left_ = 0, width_ = 0;
 };
 

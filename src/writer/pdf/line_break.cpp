@@ -1,8 +1,72 @@
-// Line breaking on measured widths: pieces to words, words to lines, lines to boxes.
+// Line breaking on shaped widths: pieces to words (itemised by face, fallback face and bidi
+// level), words to lines, lines to boxes with their runs in visual order.
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
 #include "base/utf8.hpp"
+#include "writer/pdf/bidi.hpp"
+#include "writer/pdf/fallback.hpp"
 #include "writer/pdf/layout_engine.hpp"
+#include "writer/pdf/line_breaks.hpp"
 
 namespace tailor::writer::pdf::detail {
+
+namespace {
+
+/// Glyphs moved right by dx.
+std::vector<Glyph> shifted(const std::vector<Glyph>& gs, double dx) {
+  std::vector<Glyph> out = gs;
+  for (Glyph& g : out) g.x += dx;
+  return out;
+}
+
+}  // namespace
+
+void Engine::shape_chunk(const std::vector<Piece>& ps, Chunk& ch) const {
+  const Piece& p = ps[static_cast<std::size_t>(ch.piece)];
+  Shaped s = shape(f(ch.face), ch.text, p.size, ch.level % 2 ? Direction::RTL : Direction::LTR);
+  ch.glyphs = std::move(s.glyphs);
+  ch.width = s.width;
+  ch.clustered = s.clustered;
+}
+
+int Engine::fallback_face(char32_t cp, int base, const SourceSpan& span) {
+  int script = script_of(cp);
+  auto key = std::make_tuple(script, base);
+  if (auto it = fallback_of_.find(key); it != fallback_of_.end()) {
+    int fi = it->second;
+    if (fi >= 0 && f(fi).has(cp)) return fi;
+  }
+  const FaceKey& bk = out_.faces[static_cast<std::size_t>(base)];
+  std::string family = fallback_family(cp, f(base).descriptor().serif);
+  int fi = -1;
+  if (!family.empty()) {
+    FaceKey k{family, bk.bold, bk.italic};
+    for (std::size_t i = 0; i < out_.faces.size() && fi < 0; ++i) {
+      if (out_.faces[i] == k) fi = static_cast<int>(i);
+    }
+    if (fi < 0) {
+      if (const Face* fp = faces_(k); fp && fp->has(cp)) {
+        out_.faces.push_back(k);
+        out_.face_ptrs.push_back(fp);
+        fi = static_cast<int>(out_.faces.size() - 1);
+      }
+    }
+  }
+  if (fi >= 0 && !f(fi).has(cp)) fi = -1;
+  if (fi < 0 && diags_ && warned_scripts_.insert(script).second) {
+    diag::Diagnostic& d =
+        diags_->warning(span, "no installed font has the " + script_name(script) +
+                                  " script (first: " + base::describe_code_point(cp) +
+                                  "); its characters are left out of the PDF");
+    if (span.file_id == 0) d.path = "document";
+    d.hints.push_back("install " + script_package(script) +
+                      " (Debian), or use a style whose fonts cover it");
+  }
+  if (fi >= 0 || !fallback_of_.count(key)) fallback_of_[key] = fi;
+  return fi;
+}
 
 void Engine::place(const std::vector<Piece>& ps, Line& line, const Word& w) const {
   bool first_in_line = line.segs.empty();
@@ -12,13 +76,33 @@ void Engine::place(const std::vector<Piece>& ps, Line& line, const Word& w) cons
     const Chunk& ch = w.chunks[c];
     bool spaced = c == 0 && sw > 0;
     Segment* last = line.segs.empty() ? nullptr : &line.segs.back();
-    // Same look and the space drawn in that look: extend the segment, so extraction sees
-    // real spaces and the viewer's advances match ours.
-    if (last && last->piece == ch.piece && (!spaced || w.space_piece == ch.piece)) {
+    // Same look, face and direction, and the space drawn in that look: extend the segment,
+    // so extraction sees real spaces and the viewer's advances match ours.
+    if (last && last->piece == ch.piece && last->face == ch.face && last->level == ch.level &&
+        (!spaced || w.space_piece == ch.piece)) {
+      std::vector<Glyph> space;
+      if (spaced) {
+        space = shape(f(ch.face), " ", ps[static_cast<std::size_t>(ch.piece)].size, Direction::LTR)
+                    .glyphs;
+      }
+      double gap = x - (last->x + last->width);
+      if (ch.level % 2) {
+        // Right to left: the new word goes to the left of what the segment holds.
+        std::vector<Glyph> gs = ch.glyphs;
+        for (const Glyph& g : shifted(space, ch.width)) gs.push_back(g);
+        for (const Glyph& g : shifted(last->glyphs, ch.width + gap)) gs.push_back(g);
+        last->glyphs = std::move(gs);
+      } else {
+        for (const Glyph& g : shifted(space, last->width)) last->glyphs.push_back(g);
+        for (const Glyph& g : shifted(ch.glyphs, x - last->x)) last->glyphs.push_back(g);
+      }
       last->text += (spaced ? " " : "") + ch.text;
       last->width = x + ch.width - last->x;
+      last->clustered = last->clustered || ch.clustered;
     } else {
-      line.segs.push_back(Segment{ch.piece, ch.text, x, ch.width});
+      Segment s{ch.piece, ch.text, x, ch.width, ch.face, ch.level, ch.glyphs, ch.clustered, 0};
+      s.gap = c == 0 && !first_in_line ? sw : 0;
+      line.segs.push_back(std::move(s));
     }
     x += ch.width;
   }
@@ -26,90 +110,157 @@ void Engine::place(const std::vector<Piece>& ps, Line& line, const Word& w) cons
 }
 
 std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first_width,
-                                      double rest_width) const {
-  // 1. Words: runs of non-space characters, possibly spanning pieces ("**Go**,").
+                                      double rest_width) {
+  // 0. The paragraph as one text: bidi levels and break opportunities need all of it.
+  std::string all;
+  std::vector<std::size_t> start;
+  for (const Piece& p : ps) {
+    start.push_back(all.size());
+    all += p.text;
+  }
+  std::vector<std::uint8_t> levels;
+  int base_level = params_.mirror ? 1 : 0;
+  if (needs_bidi(all) || params_.mirror) levels = bidi_levels(all, params_.mirror, &base_level);
+  std::set<std::size_t> breaks = unspaced_breaks(all);
+
+  // 1. Words: runs of non-space characters, possibly spanning pieces ("**Go**,"), cut where
+  // the face or the direction changes into chunks, and cut into words where a script written
+  // without spaces may break.
   std::vector<Word> words;
   Word cur;
   bool pending_space = false;
+  bool pending_shy = false;
   int space_piece = -1;
+  auto end_word = [&] {
+    if (!cur.chunks.empty()) words.push_back(std::move(cur));
+    cur = Word{};
+  };
   for (std::size_t p = 0; p < ps.size(); ++p) {
     const Piece& pc = ps[p];
+    if (pc.face < 0) continue;
     const Face& fc = f(pc.face);
     for (std::size_t i = 0; i < pc.text.size();) {
-      std::size_t start = i;
+      std::size_t from = i;
       char32_t cp = base::decode_next(pc.text, i);
+      std::size_t at = start[p] + from;
       if (cp == ' ') {
-        if (!cur.chunks.empty()) {
-          words.push_back(std::move(cur));
-          cur = Word{};
-        }
+        end_word();
         pending_space = true;
+        pending_shy = false;
         space_piece = static_cast<int>(p);
         continue;
       }
+      if (cp == 0xAD) {  // soft hyphen: a break opportunity, drawn only where a line breaks
+        end_word();
+        pending_shy = !words.empty();
+        continue;
+      }
+      if (breaks.count(at) && !cur.chunks.empty()) end_word();
       if (cur.chunks.empty()) {
         cur.space_piece = pending_space && !words.empty() ? space_piece : -1;
+        cur.after_soft_hyphen = pending_shy && !pending_space;
         pending_space = false;
+        pending_shy = false;
       }
-      double w = fc.width1000(cp) * pc.size / 1000.0;
-      if (cur.chunks.empty() || cur.chunks.back().piece != static_cast<int>(p)) {
-        cur.chunks.push_back(Chunk{static_cast<int>(p), {}, 0});
+      int face = pc.face;
+      bool ignorable =
+          u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+      if (!ignorable && !fc.has(cp)) {
+        int fb = fallback_face(cp, pc.face, pc.span);
+        if (fb < 0) continue;  // warned once for the script; never drawn as '?'
+        face = fb;
+      } else if (ignorable && !cur.chunks.empty()) {
+        face = cur.chunks.back().face;  // ZWJ and friends stay with their neighbours
       }
-      cur.chunks.back().text.append(pc.text, start, i - start);
-      cur.chunks.back().width += w;
-      cur.width += w;
+      int level = levels.empty() ? 0 : levels[at];
+      if (cur.chunks.empty() || cur.chunks.back().piece != static_cast<int>(p) ||
+          cur.chunks.back().face != face || cur.chunks.back().level != level) {
+        Chunk ch;
+        ch.piece = static_cast<int>(p);
+        ch.face = face;
+        ch.level = level;
+        cur.chunks.push_back(std::move(ch));
+      }
+      cur.chunks.back().text.append(pc.text, from, i - from);
     }
   }
-  if (!cur.chunks.empty()) words.push_back(std::move(cur));
+  end_word();
+  for (Word& w : words) {
+    w.width = 0;
+    for (Chunk& ch : w.chunks) {
+      shape_chunk(ps, ch);
+      w.width += ch.width;
+    }
+  }
 
   // 2. Greedy filling; a word wider than a whole line is cut between code points.
   std::vector<Line> lines;
   Line line;
+  line.rtl = base_level % 2 != 0;
   double avail = first_width;
   auto finish = [&] {
     lines.push_back(std::move(line));
     line = Line{};
+    line.rtl = base_level % 2 != 0;
     avail = rest_width;
+  };
+  auto add_hyphen = [&] {
+    if (line.segs.empty()) return;
+    const Segment& s = line.segs.back();
+    Word h;
+    Chunk ch{s.piece, "-", 0, s.face, s.level, {}, false};
+    shape_chunk(ps, ch);
+    h.width = ch.width;
+    h.chunks.push_back(std::move(ch));
+    place(ps, line, h);
   };
   for (Word& w : words) {
     double sw = line.segs.empty() || w.space_piece < 0 ? 0 : space_width(ps, w.space_piece);
-    if (!line.segs.empty() && line.width + sw + w.width > avail + 1e-6) finish();
+    if (!line.segs.empty() && line.width + sw + w.width > avail + 1e-6) {
+      if (w.after_soft_hyphen) add_hyphen();
+      finish();
+    }
     if (line.segs.empty() && w.width > avail + 1e-6) {
       Word part;
       part.space_piece = -1;
       for (const Chunk& ch : w.chunks) {
-        const Piece& pc = ps[static_cast<std::size_t>(ch.piece)];
-        const Face& fc = f(pc.face);
         for (std::size_t i = 0; i < ch.text.size();) {
-          std::size_t start = i;
-          char32_t cp = base::decode_next(ch.text, i);
-          double cw = fc.width1000(cp) * pc.size / 1000.0;
+          std::size_t from = i;
+          base::decode_next(ch.text, i);
+          Chunk one{ch.piece, ch.text.substr(from, i - from), 0, ch.face, ch.level, {}, false};
+          shape_chunk(ps, one);
+          double cw = one.width;
           if (part.width + cw > avail + 1e-6 && part.width > 0) {
             // Never end a cut line with '-': text extractors take it for a hyphenation
             // and drop it ("segment-388" would come back as "segment388").
             Word carry;
             Chunk& tail = part.chunks.back();
             if (tail.text.size() > 1 && tail.text.back() == '-') {
-              double hw = fc_width(ps, tail.piece, U'-');
               tail.text.pop_back();
-              tail.width -= hw;
-              part.width -= hw;
-              carry.chunks.push_back(Chunk{tail.piece, "-", hw});
-              carry.width = hw;
+              carry.chunks.push_back(Chunk{tail.piece, "-", 0, tail.face, tail.level, {}, false});
             }
+            for (Chunk& c : part.chunks) shape_chunk(ps, c);
             place(ps, line, part);
             finish();
             part = std::move(carry);
+            part.width = 0;
+            for (Chunk& c : part.chunks) {
+              shape_chunk(ps, c);
+              part.width += c.width;
+            }
           }
-          if (part.chunks.empty() || part.chunks.back().piece != ch.piece) {
-            part.chunks.push_back(Chunk{ch.piece, {}, 0});
+          if (part.chunks.empty() || part.chunks.back().piece != ch.piece ||
+              part.chunks.back().face != ch.face || part.chunks.back().level != ch.level) {
+            part.chunks.push_back(Chunk{ch.piece, {}, 0, ch.face, ch.level, {}, false});
           }
-          part.chunks.back().text.append(ch.text, start, i - start);
-          part.chunks.back().width += cw;
+          part.chunks.back().text += one.text;
           part.width += cw;
         }
       }
-      if (!part.chunks.empty()) place(ps, line, part);
+      if (!part.chunks.empty()) {
+        for (Chunk& c : part.chunks) shape_chunk(ps, c);
+        place(ps, line, part);
+      }
       continue;
     }
     place(ps, line, w);
@@ -128,29 +279,70 @@ Box Engine::line_box(const std::vector<Piece>& ps, const Line& line, double x0, 
     const Piece& p = ps[static_cast<std::size_t>(s.piece)];
     if (p.size > size) {
       size = p.size;
-      big_face = p.face;
+      big_face = s.face;
     }
   }
   if (big_face < 0) return b;
   const Face& fc = f(big_face);
   b.height = size * leading();
   b.baseline = b.height / 2 + (fc.ascender() + fc.descender()) / 2.0 * size / 1000.0;
+  // A right-to-left paragraph starts at the right edge. In a mirrored document the whole
+  // page is flipped afterwards, so its lines are set from the left here.
+  if (line.rtl != params_.mirror && align == Align::Left) align = Align::Right;
   double dx = align == Align::Center  ? (avail - line.width) / 2
               : align == Align::Right ? avail - line.width
                                       : 0;
-  for (const Segment& s : line.segs) {
+  // The runs in visual order (UAX #9, L2), packed left to right. Each word space between
+  // two runs is an item of its own, at the lower of their levels (a space between Latin and
+  // Hebrew takes the paragraph's direction), so it lands between the right runs.
+  std::vector<double> xs(line.segs.size());
+  bool mixed = false;
+  for (const Segment& s : line.segs) mixed = mixed || s.level != 0;
+  if (mixed) {
+    std::vector<std::uint8_t> lv;
+    std::vector<int> seg_of;  // item -> segment, or -1 - segment for the gap before it
+    for (std::size_t i = 0; i < line.segs.size(); ++i) {
+      const Segment& s = line.segs[i];
+      if (i > 0 && s.gap > 0) {
+        lv.push_back(static_cast<std::uint8_t>(std::min(s.level, line.segs[i - 1].level)));
+        seg_of.push_back(-1 - static_cast<int>(i));
+      }
+      lv.push_back(static_cast<std::uint8_t>(s.level));
+      seg_of.push_back(static_cast<int>(i));
+    }
+    double x = 0;
+    for (int item : visual_order(lv)) {
+      int si = seg_of[static_cast<std::size_t>(item)];
+      if (si < 0) {
+        x += line.segs[static_cast<std::size_t>(-1 - si)].gap;
+        continue;
+      }
+      xs[static_cast<std::size_t>(si)] = x;
+      x += line.segs[static_cast<std::size_t>(si)].width;
+    }
+  } else {
+    for (std::size_t i = 0; i < line.segs.size(); ++i) xs[i] = line.segs[i].x;
+  }
+  for (std::size_t i = 0; i < line.segs.size(); ++i) {
+    const Segment& s = line.segs[i];
     const Piece& p = ps[static_cast<std::size_t>(s.piece)];
+    double sx = xs[i];
+    // The page is mirrored later: set each run where its mirror image belongs.
+    if (params_.mirror) sx = line.width - sx - s.width;
     Op t;
     t.kind = Op::Kind::Text;
-    t.x = x0 + dx + s.x;
+    t.x = x0 + dx + sx;
     t.y = 0;
-    t.face = p.face;
+    t.w = s.width;
+    t.face = s.face;
     t.size = p.size;
     t.color = p.color;
     t.text = s.text;
+    t.glyphs = s.glyphs;
+    t.clustered = s.clustered;
     b.ops.push_back(t);
     if (!p.uri.empty()) {
-      const Face& pf = f(p.face);
+      const Face& pf = f(s.face);
       Op l;
       l.kind = Op::Kind::Link;
       l.x = t.x;

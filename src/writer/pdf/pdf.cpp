@@ -20,6 +20,7 @@
 #include <map>
 
 #include "base/utf8.hpp"
+#include "writer/pdf/bidi.hpp"
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout.hpp"
 
@@ -35,7 +36,12 @@ bool run_layout(const model::Document& doc, const RenderOptions& o, double spaci
   p.paper = paper_of(o);
   p.spacing_scale = spacing;
   p.font_scale = font;
-  return layout_document(doc, *o.style, p, faces, out, diags);
+  p.mirror = document_is_rtl(doc);
+  if (!layout_document(doc, *o.style, p, faces, out, diags)) return false;
+  shape_unshaped(out);
+  if (p.mirror) mirror_page(out);
+  out.mirrored = p.mirror;
+  return true;
 }
 
 diag::Diagnostic& render_error(diag::Diagnostics& diags, const model::Document& doc,
@@ -116,48 +122,29 @@ bool layout_two_pass(const model::Document& doc, const RenderOptions& options, D
     font = f->second;
     if (!run_layout(doc, options, spacing, font, installed_face, out, nullptr)) return false;
   }
-  // Subset each installed face once, to the union of what every key using it draws.
-  std::vector<std::set<char32_t>> used = out.code_points();
-  std::map<const Face*, std::set<char32_t>> per_face;
+  // Subset each installed face once, to the union of the glyphs every key using it draws.
+  // The display list keeps the installed faces' glyph IDs; out.subset_gids renumbers them.
+  std::vector<std::set<unsigned>> used = out.glyph_ids();
+  std::map<const Face*, std::set<unsigned>> per_face;
   for (std::size_t i = 0; i < out.faces.size(); ++i) {
     per_face[out.face_ptrs[i]].insert(used[i].begin(), used[i].end());
   }
   std::map<const Face*, std::string> bytes;
-  std::map<const Face*, std::unique_ptr<Face>> subset_faces;
-  for (const auto& [face, cps] : per_face) {
-    std::string b = face->subset(cps);
-    hb_blob_t* blob = b.empty() ? nullptr
-                                : hb_blob_create(b.data(), static_cast<unsigned>(b.size()),
-                                                 HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr);
-    std::unique_ptr<Face> sf = blob ? Face::from_blob(blob) : nullptr;
-    if (blob) hb_blob_destroy(blob);
-    if (!sf) {
+  std::map<const Face*, std::map<unsigned, unsigned>> renumbered;
+  for (const auto& [face, gids] : per_face) {
+    std::string b = face->subset_glyphs(gids, renumbered[face]);
+    if (b.empty()) {
       render_error(diags, doc, "cannot subset the font " + face->path() + " (hb-subset failed)");
       return false;
     }
     bytes[face] = std::move(b);
-    subset_faces[face] = std::move(sf);
   }
-  // Pass 2: measure with the subsets. Advances are the same glyph metrics, so the layout
-  // must not move; if it did, the PDF would draw text where the layout did not put it.
-  std::vector<FaceKey> keys = out.faces;
-  std::vector<const Face*> installed = out.face_ptrs;
-  std::vector<Op> first_ops = out.ops;
-  int first_pages = out.pages;
-  FaceProvider sub = [&](const FaceKey& k) -> const Face* {
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      if (keys[i] == k) return subset_faces[installed[i]].get();
-    }
-    return nullptr;
-  };
-  if (!run_layout(doc, options, spacing, font, sub, out, nullptr) || out.ops != first_ops ||
-      out.pages != first_pages) {
-    render_error(diags, doc, "internal error: the layout changed after font subsetting");
-    return false;
-  }
-  out.face_ptrs = installed;  // the subset faces die with this function
   subsets.clear();
-  for (const Face* f : installed) subsets.push_back(bytes[f]);
+  out.subset_gids.clear();
+  for (const Face* f : out.face_ptrs) {
+    subsets.push_back(bytes[f]);
+    out.subset_gids.push_back(renumbered[f]);
+  }
   return true;
 }
 
@@ -231,21 +218,28 @@ std::string num(double v) {
   return s;
 }
 
-/// The ToUnicode CMap of one embedded font: each two-byte CID to the code point it draws.
-std::string to_unicode_cmap(const std::vector<char32_t>& cid_to_cp) {
+/// The ToUnicode CMap of one embedded font: each two-byte CID to the text its glyph stands for
+/// (several characters for a ligature). Glyphs that are the second part of a cluster stand for
+/// nothing on their own and get no entry: their run carries /ActualText.
+std::string to_unicode_cmap(const std::vector<std::pair<unsigned, std::string>>& cids) {
+  std::vector<std::size_t> mapped;
+  for (std::size_t i = 1; i < cids.size(); ++i) {
+    if (!cids[i].second.empty()) mapped.push_back(i);
+  }
   std::string s =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  for (std::size_t i = 1; i < cid_to_cp.size(); i += 100) {
-    std::size_t n = std::min<std::size_t>(100, cid_to_cp.size() - i);
+  for (std::size_t i = 0; i < mapped.size(); i += 100) {
+    std::size_t n = std::min<std::size_t>(100, mapped.size() - i);
     s += std::to_string(n) + " beginbfchar\n";
     for (std::size_t k = i; k < i + n; ++k) {
       s += '<';
-      hex4(s, static_cast<unsigned>(k));
+      hex4(s, static_cast<unsigned>(mapped[k]));
       s += "> <";
-      append_utf16be(s, cid_to_cp[k]);
+      const std::string& t = cids[mapped[k]].second;
+      for (std::size_t j = 0; j < t.size();) append_utf16be(s, base::decode_next(t, j));
       s += ">\n";
     }
     s += "endbfchar\n";
@@ -283,16 +277,19 @@ class Emitter {
   bool load_fonts(const DisplayList& dl, const std::vector<std::string>& subsets);
   /// Names every embedded font in the page's /Resources /Font dictionary.
   bool add_font_resources(HPDF_Page page);
-  /// Text as the hex string of its CIDs in the font of face key `key`.
-  std::string encode(std::size_t key, const std::string& utf8) const;
+  /// A text op's glyphs as TJ arrays (and Ts for raised or lowered marks), from its origin.
+  std::string glyph_operators(const Op& op) const;
   void info();
 
-  /// One embedded font: CIDs 1..n are the code points it draws, in code point order.
+  /// One embedded font: CIDs 1..n are the (glyph, text) pairs it draws, in that order. A
+  /// glyph that stands for different texts (a space glyph for U+0020 and U+00A0) gets one
+  /// CID per text, so each maps back exactly.
   struct Font {
     HPDF_Dict dict = nullptr;  ///< The Type 0 font.
     std::string resource;      ///< "F1": its name in the pages' resources.
-    std::vector<char32_t> cid_to_cp;
-    std::map<char32_t, unsigned> cid_of;
+    const Face* face = nullptr;
+    std::vector<std::pair<unsigned, std::string>> cids;
+    std::map<std::pair<unsigned, std::string>, unsigned> cid_of;
   };
 
   const model::Document& doc_;
@@ -312,11 +309,15 @@ class Emitter {
 // bytes. Here the hb-subset output is embedded as it is, and each font's CIDs are simply
 // 1..n over the code points it draws, so the CIDToGIDMap, /W and ToUnicode cover n entries.
 bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& subsets) {
-  std::vector<std::set<char32_t>> used = dl.code_points();
-  // Union of code points per installed face (keys may share a file).
-  std::map<const Face*, std::set<char32_t>> per_face;
+  // The (glyph, text) pairs per installed face (keys may share a file).
+  std::map<const Face*, std::set<std::pair<unsigned, std::string>>> per_face;
   for (std::size_t i = 0; i < dl.faces.size(); ++i) {
-    per_face[dl.face_ptrs[i]].insert(used[i].begin(), used[i].end());
+    per_face[dl.face_ptrs[i]].insert({dl.face_ptrs[i]->glyph(U' '), " "});
+  }
+  for (const Op& op : dl.ops) {
+    if (op.kind != Op::Kind::Text) continue;
+    auto& set = per_face[dl.face_ptrs[static_cast<std::size_t>(op.face)]];
+    for (const Glyph& g : op.glyphs) set.insert({g.gid, g.text});
   }
   HPDF_MMgr mm = pdf_->mmgr;
   HPDF_Xref xref = pdf_->xref;
@@ -328,23 +329,31 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
       continue;
     }
     const std::string& bytes = subsets[i];
-    hb_blob_t* blob = hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()),
-                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-    std::unique_ptr<Face> sub = Face::from_blob(blob);
-    hb_blob_destroy(blob);
-    if (!sub) {
-      render_error(diags_, doc_, "cannot read the subset of the font " + dl.faces[i].label());
-      return false;
-    }
     Font f;
+    f.face = face;
     f.resource = "F" + std::to_string(fonts_.size() + 1);
-    f.cid_to_cp.push_back(0);  // CID 0 is .notdef
-    for (char32_t cp : per_face[face]) {
-      f.cid_of[cp] = static_cast<unsigned>(f.cid_to_cp.size());
-      f.cid_to_cp.push_back(cp);
+    f.cids.push_back({0, {}});  // CID 0 is .notdef
+    for (const auto& pair : per_face[face]) {
+      f.cid_of[pair] = static_cast<unsigned>(f.cids.size());
+      f.cids.push_back(pair);
     }
-    if (f.cid_to_cp.size() > 0xFFFF) {
-      render_error(diags_, doc_, "the font " + dl.faces[i].label() + " draws too many characters");
+    if (face->cff()) {
+      // CFF outlines are embedded as a CIDFontType0 over the whole OpenType subset, which has
+      // no CIDToGIDMap: the CIDs are the glyph IDs, and each glyph maps back to the first text
+      // it stands for.
+      std::vector<std::pair<unsigned, std::string>> by_gid;
+      for (const auto& pair : per_face[face]) {
+        auto it = dl.subset_gids[i].find(pair.first);
+        unsigned cid = it == dl.subset_gids[i].end() ? 0 : it->second;
+        if (cid >= by_gid.size()) by_gid.resize(cid + 1);
+        if (by_gid[cid].second.empty()) by_gid[cid] = pair;
+        f.cid_of[pair] = cid;
+      }
+      f.cids = std::move(by_gid);
+      pdf_->pdf_version = HPDF_VER_16;  // FontFile3 /OpenType
+    }
+    if (f.cids.size() > 0xFFFF) {
+      render_error(diags_, doc_, "the font " + dl.faces[i].label() + " draws too many glyphs");
       return false;
     }
     Face::Descriptor fd = face->descriptor();
@@ -361,7 +370,11 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                       static_cast<HPDF_UINT>(bytes.size()));
-    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(bytes.size()));
+    if (face->cff()) {
+      HPDF_Dict_AddName(file, "Subtype", "OpenType");
+    } else {
+      HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(bytes.size()));
+    }
 
     HPDF_Dict desc = HPDF_Dict_New(mm);
     HPDF_Xref_Add(xref, desc);
@@ -380,7 +393,7 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     HPDF_Dict_AddNumber(desc, "Descent", face->descender());
     HPDF_Dict_AddNumber(desc, "CapHeight", fd.cap_height);
     HPDF_Dict_AddNumber(desc, "StemV", 80);
-    HPDF_Dict_Add(desc, "FontFile2", file);
+    HPDF_Dict_Add(desc, face->cff() ? "FontFile3" : "FontFile2", file);
 
     HPDF_Dict map = HPDF_DictStream_New(mm, xref);
     if (!map) return check("embedding a font");
@@ -388,18 +401,25 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     std::string gids;
     HPDF_Array widths = HPDF_Array_New(mm);
     HPDF_Array run = nullptr;
-    for (std::size_t cid = 0; cid < f.cid_to_cp.size(); ++cid) {
-      unsigned gid = cid == 0 ? 0 : sub->glyph(f.cid_to_cp[cid]);
-      gids += static_cast<char>(gid >> 8);
-      gids += static_cast<char>(gid & 0xFF);
+    for (std::size_t cid = 0; cid < f.cids.size(); ++cid) {
+      unsigned gid = f.cids[cid].first;  // in the installed face
+      auto sub = dl.subset_gids[i].find(gid);
+      unsigned sub_gid = sub == dl.subset_gids[i].end() ? 0 : sub->second;
+      gids += static_cast<char>(sub_gid >> 8);
+      gids += static_cast<char>(sub_gid & 0xFF);
       if (cid == 0) continue;
+      if (face->cff() && f.cids[cid].second.empty() && !f.cid_of.count(f.cids[cid])) {
+        run = nullptr;  // a glyph ID this document does not draw
+        continue;
+      }
       if (!run) {
         HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(cid));
         run = HPDF_Array_New(mm);
         HPDF_Array_Add(widths, run);
       }
-      // The advance the layout measured with, so glyphs sit exactly where it put them.
-      HPDF_Array_AddNumber(run, face->width1000(f.cid_to_cp[cid]));
+      // The font's own advance; the content stream moves each glyph to its shaped position
+      // relative to it (kerning).
+      HPDF_Array_AddReal(run, static_cast<HPDF_REAL>(face->glyph_width1000(gid)));
     }
     HPDF_Stream_Write(map->stream, reinterpret_cast<const HPDF_BYTE*>(gids.data()),
                       static_cast<HPDF_UINT>(gids.size()));
@@ -407,7 +427,7 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     HPDF_Dict cid_font = HPDF_Dict_New(mm);
     HPDF_Xref_Add(xref, cid_font);
     HPDF_Dict_AddName(cid_font, "Type", "Font");
-    HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid_font, "Subtype", face->cff() ? "CIDFontType0" : "CIDFontType2");
     HPDF_Dict_AddName(cid_font, "BaseFont", base_font.c_str());
     HPDF_Dict info = HPDF_Dict_New(mm);
     HPDF_Dict_Add(cid_font, "CIDSystemInfo", info);
@@ -417,12 +437,12 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
     HPDF_Dict_Add(cid_font, "FontDescriptor", desc);
     HPDF_Dict_AddNumber(cid_font, "DW", 0);
     HPDF_Dict_Add(cid_font, "W", widths);
-    HPDF_Dict_Add(cid_font, "CIDToGIDMap", map);
+    if (!face->cff()) HPDF_Dict_Add(cid_font, "CIDToGIDMap", map);
 
     HPDF_Dict to_unicode = HPDF_DictStream_New(mm, xref);
     if (!to_unicode) return check("embedding a font");
     to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream_WriteStr(to_unicode->stream, to_unicode_cmap(f.cid_to_cp).c_str());
+    HPDF_Stream_WriteStr(to_unicode->stream, to_unicode_cmap(f.cids).c_str());
 
     HPDF_Dict type0 = HPDF_Dict_New(mm);
     HPDF_Xref_Add(xref, type0);
@@ -458,14 +478,35 @@ bool Emitter::add_font_resources(HPDF_Page page) {
   return true;
 }
 
-std::string Emitter::encode(std::size_t key, const std::string& utf8) const {
-  const Font& f = fonts_[font_of_key_[key]];
-  std::string out = "<";
-  for (std::size_t i = 0; i < utf8.size();) {
-    auto it = f.cid_of.find(base::decode_next(utf8, i));
-    hex4(out, it == f.cid_of.end() ? 0 : it->second);
+std::string Emitter::glyph_operators(const Op& op) const {
+  const Font& f = fonts_[font_of_key_[static_cast<std::size_t>(op.face)]];
+  std::string out;
+  double pen = 0;   // where the viewer's text position is, from the op's origin (points)
+  double rise = 0;  // the current Ts
+  bool open = false;
+  for (const Glyph& g : op.glyphs) {
+    if (g.y != rise) {
+      if (open) out += "] TJ\n";
+      open = false;
+      out += num(g.y) + " Ts\n";
+      rise = g.y;
+    }
+    if (!open) {
+      out += "[";
+      open = true;
+    }
+    // TJ numbers are thousandths of the font size, subtracted from the position.
+    double adjust = (pen - g.x) * 1000.0 / op.size;
+    if (std::fabs(adjust) >= 0.0005) out += num(adjust) + " ";
+    auto it = f.cid_of.find({g.gid, g.text});
+    unsigned cid = it == f.cid_of.end() ? 0 : it->second;
+    out += '<';
+    hex4(out, cid);
+    out += "> ";
+    pen = g.x + f.face->glyph_width1000(g.gid) * op.size / 1000.0;
   }
-  out += '>';
+  if (open) out += "] TJ\n";
+  if (rise != 0) out += "0 Ts\n";
   return out;
 }
 
@@ -589,7 +630,7 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
     };
     switch (op.kind) {
       case Op::Kind::Text: {
-        if (op.text.empty()) break;
+        if (op.glyphs.empty()) break;
         if (!in_text) {
           HPDF_Page_BeginText(page);
           in_text = true;
@@ -602,13 +643,18 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           cur_size = op.size;
         }
         fill(op.color);
-        if (!op.actual_text.empty()) {
+        // Poppler reverses an /ActualText that holds right-to-left characters (on pages of
+        // either direction); such runs rely on their per-glyph ToUnicode instead.
+        if (!op.actual_text.empty() && !needs_bidi(op.actual_text)) {
           end_span();
           raw("/Span <</ActualText <" + utf16be_hex(op.actual_text) + ">>> BDC\n");
           in_span = true;
         }
-        raw("1 0 0 1 " + num(op.x) + " " + num(op.y) + " Tm " +
-            encode(static_cast<std::size_t>(op.face), op.text) + " Tj\n");
+        // A cluster of several glyphs (Thai, Devanagari) cannot map back glyph by glyph.
+        bool own_span = !in_span && op.clustered && !needs_bidi(op.text);
+        if (own_span) raw("/Span <</ActualText <" + utf16be_hex(op.text) + ">>> BDC\n");
+        raw("1 0 0 1 " + num(op.x) + " " + num(op.y) + " Tm\n" + glyph_operators(op));
+        if (own_span) raw("EMC\n");
         if (op.end_span) end_span();
         break;
       }

@@ -2,6 +2,7 @@
 #include "base/links.hpp"
 #include "base/utf8.hpp"
 #include "writer/pdf/layout_engine.hpp"
+#include "writer/pdf/normalize.hpp"
 
 namespace tailor::writer::pdf::detail {
 
@@ -42,32 +43,17 @@ int Engine::face(const std::string& family, bool bold, bool italic) {
 }
 
 std::string Engine::clean(std::string_view text, int fidx, const SourceSpan& span) {
+  (void)span;  // what no font draws is reported per script while breaking lines
+  if (fidx < 0) return {};
+  // Decomposed accents (typed on macOS) become the composed letters the fonts draw.
+  std::string in = nfc(text);
   std::string out;
-  if (fidx < 0) return out;
-  const Face& fc = f(fidx);
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = base::decode_next(text, i);
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size();) {
+    char32_t cp = base::decode_next(in, i);
     if (cp == '\t' || cp == '\n' || cp == '\r') cp = ' ';
-    if (fc.has(cp) || cp == ' ') {
-      base::append_utf8(out, cp);
-      continue;
-    }
-    char32_t repl = fc.has(0xFFFD) ? char32_t{0xFFFD} : char32_t{'?'};
-    base::append_utf8(out, repl);
-    if (diags_ && warned_chars_.insert({cp, span.file_id, span.line}).second) {
-      std::string shown = repl == '?' ? "'?'" : "U+FFFD";
-      std::string why = cp > 0xFFFF ? "is outside the Basic Multilingual Plane, which the PDF "
-                                      "writer cannot embed"
-                                    : "has no glyph in the font '" +
-                                          out_.faces[static_cast<std::size_t>(fidx)].label() + "'";
-      diag::Diagnostic& d =
-          diags_->warning(span, "character " + base::describe_code_point(cp) + " " + why +
-                                    "; the PDF shows " + shown + " instead");
-      if (span.file_id == 0) d.path = "document";
-      d.hints.push_back(cp > 0xFFFF
-                            ? "replace it with a character from the Basic Multilingual Plane"
-                            : "use a style whose fonts cover it (DejaVu covers the most)");
-    }
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;  // C0/C1 controls draw nothing
+    base::append_utf8(out, cp);
   }
   return out;
 }

@@ -1,0 +1,37 @@
+// A right-to-left document: detecting it and mirroring its page.
+#include "writer/pdf/bidi.hpp"
+#include "writer/pdf/layout.hpp"
+
+namespace tailor::writer::pdf {
+
+bool document_is_rtl(const model::Document& doc) {
+  for (const std::string* s : {&doc.header.name.value, &doc.header.headline.value}) {
+    int d = first_strong_direction(*s);
+    if (d >= 0) return d == 1;
+  }
+  for (const model::Section& s : doc.sections) {
+    int d = first_strong_direction(s.title);
+    if (d >= 0) return d == 1;
+  }
+  return false;
+}
+
+void mirror_page(DisplayList& dl) {
+  double w = dl.page_width;
+  for (Op& op : dl.ops) {
+    switch (op.kind) {
+      case Op::Kind::Line:
+        op.x = w - op.x;
+        op.w = -op.w;
+        break;
+      case Op::Kind::Text:
+      case Op::Kind::Rect:
+      case Op::Kind::Link:
+      case Op::Kind::Image:
+        op.x = w - op.x - op.w;
+        break;
+    }
+  }
+}
+
+}  // namespace tailor::writer::pdf

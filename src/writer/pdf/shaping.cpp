@@ -1,0 +1,120 @@
+#include "writer/pdf/shaping.hpp"
+
+#include <hb.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "base/utf8.hpp"
+#include "writer/pdf/fonts.hpp"
+
+namespace tailor::writer::pdf {
+
+namespace {
+
+/// One buffer per thread, reused: creating a buffer per word would cost more than shaping it.
+hb_buffer_t* thread_buffer() {
+  struct Holder {
+    hb_buffer_t* b = hb_buffer_create();
+    ~Holder() { hb_buffer_destroy(b); }
+  };
+  thread_local Holder h;
+  return h.b;
+}
+
+/// The text of [from, to) without default-ignorable code points (they are not drawn, so
+/// they are not given back either).
+std::string visible_text(std::string_view s, std::size_t from, std::size_t to, bool reverse) {
+  std::vector<char32_t> cps;
+  for (std::size_t i = from; i < to && i < s.size();) {
+    char32_t cp = base::decode_next(s, i);
+    if (!u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+      cps.push_back(cp);
+    }
+  }
+  if (reverse) std::reverse(cps.begin(), cps.end());
+  std::string out;
+  for (char32_t cp : cps) base::append_utf8(out, cp);
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+/// Shapes at 1 pt: positions scale linearly with the size.
+Shaped shape_unit(const Face& face, std::string_view utf8, Direction dir) {
+  Shaped out;
+  hb_buffer_t* buf = thread_buffer();
+  hb_buffer_clear_contents(buf);
+  int len = static_cast<int>(utf8.size());
+  hb_buffer_add_utf8(buf, utf8.data(), len, 0, len);
+  if (dir != Direction::Auto) {
+    hb_buffer_set_direction(buf, dir == Direction::RTL ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  }
+  hb_buffer_guess_segment_properties(buf);
+  // Marks keep their own clusters where the script allows it, so each glyph maps back to
+  // its own characters (Arabic harakat); Indic reordering still merges clusters.
+  hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+  hb_buffer_set_flags(buf, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
+  hb_shape(face.hb_font(), buf, nullptr, 0);
+  bool rtl = hb_buffer_get_direction(buf) == HB_DIRECTION_RTL;
+  unsigned n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
+  std::vector<unsigned> clusters;
+  clusters.reserve(n);
+  for (unsigned i = 0; i < n; ++i) clusters.push_back(info[i].cluster);
+  std::sort(clusters.begin(), clusters.end());
+  clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
+  double scale = 1.0 / static_cast<double>(face.upem());
+  double pen = 0;
+  out.glyphs.resize(n);
+  for (unsigned i = 0; i < n; ++i) {
+    Glyph& g = out.glyphs[i];
+    g.gid = info[i].codepoint;
+    g.x = (pen + pos[i].x_offset) * scale;
+    g.y = pos[i].y_offset * scale;
+    pen += pos[i].x_advance;
+    // The glyph that carries a cluster's text is its first in logical order: the first in
+    // the array left to right, the last one right to left.
+    unsigned c = info[i].cluster;
+    bool first =
+        rtl ? (i + 1 == n || info[i + 1].cluster != c) : (i == 0 || info[i - 1].cluster != c);
+    if (!first) {
+      out.clustered = true;
+      continue;
+    }
+    auto next = std::upper_bound(clusters.begin(), clusters.end(), c);
+    std::size_t end = next == clusters.end() ? utf8.size() : *next;
+    g.text = visible_text(utf8, c, end, rtl);
+  }
+  out.width = pen * scale;
+  return out;
+}
+
+}  // namespace
+
+Shaped shape(const Face& face, std::string_view utf8, double size, Direction dir) {
+  if (utf8.empty()) return {};
+  // A resume repeats its words ("the", "and", the space), and fit-to-pages lays it out again:
+  // each (face, direction, text) is shaped once per thread. Faces live for the process.
+  using Key = std::tuple<const Face*, Direction, std::string>;
+  thread_local std::map<Key, Shaped> cache;
+  if (cache.size() > 20000) cache.clear();
+  auto it = cache.find(Key{&face, dir, std::string(utf8)});
+  if (it == cache.end()) {
+    it = cache.emplace(Key{&face, dir, std::string(utf8)}, shape_unit(face, utf8, dir)).first;
+  }
+  Shaped out = it->second;
+  for (Glyph& g : out.glyphs) {
+    g.x *= size;
+    g.y *= size;
+  }
+  out.width *= size;
+  return out;
+}
+
+}  // namespace tailor::writer::pdf
