@@ -6,6 +6,7 @@
 #include <map>
 
 #include "support/test_support.hpp"
+#include "transform/built_in_roles.hpp"
 #include "transform/engine.hpp"
 #include "transform/fixtures.hpp"
 #include "transform/rules.hpp"
@@ -18,23 +19,9 @@ namespace {
 
 using model::Document;
 
-struct Loaded {
-  model::SourceManager sources;
-  RuleSet rules;
-  diag::Diagnostics diags;
-  Loaded() { load_rules_dir(test::source_path("templates/roles"), sources, rules, diags); }
-};
+const test::BuiltInRoles& loaded() { return test::built_in_roles(); }
 
-const Loaded& loaded() {
-  static Loaded l;
-  return l;
-}
-
-const Profile& role(const std::string& name) {
-  const Profile* p = find_profile(loaded().rules, name);
-  EXPECT_NE(p, nullptr) << name;
-  return *p;
-}
+const Profile& role(const std::string& name) { return test::built_in_role(name); }
 
 std::string as_text(const Document& d) {
   std::string out;

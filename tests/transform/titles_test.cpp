@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "support/test_support.hpp"
+#include "transform/built_in_roles.hpp"
 #include "transform/engine.hpp"
 #include "transform/fixtures.hpp"
 #include "transform/rules.hpp"
@@ -20,23 +21,9 @@ using test::section;
 using test::skills;
 using test::ym;
 
-struct Loaded {
-  model::SourceManager sources;
-  RuleSet rules;
-  diag::Diagnostics diags;
-  Loaded() { load_rules_dir(test::source_path("templates/roles"), sources, rules, diags); }
-};
+const test::BuiltInRoles& loaded() { return test::built_in_roles(); }
 
-const Loaded& loaded() {
-  static Loaded l;
-  return l;
-}
-
-const Profile& role(const std::string& name) {
-  const Profile* p = find_profile(loaded().rules, name);
-  EXPECT_NE(p, nullptr) << name;
-  return *p;
-}
+const Profile& role(const std::string& name) { return test::built_in_role(name); }
 
 Report run(Document& d, const std::string& r) {
   TailorOptions opt;

@@ -158,6 +158,17 @@ std::string blob_bytes(hb_blob_t* blob) {
   return std::string(data ? data : "", data ? len : 0);
 }
 
+/// A PDF draws glyphs at positions the layout computed: hinting, the OpenType layout tables
+/// (used for shaping) and the grid-fitting table are dead weight in the embedded program.
+void drop_shaping_tables(hb_subset_input_t* in) {
+  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : {HB_TAG('G', 'D', 'E', 'F'), HB_TAG('G', 'P', 'O', 'S'),
+                     HB_TAG('G', 'S', 'U', 'B'), HB_TAG('g', 'a', 's', 'p')}) {
+    hb_set_add(drop, t);
+  }
+}
+
 }  // namespace
 
 std::string Face::subset(const std::set<char32_t>& code_points) const {
@@ -165,14 +176,7 @@ std::string Face::subset(const std::set<char32_t>& code_points) const {
   if (!in) return {};
   hb_set_t* unicodes = hb_subset_input_unicode_set(in);
   for (char32_t cp : code_points) hb_set_add(unicodes, cp);
-  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-  // A PDF draws glyphs at positions the layout computed: the OpenType layout tables (used for
-  // shaping) and the grid-fitting table are dead weight in the embedded program.
-  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t t : {HB_TAG('G', 'D', 'E', 'F'), HB_TAG('G', 'P', 'O', 'S'),
-                     HB_TAG('G', 'S', 'U', 'B'), HB_TAG('g', 'a', 's', 'p')}) {
-    hb_set_add(drop, t);
-  }
+  drop_shaping_tables(in);
   hb_face_t* sub = hb_subset_or_fail(face_, in);
   hb_subset_input_destroy(in);
   if (!sub) return {};
@@ -191,12 +195,7 @@ std::string Face::subset_glyphs(const std::set<unsigned>& glyphs,
   for (unsigned g : glyphs) hb_set_add(gids, g);
   // The glyphs shaping chose (GSUB included) are kept by ID and renumbered; the emitter maps
   // them through old_to_new. Keeping the IDs (RETAIN_GIDS) cost a tenth of a Latin build.
-  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-  hb_set_t* drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t t : {HB_TAG('G', 'D', 'E', 'F'), HB_TAG('G', 'P', 'O', 'S'),
-                     HB_TAG('G', 'S', 'U', 'B'), HB_TAG('g', 'a', 's', 'p')}) {
-    hb_set_add(drop, t);
-  }
+  drop_shaping_tables(in);
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face_, in);
   hb_subset_input_destroy(in);
   if (!plan) return {};
