@@ -1,0 +1,83 @@
+// Emphasis (see emphasis.hpp).
+#include "transform/emphasis.hpp"
+
+#include "base/utf8.hpp"
+#include "transform/engine_util.hpp"
+
+namespace tailor::transform {
+
+using namespace tailor::model;
+using detail::kEmphasisWeight;
+using detail::quote;
+
+namespace {
+
+// Splits runs at keyword boundaries and marks the keyword pieces. Returns marks made.
+int emphasise(Inlines& runs, const KeywordIndex& index, const Profile& p) {
+  int marked = 0;
+  Inlines out;
+  for (const Run& r : runs) {
+    std::vector<Hit> hits;
+    for (const Hit& h : index.hits(r.text)) {
+      if (p.keywords[h.keyword].weight >= kEmphasisWeight) hits.push_back(h);
+    }
+    if (hits.empty() || r.keyword || !r.url.empty()) {  // links stay one run
+      out.push_back(r);
+      continue;
+    }
+    // Columns of the pieces follow the text when the run is one line without escapes.
+    bool exact_cols = r.span.known() && r.span.line == r.span.end_line &&
+                      r.span.end_col - r.span.col == base::count_code_points(r.text);
+    std::size_t pos = 0;
+    auto piece = [&](std::size_t b, std::size_t e, bool kw) {
+      if (e <= b) return;
+      Run x = r;
+      x.text = r.text.substr(b, e - b);
+      x.keyword = kw;
+      if (exact_cols) {
+        auto cb = static_cast<std::uint32_t>(base::count_code_points(r.text.substr(0, b)));
+        auto ce = static_cast<std::uint32_t>(base::count_code_points(r.text.substr(0, e)));
+        x.span.col = r.span.col + cb;
+        x.span.end_col = r.span.col + ce;
+      }
+      out.push_back(std::move(x));
+    };
+    for (const Hit& h : hits) {
+      piece(pos, h.begin, false);
+      piece(h.begin, h.end, true);
+      ++marked;
+      pos = h.end;
+    }
+    piece(pos, r.text.size(), false);
+  }
+  runs = std::move(out);
+  return marked;
+}
+
+}  // namespace
+
+void emphasise_bullets(Document& doc, const Profile& profile, const KeywordIndex& index,
+                       Report& rep) {
+  int marks = 0, bullets = 0;
+  auto mark = [&](Inlines& text) {
+    int m = emphasise(text, index, profile);
+    marks += m;
+    bullets += m > 0;
+  };
+  for (Section& s : doc.sections) {
+    for (Block& b : s.blocks) {
+      if (Bullet* x = std::get_if<Bullet>(&b)) mark(x->text);
+      if (Entry* e = std::get_if<Entry>(&b)) {
+        for (Bullet& x : e->bullets) mark(x.text);
+      }
+    }
+  }
+  if (marks) {
+    rep.changes.push_back(
+        {"emphasis",
+         std::to_string(marks) + " keyword(s) marked in " + std::to_string(bullets) + " bullet(s)",
+         "keywords of " + quote(profile.title), profile.span});
+  }
+}
+
+}  // namespace tailor::transform
