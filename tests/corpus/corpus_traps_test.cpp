@@ -147,23 +147,36 @@ TEST(EvidenceTraps, NoTrapWordIsBoldedForAnyRole) {
 
 TEST(EvidenceTraps, RewordingATrapChangesNoHeadlineOrderOrScore) {
   Corpus& c = corpus();
+  // What each person gets as written, per role and per posting: computed once per person.
+  struct Before {
+    std::map<std::string, Outcome> roles;
+    std::map<std::string, double> scores;
+  };
+  std::map<std::string, Before> before;
   for (const Trap& t : c.expect.traps) {
     const Person& person = c.people.at(t.person);
-    std::optional<model::Document> before = c.read(person);
+    if (!before.count(t.person)) {
+      std::optional<model::Document> doc = c.read(person);
+      if (!doc) continue;
+      Before& b = before[t.person];
+      for (const std::string& r : kRoles) b.roles[r] = outcome(*doc, c.role(r), c.rules.lexicon);
+      for (const auto& [name, posting] : c.postings) b.scores[name] = match_score(c, posting, *doc);
+    }
+    const Before& b = before.at(t.person);
     std::optional<model::Document> after =
         c.read(person, replace_all(person.raw, t.phrase, t.paraphrase));
-    if (!before || !after) continue;
+    if (!after) continue;
     for (const std::string& r : kRoles) {
-      const transform::Profile& p = c.role(r);
-      Outcome a = outcome(*before, p, c.rules.lexicon), b = outcome(*after, p, c.rules.lexicon);
-      EXPECT_EQ(a.headline, b.headline) << t.person << " x " << r << ": '" << t.phrase << "'";
-      EXPECT_EQ(a.order, b.order) << t.person << " x " << r << ": '" << t.phrase
+      const Outcome& x = b.roles.at(r);
+      Outcome y = outcome(*after, c.role(r), c.rules.lexicon);
+      EXPECT_EQ(x.headline, y.headline) << t.person << " x " << r << ": '" << t.phrase << "'";
+      EXPECT_EQ(x.order, y.order) << t.person << " x " << r << ": '" << t.phrase
                                   << "' moves a section, entry, bullet or skill";
-      EXPECT_EQ(a.groups, b.groups)
+      EXPECT_EQ(x.groups, y.groups)
           << t.person << " x " << r << ": '" << t.phrase << "' is credited as " << t.keyword;
     }
     for (const auto& [name, posting] : c.postings) {
-      EXPECT_EQ(match_score(c, posting, *before), match_score(c, posting, *after))
+      EXPECT_EQ(b.scores.at(name), match_score(c, posting, *after))
           << t.person << " for " << name << ": '" << t.phrase << "' changes the match score";
     }
   }
