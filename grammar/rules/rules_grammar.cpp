@@ -5,6 +5,7 @@
 
 #include "base/utf8.hpp"
 #include "transform/rules.hpp"
+#include "transform/tokens.hpp"
 
 namespace tailor::transform {
 
@@ -15,9 +16,13 @@ namespace ascii = boost::spirit::x3::ascii;
 using model::SourceSpan;
 using Iter = const char*;
 
-const char* const kDirectives[] = {"role",         "alias",     "description", "group",
-                                   "keywords",     "synonym",   "title",       "sections",
-                                   "summary-tags", "seniority", "cased"};
+const char* const kDirectives[] = {"role",      "alias", "description", "group",     "keywords",
+                                   "synonym",   "title", "defining",    "sections",  "summary-tags",
+                                   "seniority", "cased", "tools",       "ambiguous", "fallback"};
+
+#define TAILOR_DIRECTIVE_LIST                                                       \
+  "role, alias, description, group, keywords, synonym, title, defining, sections, " \
+  "summary-tags, seniority, cased, tools, ambiguous, fallback"
 
 // Receives the semantic actions; keeps the directive being read.
 struct Builder {
@@ -31,6 +36,8 @@ struct Builder {
   int kw_weight = 1;
   Condition cond;
   Iter mark = nullptr;
+  std::string seniority_lang;
+  int guard_list = 0;  // 1: after(...), 2: before(...)
 
   Builder(std::uint32_t id, std::string_view t, RuleFile& o, diag::Diagnostics& d)
       : file_id(id), text(t), out(o), diags(d), lines(t) {}
@@ -114,7 +121,11 @@ auto const syn_begin = [](auto& ctx) {
 auto const syn_variant = [](auto& ctx) { B(ctx).synonym->variants.push_back(x3::_attr(ctx)); };
 auto const title_begin = [](auto& ctx) {
   Builder& b = B(ctx);
-  b.p().titles.push_back({x3::_attr(ctx), {{}}, where(ctx)});
+  TitleRule r;
+  r.title = x3::_attr(ctx);
+  r.any_of = {{}};
+  r.span = where(ctx);
+  b.p().titles.push_back(std::move(r));
 };
 auto const new_branch = [](auto& ctx) { B(ctx).p().titles.back().any_of.emplace_back(); };
 auto const c_group = [](auto& ctx) {
@@ -174,6 +185,52 @@ auto const sen_item = [](auto& ctx) {
   b.out.lexicon.seniority.push_back(x3::_attr(ctx));
 };
 auto const cased_item = [](auto& ctx) { B(ctx).out.lexicon.cased.push_back(x3::_attr(ctx)); };
+auto const sen_begin = [](auto& ctx) { B(ctx).seniority_lang = "en"; };
+auto const sen_lang = [](auto& ctx) { B(ctx).seniority_lang = x3::_attr(ctx); };
+auto const sen_lang_item = [](auto& ctx) {
+  Builder& b = B(ctx);
+  auto& list = b.out.lexicon.seniority_by_language;
+  if (list.empty() || list.back().language != b.seniority_lang) {
+    list.push_back({b.seniority_lang, {}});
+  }
+  list.back().words.push_back(x3::_attr(ctx));
+};
+auto const tool_item = [](auto& ctx) { B(ctx).out.lexicon.tools.push_back(x3::_attr(ctx)); };
+auto const amb_begin = [](auto& ctx) {
+  Builder& b = B(ctx);
+  Guard g;
+  g.spelling = x3::_attr(ctx);
+  g.span = where(ctx);
+  b.out.lexicon.guards.push_back(std::move(g));
+};
+auto const g_written = [](auto& ctx) { B(ctx).out.lexicon.guards.back().written = true; };
+auto const g_mid = [](auto& ctx) { B(ctx).out.lexicon.guards.back().mid_sentence = true; };
+auto const g_list = [](auto& ctx) { B(ctx).out.lexicon.guards.back().list = true; };
+auto const g_after = [](auto& ctx) { B(ctx).guard_list = 1; };
+auto const g_before = [](auto& ctx) { B(ctx).guard_list = 2; };
+auto const g_word = [](auto& ctx) {
+  Builder& b = B(ctx);
+  Guard& g = b.out.lexicon.guards.back();
+  std::string w = lower(x3::_attr(ctx));
+  (b.guard_list == 1 ? g.after : g.before).push_back(w);
+};
+auto const def_begin = [](auto& ctx) {
+  Builder& b = B(ctx);
+  DefiningEvidence d;
+  d.name = x3::_attr(ctx);
+  d.span = where(ctx);
+  b.p().defining.push_back(std::move(d));
+};
+auto const def_label = [](auto& ctx) { B(ctx).p().defining.back().label = x3::_attr(ctx); };
+auto const def_term = [](auto& ctx) { B(ctx).p().defining.back().terms.push_back(x3::_attr(ctx)); };
+auto const def_with = [](auto& ctx) { B(ctx).p().defining.back().with.push_back(x3::_attr(ctx)); };
+auto const def_places = [](auto& ctx) { B(ctx).p().defining.back().places = x3::_attr(ctx); };
+auto const req_item = [](auto& ctx) {
+  Builder& b = B(ctx);
+  b.p().titles.back().requires_.push_back(x3::_attr(ctx));
+  b.p().titles.back().requires_spans.push_back(where(ctx));
+};
+auto const on_fallback = [](auto& ctx) { B(ctx).p().fallback = true; };
 auto const on_unknown = [](auto& ctx) {
   Builder& b = B(ctx);
   const std::string& name = x3::_attr(ctx);
@@ -181,9 +238,7 @@ auto const on_unknown = [](auto& ctx) {
   diag::Diagnostic& d = b.diags.error(where(ctx), "unknown directive '" + name + "'");
   std::vector<std::string> near = did_you_mean(name, known);
   if (!near.empty()) d.hints.push_back("did you mean '" + near.front() + "'?");
-  d.hints.push_back(
-      "directives: role, alias, description, group, keywords, synonym, title, "
-      "sections, summary-tags, seniority, cased");
+  d.hints.push_back("directives: " TAILOR_DIRECTIVE_LIST);
   b.ok = false;
 };
 
@@ -233,10 +288,27 @@ R<class section_list_class> const section_list = "section names separated by com
 R<class tag_list_class> const tag_list = "tags separated by commas";
 R<class seniority_list_class> const seniority_list = "words in quotes, separated by commas";
 R<class cased_list_class> const cased_list = "terms in quotes, separated by commas";
+R<class tool_list_class> const tool_list = "tool names in quotes, separated by commas";
+R<class ambiguous_head_class> const ambiguous_head = "the tool's spelling in quotes";
+R<class guard_list_class> const guard_list =
+    "guards separated by commas: written, mid-sentence, list, after(\"word\", ...), "
+    "before(\"word\", ...)";
+R<class guard_class> const guard =
+    "a guard: written, mid-sentence, list, after(...) or before(...)";
+R<class guard_words_class> const guard_words =
+    "'(' then words in quotes, separated by commas, then ')'";
+R<class close_paren_class> const close_paren = "')'";
+R<class dotted_name_class, std::string> const dotted_name =
+    "a name such as infra.iac (letters, digits, '.', '-', '_')";
+R<class defining_head_class> const defining_head =
+    "a name such as infra.iac, then its label in quotes";
+R<class defining_label_class> const defining_label = "a label in quotes";
+R<class defining_terms_class> const defining_terms = "terms in quotes, separated by commas";
+R<class places_number_class> const places_number = "a number of places (1-9)";
+R<class requires_list_class> const requires_list =
+    "defining evidence names separated by 'and' (declared with 'defining')";
 R<class directive_class> const directive = "a directive";
-R<class end_class> const end_of_file =
-    "a directive (role, alias, description, group, keywords, synonym, title, sections, "
-    "summary-tags, seniority, cased)";
+R<class end_class> const end_of_file = "a directive (" TAILOR_DIRECTIVE_LIST ")";
 R<class rules_file_class> const rules_file = "a rules file";
 
 auto const quoted_def =
@@ -262,24 +334,47 @@ auto const condition_def = condition_atom >> *((kw("and") > condition_atom) |
                                                (kw("or")[new_branch] > condition_atom));
 auto const section_list_def = (mark >> name[sec_item]) % ',';
 auto const tag_list_def = ((mark >> name[tag_item]) | (mark >> quoted[tag_item])) % ',';
-auto const seniority_list_def = (mark >> quoted[sen_item]) % ',';
+auto const seniority_list_def = (mark >> quoted[sen_item][sen_lang_item]) % ',';
+auto const tool_list_def = quoted[tool_item] % ',';
+auto const ambiguous_head_def = (mark >> quoted[amb_begin]);
+auto const guard_words_def = x3::lit('(') > ((quoted[g_word] % ',') > close_paren);
+auto const close_paren_def = x3::lit(')');
+auto const guard_def = kw("written")[g_written] | kw("mid-sentence")[g_mid] | kw("list")[g_list] |
+                       (kw("after")[g_after] > guard_words) |
+                       (kw("before")[g_before] > guard_words);
+auto const guard_list_def = guard % ',';
+auto const dotted_name_def =
+    x3::lexeme[ascii::alpha >> *(ascii::alnum | x3::char_('_') | x3::char_('-') | x3::char_('.'))];
+auto const defining_head_def = (mark >> dotted_name[def_begin]);
+auto const defining_label_def = quoted[def_label];
+auto const defining_terms_def = quoted[def_term] % ',';
+auto const places_number_def = x3::int_[def_places];
+auto const requires_list_def = (mark >> dotted_name[req_item]) % kw("and");
 auto const cased_list_def = quoted[cased_item] % ',';
 
-auto const directive_def = (kw("role") > role_title) | (kw("alias") > alias_list) |
-                           (kw("description") > description_text) | (kw("group") > group_decl) |
-                           (kw("keywords") > keyword_group > weight > colon > keyword_list) |
-                           (kw("synonym") > synonym_head > colon > variant_list) |
-                           (kw("title") > title_text > when > condition) |
-                           (kw("sections") > section_list) | (kw("summary-tags") > tag_list) |
-                           (kw("seniority") > seniority_list) | (kw("cased") > cased_list) |
-                           x3::lexeme[(mark >> name[on_unknown]) >> *(~x3::char_('\n'))];
+auto const directive_def =
+    (kw("role") > role_title) | (kw("alias") > alias_list) |
+    (kw("description") > description_text) | (kw("group") > group_decl) |
+    (kw("keywords") > keyword_group > weight > colon > keyword_list) |
+    (kw("synonym") > synonym_head > colon > variant_list) |
+    (kw("title") > title_text > when > condition > -(kw("requires") > requires_list)) |
+    (kw("defining") > defining_head > defining_label > colon > defining_terms >
+     -(kw("with") > (quoted[def_with] % ',')) > -(kw("places") > places_number)) |
+    (kw("sections") > section_list) | (kw("summary-tags") > tag_list) |
+    (kw("seniority")[sen_begin] > -(name[sen_lang] >> ':') > seniority_list) |
+    (kw("cased") > cased_list) | (kw("tools") > tool_list) |
+    (kw("ambiguous") > ambiguous_head > colon > guard_list) | kw("fallback")[on_fallback] |
+    x3::lexeme[(mark >> name[on_unknown]) >> *(~x3::char_('\n'))];
 auto const end_of_file_def = x3::eoi;
 auto const rules_file_def = *directive > end_of_file;
 
 BOOST_SPIRIT_DEFINE(quoted, close_quote, name, role_title, alias_list, description_text, group_decl,
                     keyword_group, weight, colon, keyword_list, synonym_head, variant_list,
                     title_text, when, condition, condition_atom, comparison, operand, section_list,
-                    tag_list, seniority_list, cased_list, directive, end_of_file, rules_file)
+                    tag_list, seniority_list, cased_list, tool_list, ambiguous_head, guard_list,
+                    guard, guard_words, close_paren, dotted_name, defining_head, defining_label,
+                    defining_terms, places_number, requires_list, directive, end_of_file,
+                    rules_file)
 
 auto const skipper = ascii::space | x3::lexeme['#' >> *(~x3::char_('\n'))];
 

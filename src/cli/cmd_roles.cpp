@@ -101,7 +101,7 @@ std::string apply_role(const BuildRequest& req, const RoleTargets& targets,
     transform::order_sections(doc, fallback);
     return {};
   }
-  transform::TailorOptions options{req.max_skills, req.max_bullets, req.keep_order};
+  transform::TailorOptions options{req.max_skills, req.max_bullets, req.keep_order, &targets.rules};
   transform::Report report = transform::tailor(doc, *profile, targets.rules.lexicon, options);
   if (profile->sections.empty() || req.keep_order) transform::order_sections(doc, fallback);
   return req.explain ? transform::render_report(report, sources) : std::string();

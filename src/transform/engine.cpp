@@ -19,6 +19,8 @@ Report tailor(Document& doc, const Profile& profile, const Lexicon& lexicon,
               const TailorOptions& options) {
   Report rep;
   rep.role = profile.title;
+  rep.profile = &profile;
+  for (const Keyword& k : profile.keywords) rep.kinds.push_back(lexicon.kind_of(k.text));
   KeywordIndex index(profile, lexicon);
 
   std::size_t summaries = 0;
@@ -36,7 +38,7 @@ Report tailor(Document& doc, const Profile& profile, const Lexicon& lexicon,
   }
 
   rep.evidence = collect_evidence(doc, profile, index);
-  tailor_headline(doc, profile, lexicon, rep);
+  tailor_headline(doc, profile, lexicon, options, rep);
   tailor_skills(doc, profile, index, options, rep);
   tailor_bullets(doc, profile, index, options, rep);
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/strings.hpp"
+#include "base/utf8.hpp"
 #include "transform/basic.hpp"
 #include "transform/engine_util.hpp"
 
@@ -81,22 +82,85 @@ static std::vector<Synonym> all_synonyms(const Profile& p, const Lexicon& lex) {
 }
 
 KeywordIndex::KeywordIndex(const Profile& profile, const Lexicon& lexicon)
-    : matcher_(distinct_terms(profile, term_keywords_), all_synonyms(profile, lexicon),
-               lexicon.cased) {}
+    : matcher_(distinct_terms(profile, term_keywords_), all_synonyms(profile, lexicon), {},
+               &lexicon),
+      lexicon_(&lexicon) {}
 
-std::vector<Hit> KeywordIndex::hits(std::string_view text) const {
+std::vector<Hit> KeywordIndex::term_hits(std::string_view text, const MatchContext& ctx) const {
+  return matcher_.find(text, ctx);
+}
+
+std::vector<Hit> KeywordIndex::hits(std::string_view text, const MatchContext& ctx) const {
   std::vector<Hit> out;
-  for (const Hit& h : matcher_.find(text)) {
+  for (const Hit& h : matcher_.find(text, ctx)) {
     out.push_back({term_keywords_[h.keyword].front(), h.begin, h.end});
   }
   return out;
 }
 
-std::vector<std::size_t> KeywordIndex::keywords_in(std::string_view text) const {
+std::vector<std::size_t> KeywordIndex::keywords_in(std::string_view text,
+                                                   const MatchContext& ctx) const {
   std::vector<std::size_t> out;
-  for (std::size_t t : matcher_.find_distinct(text)) {
+  for (std::size_t t : matcher_.find_distinct(text, ctx)) {
     for (std::size_t k : term_keywords_[t]) out.push_back(k);
   }
+  return out;
+}
+
+namespace {
+
+// The source span of bytes [b, e) of a text made of runs: exact when the run holding b is one
+// source line written without escapes (its columns then follow its text), else the run's span.
+SourceSpan locate(const Inlines* runs, const std::string* single, const SourceSpan& whole,
+                  std::size_t b, std::size_t e) {
+  auto within = [&](const std::string& text, const SourceSpan& s, std::size_t off) {
+    bool exact =
+        s.known() && s.line == s.end_line && s.end_col - s.col == base::count_code_points(text);
+    if (!exact) return s.known() ? s : whole;
+    SourceSpan out = s;
+    std::size_t lb = b - off, le = std::min(e - off, text.size());
+    out.col = s.col + static_cast<std::uint32_t>(base::count_code_points(text.substr(0, lb)));
+    out.end_col = s.col + static_cast<std::uint32_t>(base::count_code_points(text.substr(0, le)));
+    return out;
+  };
+  if (single) return within(*single, whole, 0);
+  std::size_t off = 0;
+  for (const Run& r : *runs) {
+    if (b < off + r.text.size()) return within(r.text, r.span, off);
+    off += r.text.size();
+  }
+  return whole;
+}
+
+// A text the evidence reads, with where it stands.
+struct Text {
+  std::string text;
+  const Inlines* runs = nullptr;  // null: `text` is a skill name (single run)
+  const std::string* single = nullptr;
+  Occurrence where;
+  bool list = false;
+};
+
+}  // namespace
+
+const DefiningResult* defining_result(const Evidence& ev, const Profile& p,
+                                      const std::string& name) {
+  for (std::size_t i = 0; i < p.defining.size() && i < ev.defining.size(); ++i) {
+    if (p.defining[i].name == name) return &ev.defining[i];
+  }
+  return nullptr;
+}
+
+std::vector<int> group_places(const Evidence& ev, const Profile& p, const std::string& group) {
+  std::vector<int> out;
+  for (std::size_t k = 0; k < p.keywords.size() && k < ev.keywords.size(); ++k) {
+    if (p.keywords[k].group != group) continue;
+    for (const Occurrence& o : ev.keywords[k].occurrences) {
+      if (o.place < 0 || !ev.places[static_cast<std::size_t>(o.place)].independent) continue;
+      if (std::find(out.begin(), out.end(), o.place) == out.end()) out.push_back(o.place);
+    }
+  }
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -119,40 +183,109 @@ Evidence collect_evidence(const Document& doc, const Profile& profile, const Key
     }
     return 1;
   };
-  auto note = [&](std::string_view text, Occurrence where) {
-    for (std::size_t k : index.keywords_in(text)) {
-      KeywordEvidence& ke = ev.keywords[k];
-      if (where.kind == "skills") {
-        ke.in_skills = true;
-      } else {
-        ke.best_text = std::max(ke.best_text, where.points);
-      }
-      ke.occurrences.push_back(where);
-    }
+  // Gather the texts and their places. The references section is never evidence (a referee
+  // named Jenkins is a person), nor are organisations or the header's contact fields.
+  std::vector<Text> texts;
+  int skills_place = -1;
+  auto add_place = [&](Place p) {
+    ev.places.push_back(std::move(p));
+    return static_cast<int>(ev.places.size() - 1);
   };
   for (const Section& s : doc.sections) {
+    if (s.kind == SectionKind::References) continue;
     int loose_bullet = 0;
+    int section_place = -1;
+    auto loose_place = [&]() {
+      if (section_place < 0) {
+        bool summary = s.kind == SectionKind::Summary;
+        section_place = add_place({s.title, summary ? "summary" : "section", 1, false});
+      }
+      return section_place;
+    };
     for (const Block& b : s.blocks) {
       if (const Paragraph* p = std::get_if<Paragraph>(&b)) {
         const char* kind = s.kind == SectionKind::Summary ? "summary" : "paragraph";
-        note(plain_text(p->text), {s.title, "", 0, kind, 1, p->span});
+        Text t{plain_text(p->text),
+               &p->text,
+               nullptr,
+               {s.title, "", 0, kind, 1, p->span, "", -1},
+               false};
+        t.where.place = loose_place();
+        texts.push_back(std::move(t));
       } else if (const Bullet* bl = std::get_if<Bullet>(&b)) {
-        note(plain_text(bl->text), {s.title, "", ++loose_bullet, "bullet", 1, bl->span});
+        Text t{plain_text(bl->text),
+               &bl->text,
+               nullptr,
+               {s.title, "", ++loose_bullet, "bullet", 1, bl->span, "", -1},
+               false};
+        t.where.place = loose_place();
+        texts.push_back(std::move(t));
       } else if (const SkillGroup* g = std::get_if<SkillGroup>(&b)) {
         if (!skill_section(s)) continue;
-        for (const Skill& sk : g->items)
-          note(sk.name, {s.title, g->label, 0, "skills", 1, sk.span});
+        if (skills_place < 0) skills_place = add_place({"skills", "skills", 1, true});
+        for (const Skill& sk : g->items) {
+          Text t{sk.name,
+                 nullptr,
+                 &sk.name,
+                 {s.title, g->label, 0, "skills", 1, sk.span, "", -1},
+                 false};
+          t.where.place = skills_place;
+          t.list = true;
+          texts.push_back(std::move(t));
+        }
       } else if (const Entry* e = std::get_if<Entry>(&b)) {
         int pts = s.kind == SectionKind::Experience ? entry_points(e) : 1;
+        int place = add_place({entry_label(*e), "entry", pts, true});
         // The heading counts too: "HashiCorp Certified: Terraform Associate" is evidence.
-        note(e->role, {s.title, entry_label(*e), 0, "heading", pts, e->span});
+        Text h{e->role,
+               nullptr,
+               &e->role,
+               {s.title, entry_label(*e), 0, "heading", pts, e->span, "", -1},
+               false};
+        h.where.place = place;
+        texts.push_back(std::move(h));
         for (const Paragraph& d : e->description) {
-          note(plain_text(d.text), {s.title, entry_label(*e), 0, "description", pts, d.span});
+          Text t{plain_text(d.text),
+                 &d.text,
+                 nullptr,
+                 {s.title, entry_label(*e), 0, "description", pts, d.span, "", -1},
+                 false};
+          t.where.place = place;
+          texts.push_back(std::move(t));
         }
         int n = 0;
         for (const Bullet& x : e->bullets) {
-          note(plain_text(x.text), {s.title, entry_label(*e), ++n, "bullet", pts, x.span});
+          Text t{plain_text(x.text),
+                 &x.text,
+                 nullptr,
+                 {s.title, entry_label(*e), ++n, "bullet", pts, x.span, "", -1},
+                 false};
+          t.where.place = place;
+          texts.push_back(std::move(t));
         }
+      }
+    }
+  }
+  // Keywords: one occurrence per keyword and text, at its first mention.
+  std::vector<char> seen(profile.keywords.size());
+  for (const Text& t : texts) {
+    MatchContext ctx;
+    ctx.list = t.list;
+    std::fill(seen.begin(), seen.end(), 0);
+    for (const Hit& h : index.term_hits(t.text, ctx)) {
+      for (std::size_t k : index.keywords_of(h.keyword)) {
+        if (seen[k]) continue;
+        seen[k] = 1;
+        KeywordEvidence& ke = ev.keywords[k];
+        if (t.where.kind == "skills") {
+          ke.in_skills = true;
+        } else {
+          ke.best_text = std::max(ke.best_text, t.where.points);
+        }
+        Occurrence o = t.where;
+        o.span = locate(t.runs, t.single, t.where.span, h.begin, h.end);
+        o.written = t.text.substr(h.begin, h.end - h.begin);
+        ke.occurrences.push_back(std::move(o));
       }
     }
   }
@@ -161,6 +294,79 @@ Evidence collect_evidence(const Document& doc, const Profile& profile, const Key
     KeywordEvidence& ke = ev.keywords[k];
     ke.score = profile.keywords[k].weight * ((ke.in_skills ? 1 : 0) + ke.best_text);
     ev.groups[profile.keywords[k].group] += ke.score;
+  }
+  // Defining evidence: one matcher over every definition's terms and `with` words.
+  ev.defining.resize(profile.defining.size());
+  if (profile.defining.empty()) return ev;
+  std::vector<std::string> spellings;
+  std::vector<std::vector<std::pair<std::size_t, bool>>> uses;  // spelling -> (def, is_with)
+  auto use = [&](const std::string& w, std::size_t d, bool with) {
+    std::string l = lower(w);
+    std::size_t i = 0;
+    while (i < spellings.size() && lower(spellings[i]) != l) ++i;
+    if (i == spellings.size()) {
+      spellings.push_back(w);
+      uses.emplace_back();
+    }
+    uses[i].emplace_back(d, with);
+  };
+  for (std::size_t d = 0; d < profile.defining.size(); ++d) {
+    for (const std::string& w : profile.defining[d].terms) use(w, d, false);
+    for (const std::string& w : profile.defining[d].with) use(w, d, true);
+  }
+  Matcher m(spellings, all_synonyms(profile, index.lexicon()), {}, &index.lexicon());
+  std::size_t nd = profile.defining.size();
+  for (const Text& t : texts) {
+    MatchContext ctx;
+    ctx.list = t.list;
+    std::vector<Hit> hits = m.find(t.text, ctx);
+    if (hits.empty()) continue;
+    std::vector<const Hit*> term(nd, nullptr), with(nd, nullptr);
+    for (const Hit& h : hits) {
+      for (auto [d, w] : uses[h.keyword]) {
+        auto& slot = w ? with[d] : term[d];
+        if (!slot) slot = &h;
+      }
+    }
+    for (std::size_t d = 0; d < nd; ++d) {
+      const DefiningEvidence& def = profile.defining[d];
+      bool skills = t.where.kind == "skills";
+      const Hit* h = nullptr;
+      // A skills list names tools, not work: with `with`, only a text that has both a term
+      // and a `with` word supports the definition ("designed the ledger API").
+      if (def.with.empty() || (!skills && with[d])) h = term[d];
+      if (!h) continue;
+      DefiningResult& r = ev.defining[d];
+      Occurrence o = t.where;
+      o.span = locate(t.runs, t.single, t.where.span, h->begin, h->end);
+      o.written = t.text.substr(h->begin, h->end - h->begin);
+      r.mentions.push_back(std::move(o));
+      if (ev.places[static_cast<std::size_t>(t.where.place)].independent &&
+          std::find(r.places.begin(), r.places.end(), t.where.place) == r.places.end()) {
+        r.places.push_back(t.where.place);
+      }
+    }
+  }
+  for (std::size_t d = 0; d < nd; ++d) {
+    DefiningResult& r = ev.defining[d];
+    const DefiningEvidence& def = profile.defining[d];
+    bool has_entry = false;
+    for (int p : r.places) {
+      const Place& pl = ev.places[static_cast<std::size_t>(p)];
+      r.strength += pl.points;
+      has_entry = has_entry || pl.kind == "entry";
+    }
+    int need = std::max(1, def.places);
+    if (r.places.empty()) {
+      r.why = "no evidence of " + def.label;
+    } else if (static_cast<int>(r.places.size()) < need) {
+      r.why = def.label + " in " + std::to_string(r.places.size()) + " place(s), " +
+              std::to_string(need) + " needed (two entries, or the skills list and an entry)";
+    } else if (!has_entry) {
+      r.why = def.label + " only in the skills list, never in the work";
+    } else {
+      r.holds = true;
+    }
   }
   return ev;
 }

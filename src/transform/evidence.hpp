@@ -12,19 +12,27 @@
 
 namespace tailor::transform {
 
-/// The profile's keywords, deduplicated by spelling, with a matcher that knows the synonyms.
+/// The profile's keywords, deduplicated by spelling, with a matcher that knows the synonyms
+/// and the lexicon's guards: every question about a text goes through mentions, never
+/// substrings (tokens.hpp).
 class KeywordIndex {
  public:
   KeywordIndex(const Profile& profile, const Lexicon& lexicon);
   /// Profile keyword indices found in text (distinct, first appearance first).
-  std::vector<std::size_t> keywords_in(std::string_view text) const;
-  /// Byte ranges of keyword hits in text, with a profile keyword index each.
-  std::vector<Hit> hits(std::string_view text) const;
+  std::vector<std::size_t> keywords_in(std::string_view text, const MatchContext& ctx = {}) const;
+  /// Byte ranges of keyword hits in text, with the heaviest profile keyword of the spelling.
+  std::vector<Hit> hits(std::string_view text, const MatchContext& ctx = {}) const;
+  /// Byte ranges of hits with the term index (see keywords_of).
+  std::vector<Hit> term_hits(std::string_view text, const MatchContext& ctx = {}) const;
+  /// Profile keyword indices sharing term t's spelling, heaviest first.
+  const std::vector<std::size_t>& keywords_of(std::size_t t) const { return term_keywords_[t]; }
   const Matcher& matcher() const { return matcher_; }
+  const Lexicon& lexicon() const { return *lexicon_; }
 
  private:
   std::vector<std::vector<std::size_t>> term_keywords_;  // term -> profile keyword indices
   Matcher matcher_;
+  const Lexicon* lexicon_;
 };
 
 /// Where the resume shows a keyword.
@@ -34,7 +42,27 @@ struct Occurrence {
   int bullet = 0;       ///< 1-based bullet number inside the entry or section; 0 for none.
   std::string kind;     ///< "skills", "summary", "bullet", "description", "paragraph", "heading".
   int points = 0;       ///< Recency points of this place (skills 1; current role 3, ...).
-  model::SourceSpan span;
+  model::SourceSpan span;  ///< The mention itself when the source allows, else its text.
+  std::string written;     ///< The mention as written ("k8s").
+  int place = -1;          ///< Index into Evidence::places.
+};
+
+/// An independent place of evidence: one entry, the skills lists, the summary, a section's
+/// loose text. Two bullets of one job are one place.
+struct Place {
+  std::string label;         ///< "Senior SRE, Azercell" or the section title.
+  std::string kind;          ///< "entry", "skills", "summary", "section".
+  int points = 1;            ///< Recency points (current role 3, the one before 2, else 1).
+  bool independent = false;  ///< Counts toward defining evidence (entries and skills).
+};
+
+/// Whether a profile's defining evidence (DefiningEvidence) is in the resume.
+struct DefiningResult {
+  bool holds = false;
+  std::vector<int> places;           ///< Supporting places, in document order.
+  std::vector<Occurrence> mentions;  ///< One per supporting text.
+  int strength = 0;                  ///< Sum of the supporting places' recency points.
+  std::string why;                   ///< Why it does not hold.
 };
 
 struct KeywordEvidence {
@@ -48,8 +76,19 @@ struct KeywordEvidence {
 struct Evidence {
   std::vector<KeywordEvidence> keywords;  ///< Parallel to Profile::keywords.
   std::map<std::string, int> groups;      ///< Group name -> sum of keyword scores.
+  std::vector<Place> places;
+  std::vector<DefiningResult> defining;  ///< Parallel to Profile::defining.
 };
 
+/// The result for a defining evidence name, nullptr when the profile has none of that name.
+const DefiningResult* defining_result(const Evidence& ev, const Profile& p,
+                                      const std::string& name);
+
+/// Independent places behind the keywords of `group` (entries and skills, distinct).
+std::vector<int> group_places(const Evidence& ev, const Profile& p, const std::string& group);
+
+/// Mentions of the profile's keywords in what the output shows (never the header's contact
+/// fields, organisations or the references section), and the defining evidence.
 Evidence collect_evidence(const model::Document& doc, const Profile& profile,
                           const KeywordIndex& index);
 

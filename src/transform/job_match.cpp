@@ -11,6 +11,7 @@
 #include "transform/basic.hpp"
 #include "transform/job.hpp"
 #include "transform/posting_coverage.hpp"
+#include "transform/titles.hpp"
 #include "transform/tokens.hpp"
 
 namespace tailor::transform {
@@ -397,25 +398,18 @@ bool try_role(const Profile& role, const Lexicon& lex, const Document& resume,
   select_variants(doc, role.summary_tags);
   KeywordIndex index(role, lex);
   Evidence ev = collect_evidence(doc, role, index);
+  // The same test as `--role` (titles.hpp): weights, defining evidence, two places.
   for (const TitleRule& r : role.titles) {
-    for (const auto& chain : r.any_of) {
-      if (!chain_holds(chain, ev)) continue;
-      std::vector<std::string> met;
-      for (const Condition& c : chain) met.push_back(condition_text(c, ev));
+    RuleCheck rc = check_rule(r, role, ev);
+    if (rc.holds) {
       out.role = &role;
       out.rule = &r;
-      out.reason = base::join(met, " and ");
+      out.reason = base::join(rc.passed, " and ");
       out.notes.push_back({role.title + ": rule \"" + r.title + "\" holds: " + out.reason, r.span});
       return true;
     }
-    std::vector<std::string> failed;
-    for (const auto& chain : r.any_of) {
-      for (const Condition& c : chain) {
-        if (!holds(c, ev)) failed.push_back(condition_text(c, ev) + " is false");
-      }
-    }
     out.notes.push_back(
-        {role.title + ": rule \"" + r.title + "\" not satisfied: " + base::join(failed, "; "),
+        {role.title + ": rule \"" + r.title + "\" not satisfied: " + base::join(rc.failed, "; "),
          r.span});
   }
   return false;

@@ -13,6 +13,10 @@ namespace tailor::transform {
 using namespace tailor::model;
 using namespace tailor::transform::detail;
 
+namespace {
+const MatchContext kSkillList{true, {}};  // a skill item is a technology context
+}  // namespace
+
 void tailor_skills(Document& doc, const Profile& p, const KeywordIndex& index,
                    const TailorOptions& opt, Report& rep) {
   struct Item {
@@ -35,7 +39,7 @@ void tailor_skills(Document& doc, const Profile& p, const KeywordIndex& index,
       int total = 0;
       std::vector<std::size_t> gk;
       for (Skill& sk : g->items) {
-        std::vector<std::size_t> k = index.keywords_in(sk.name);
+        std::vector<std::size_t> k = index.keywords_in(sk.name, kSkillList);
         int sc = 0;
         for (std::size_t x : k) sc = std::max(sc, p.keywords[x].weight);
         sk.keyword = sc >= kEmphasisWeight;
@@ -89,7 +93,8 @@ void tailor_skills(Document& doc, const Profile& p, const KeywordIndex& index,
       if (SkillGroup* g = std::get_if<SkillGroup>(&b)) {
         for (Skill& sk : g->items) {
           int sc = 0;
-          for (std::size_t x : index.keywords_in(sk.name)) sc = std::max(sc, p.keywords[x].weight);
+          for (std::size_t x : index.keywords_in(sk.name, kSkillList))
+            sc = std::max(sc, p.keywords[x].weight);
           all.push_back({sc, order++});
         }
       }
@@ -131,6 +136,7 @@ void tailor_skills(Document& doc, const Profile& p, const KeywordIndex& index,
 void tailor_bullets(Document& doc, const Profile& p, const KeywordIndex& index,
                     const TailorOptions& opt, Report& rep) {
   for (Section& s : doc.sections) {
+    if (s.kind == SectionKind::References) continue;  // referees are never evidence
     for (Block& b : s.blocks) {
       Entry* e = std::get_if<Entry>(&b);
       if (!e || e->bullets.empty()) continue;
@@ -164,6 +170,10 @@ void tailor_bullets(Document& doc, const Profile& p, const KeywordIndex& index,
                                  "relevance " + std::to_string(scores[chosen[n]]) +
                                      (names.empty() ? "" : " (" + names + ")"),
                                  strongest(kws[chosen[n]], p)});
+          rep.bullets.push_back({"moved",
+                                 "bullet " + std::to_string(chosen[n] + 1) + " of " + where +
+                                     " -> " + std::to_string(n + 1),
+                                 keyword_names(kws[chosen[n]], p), e->bullets[chosen[n]].span});
         }
       }
       e->bullets = std::move(out);

@@ -11,6 +11,8 @@ struct TailorOptions {
   int max_skills = 0;   ///< 0: keep every skill.
   int max_bullets = 0;  ///< 0: keep every bullet; else the best N per entry (never fewer than 1).
   bool keep_order = false;
+  /// Every loaded profile, so the generalist fallback can see a more specific true title.
+  const RuleSet* rules = nullptr;
 };
 
 /// Orders skill groups and skills by keyword weight; marks skills that are keywords.

@@ -15,6 +15,13 @@ const EvidenceGroup* Profile::group(const std::string& name) const {
   return nullptr;
 }
 
+const DefiningEvidence* Profile::defining_evidence(const std::string& name) const {
+  for (const DefiningEvidence& d : defining) {
+    if (d.name == name) return &d;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> did_you_mean(const std::string& word,
                                       const std::vector<std::string>& candidates) {
   std::size_t limit = std::max<std::size_t>(2, word.size() / 3);

@@ -3,6 +3,7 @@
 
 #include "base/strings.hpp"
 #include "transform/engine_util.hpp"
+#include "transform/explain.hpp"
 #include "transform/tokens.hpp"
 
 namespace tailor::transform {
@@ -14,6 +15,7 @@ std::string render_report(const Report& rep, const SourceManager& sources) {
   std::string out = "tailor: role " + quote(rep.role) + "; evidence:";
   for (const auto& [g, v] : rep.evidence.groups) out += " " + g + " " + std::to_string(v);
   out += "\n";
+  out += explain_text(rep, sources);
   for (const Change& c : rep.changes) {
     std::string where = "tailor";
     if (c.rule.known() && c.rule.file_id) {

@@ -56,6 +56,30 @@ bool validate_profile(const Profile& p, diag::Diagnostics& diags) {
     }
     if (tokenize(k.text).empty()) diags.error(k.span, "empty keyword");
   }
+  for (const DefiningEvidence& d : p.defining) {
+    for (const DefiningEvidence& e : p.defining) {
+      if (&e == &d) break;
+      if (e.name == d.name)
+        diags.error(d.span, "defining evidence '" + d.name + "' is declared twice");
+    }
+    if (d.places < 1 || d.places > 9) {
+      diags.error(d.span, "places " + std::to_string(d.places) + " is out of range")
+          .hints.push_back("use a number of independent places from 1 to 9 (default 2)");
+    }
+  }
+  for (const TitleRule& r : p.titles) {
+    for (std::size_t i = 0; i < r.requires_.size(); ++i) {
+      if (p.defining_evidence(r.requires_[i])) continue;
+      std::vector<std::string> names;
+      for (const DefiningEvidence& d : p.defining) names.push_back(d.name);
+      diag::Diagnostic& d =
+          diags.error(r.requires_spans[i], "unknown defining evidence '" + r.requires_[i] + "'");
+      std::vector<std::string> near = did_you_mean(r.requires_[i], names);
+      if (!near.empty()) d.hints.push_back("did you mean '" + near.front() + "'?");
+      d.hints.push_back("declare it first: defining " + r.requires_[i] +
+                        " \"what it is\": \"term\", ...");
+    }
+  }
   std::vector<std::string> title_words;
   for (const std::string& w : base::split_words(p.title)) title_words.push_back(lower(w));
   for (const TitleRule& r : p.titles) {
@@ -116,6 +140,11 @@ bool load_rules_file(const std::string& path, model::SourceManager& sources, Rul
   lex.synonyms.insert(lex.synonyms.end(), file.lexicon.synonyms.begin(),
                       file.lexicon.synonyms.end());
   lex.cased.insert(lex.cased.end(), file.lexicon.cased.begin(), file.lexicon.cased.end());
+  lex.tools.insert(lex.tools.end(), file.lexicon.tools.begin(), file.lexicon.tools.end());
+  lex.guards.insert(lex.guards.end(), file.lexicon.guards.begin(), file.lexicon.guards.end());
+  for (const SeniorityWords& s : file.lexicon.seniority_by_language) {
+    lex.seniority_by_language.push_back(s);
+  }
   if (!file.lexicon.seniority.empty()) {
     lex.seniority.insert(lex.seniority.end(), file.lexicon.seniority.begin(),
                          file.lexicon.seniority.end());

@@ -3,8 +3,11 @@
 
 #include <algorithm>
 
+#include <unicode/uchar.h>
+
 #include "base/strings.hpp"
 #include "base/utf8.hpp"
+#include "transform/casefold.hpp"
 
 namespace tailor::transform {
 
@@ -63,7 +66,7 @@ std::size_t scan_chunk(std::string_view t, std::size_t i) {
       ++i;
       break;
     }
-    if ((c == '.' || c == '/') && prev_word && next_word) {
+    if ((c == '.' || c == '/' || c == '-') && prev_word && next_word) {
       ++i;
       continue;
     }
@@ -72,17 +75,57 @@ std::size_t scan_chunk(std::string_view t, std::size_t i) {
   return i;
 }
 
-void push(std::vector<Token>& out, std::string_view t, std::size_t b, std::size_t e) {
-  while (e > b && (t[e - 1] == '.' || t[e - 1] == '/')) --e;
-  if (e > b) out.push_back({lower(t.substr(b, e - b)), b, e});
+struct Pusher {
+  std::vector<Token>& out;
+  std::string_view t;
+  const std::string& lang;
+  void operator()(std::size_t b, std::size_t e, std::uint32_t compound = 0,
+                  bool hyphen = false) const {
+    while (e > b && (t[e - 1] == '.' || t[e - 1] == '/' || t[e - 1] == '-')) --e;
+    if (e <= b) return;
+    std::string_view w = t.substr(b, e - b);
+    // The text's language when it has one, else the word's own letters ("Məmmədova").
+    std::string norm = fold_case(w, lang.empty() ? guess_language(w) : lang);
+    out.push_back({std::move(norm), b, e, compound, hyphen});
+  }
+};
+
+bool upper_start(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return false;
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  std::size_t j = i;
+  return u_isupper(static_cast<UChar32>(base::decode_next(t, j)));
+}
+
+// Sentence starts and initials, from the text around each token.
+void mark_positions(std::string_view t, std::vector<Token>& toks) {
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    Token& x = toks[k];
+    std::size_t from = k == 0 ? 0 : toks[k - 1].end;
+    std::string_view gap = t.substr(from, x.begin - from);
+    x.sentence_start = k == 0 || gap.find_first_of(".!?;:\n") != std::string_view::npos ||
+                       gap.find("\u2022") != std::string_view::npos;
+    // "C. Smith": one capital letter, a period, blanks, then a capitalised word.
+    if (x.end - x.begin == 1 && upper_start(t, x.begin) && x.end + 2 < t.size() &&
+        t[x.end] == '.' && t[x.end + 1] == ' ') {
+      std::size_t j = x.end + 1;
+      while (j < t.size() && t[j] == ' ') ++j;
+      x.initial = upper_start(t, j);
+    }
+  }
 }
 
 }  // namespace
 
 std::string lower(std::string_view s) { return base::lower_ascii(s); }
 
-std::vector<Token> tokenize(std::string_view text, const std::set<std::string>* compounds) {
+std::vector<Token> tokenize(std::string_view text, const std::set<std::string>* compounds,
+                            const std::string* lang) {
   std::vector<Token> out;
+  std::string guessed = lang ? *lang : guess_language(text);
+  Pusher push{out, text, guessed};
+  std::uint32_t next_compound = 0;
   std::size_t i = 0, n = text.size();
   while (i < n) {
     bool start = word_char(text, i) > 0 ||
@@ -93,14 +136,20 @@ std::vector<Token> tokenize(std::string_view text, const std::set<std::string>* 
     }
     std::size_t e = scan_chunk(text, i);
     std::string_view chunk = text.substr(i, e - i);
-    if (chunk.find('/') == std::string_view::npos ||
-        (compounds && compounds->count(lower(chunk)))) {
-      push(out, text, i, e);
+    while (!chunk.empty() && (chunk.back() == '-' || chunk.back() == '/' || chunk.back() == '.')) {
+      chunk.remove_suffix(1);
+    }
+    bool slash = chunk.find('/') != std::string_view::npos;
+    bool hyphen = chunk.find('-') != std::string_view::npos;
+    if ((!slash && !hyphen) || (compounds && compounds->count(lower(chunk)))) {
+      push(i, e);
     } else {
-      // Split at slashes: "Python/Django" -> "Python", "Django".
+      // Split at slashes and hyphens: "Python/Django" -> "Python", "Django"; the parts keep
+      // the compound's number, so an ambiguous tool inside "C-level" is not the tool.
+      std::uint32_t id = ++next_compound;
       std::size_t b = i;
       for (std::size_t k = i; k <= e; ++k) {
-        if (k == e || text[k] == '/') {
+        if (k == e || text[k] == '/' || text[k] == '-') {
           if (k > b) {
             std::size_t sub = b;
             while (sub < k) {
@@ -109,7 +158,7 @@ std::vector<Token> tokenize(std::string_view text, const std::set<std::string>* 
                 ++sub;
                 continue;
               }
-              push(out, text, sub, se);
+              push(sub, se, id, hyphen);
               sub = se;
             }
           }
@@ -119,11 +168,12 @@ std::vector<Token> tokenize(std::string_view text, const std::set<std::string>* 
     }
     i = e > i ? e : i + 1;
   }
+  mark_positions(text, out);
   return out;
 }
 
 Matcher::Matcher(const std::vector<std::string>& terms, const std::vector<Synonym>& synonyms,
-                 const std::vector<std::string>& cased)
+                 const std::vector<std::string>& cased, const Lexicon* lexicon)
     : terms_(terms.size()) {
   // Compounds first: the phrases themselves decide which slash forms are single tokens.
   auto note_compounds = [&](const std::string& phrase) {
@@ -142,15 +192,31 @@ Matcher::Matcher(const std::vector<std::string>& terms, const std::vector<Synony
     note_compounds(s.canonical);
     for (const std::string& v : s.variants) note_compounds(v);
   }
-  for (std::size_t k = 0; k < terms.size(); ++k) {
-    bool exact = std::find(cased.begin(), cased.end(), terms[k]) != cased.end();
-    add(terms[k], k, exact);
+  for (const std::string& c : cased) guards_.push_back(Guard{c, true, false, false, {}, {}, {}});
+  if (lexicon) {
+    for (const std::string& c : lexicon->cased) {
+      guards_.push_back(Guard{c, true, false, false, {}, {}, {}});
+    }
+    guards_.insert(guards_.end(), lexicon->guards.begin(), lexicon->guards.end());
+    for (const std::string& t : lexicon->tools) {
+      std::vector<Token> tk = tokenize(t, &compounds_);
+      if (tk.size() == 1) tool_words_.insert(tk.front().norm);
+    }
+    for (const Synonym& s : lexicon->synonyms) {
+      if (!tool_words_.count(lower(s.canonical))) continue;
+      for (const std::string& v : s.variants) {
+        std::vector<Token> tk = tokenize(v, &compounds_);
+        if (tk.size() == 1) tool_words_.insert(tk.front().norm);
+      }
+    }
+    for (const Guard& g : guards_) tool_words_.erase(lower(g.spelling));
   }
+  for (std::size_t k = 0; k < terms.size(); ++k) add(terms[k], k);
   for (const Synonym& s : synonyms) {
     std::string canon = lower(s.canonical);
     for (std::size_t k = 0; k < terms.size(); ++k) {
       if (lower(terms[k]) != canon) continue;
-      for (const std::string& v : s.variants) add(v, k, false);
+      for (const std::string& v : s.variants) add(v, k);
     }
   }
   for (auto& [first, list] : index_) {
@@ -159,40 +225,127 @@ Matcher::Matcher(const std::vector<std::string>& terms, const std::vector<Synony
   }
 }
 
-void Matcher::add(const std::string& phrase, std::size_t keyword, bool exact_case) {
+void Matcher::add(const std::string& phrase, std::size_t keyword) {
   Entry e;
   e.keyword = keyword;
-  for (Token& t : tokenize(phrase, &compounds_)) {
-    if (exact_case) e.exact.push_back(phrase.substr(t.begin, t.end - t.begin));
-    e.seq.push_back(std::move(t.norm));
-  }
+  for (Token& t : tokenize(phrase, &compounds_)) e.seq.push_back(std::move(t.norm));
   if (e.seq.empty()) return;
+  // A guard belongs to a spelling: "Node" is guarded, its canonical "Node.js" is not.
+  std::string l = lower(phrase);
+  for (std::size_t g = 0; g < guards_.size(); ++g) {
+    if (lower(guards_[g].spelling) == l) e.guard = static_cast<int>(g);
+  }
   auto& list = index_[e.seq.front()];
   for (const Entry& x : list) {
-    if (x.seq == e.seq && x.keyword == keyword && x.exact == e.exact) return;
+    if (x.seq == e.seq && x.keyword == keyword && x.guard == e.guard) return;
   }
   list.push_back(std::move(e));
 }
 
-std::vector<Hit> Matcher::find(std::string_view text) const {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool list_separator(std::string_view gap) {
+  gap = trim(gap);
+  return gap == "," || gap == "/" || gap == "&" || gap == "+" || gap == "|" || gap == ";" ||
+         gap == "(" || gap == ")" || gap == "),";
+}
+
+bool blank(std::string_view gap) { return trim(gap).empty(); }
+
+}  // namespace
+
+bool Matcher::list_neighbour(std::string_view text, const std::vector<Token>& toks, std::size_t i,
+                             std::size_t n) const {
+  auto gap = [&](std::size_t a, std::size_t b) {
+    return text.substr(toks[a].end, toks[b].begin - toks[a].end);
+  };
+  auto tool = [&](std::size_t k) { return tool_words_.count(toks[k].norm) > 0; };
+  auto conj = [&](std::size_t k) { return toks[k].norm == "and" || toks[k].norm == "or"; };
+  if (i > 0) {
+    std::size_t l = i - 1;
+    if (list_separator(gap(l, i)) && tool(l)) return true;
+    if (conj(l) && blank(gap(l, i)) && l > 0 && tool(l - 1) &&
+        (list_separator(gap(l - 1, l)) || blank(gap(l - 1, l)))) {
+      return true;
+    }
+  }
+  std::size_t r = i + n;
+  if (r < toks.size()) {
+    if (list_separator(gap(r - 1, r)) && tool(r)) return true;
+    if (conj(r) && blank(gap(r - 1, r)) && r + 1 < toks.size() && tool(r + 1)) return true;
+  }
+  return false;
+}
+
+bool Matcher::guard_holds(const Guard& g, std::string_view text, const std::vector<Token>& toks,
+                          std::size_t i, std::size_t n, const MatchContext& ctx) const {
+  bool exact = text.substr(toks[i].begin, toks[i + n - 1].end - toks[i].begin) == g.spelling;
+  if (g.written && exact) return true;
+  if (g.mid_sentence && exact && !toks[i].sentence_start) return true;
+  if (g.list && (ctx.list || list_neighbour(text, toks, i, n))) return true;
+  if (!g.after.empty() && i > 0 &&
+      blank(text.substr(toks[i - 1].end, toks[i].begin - toks[i - 1].end)) &&
+      std::count(g.after.begin(), g.after.end(), toks[i - 1].norm)) {
+    return true;
+  }
+  std::size_t r = i + n;
+  if (!g.before.empty() && r < toks.size() &&
+      blank(text.substr(toks[r - 1].end, toks[r].begin - toks[r - 1].end)) &&
+      std::count(g.before.begin(), g.before.end(), toks[r].norm)) {
+    return true;
+  }
+  return false;
+}
+
+bool Matcher::compound_allows(const std::vector<Token>& toks, std::size_t i, std::size_t n) const {
+  std::uint32_t c = toks[i].compound;
+  if (!c) c = toks[i + n - 1].compound;
+  if (!c) return true;
+  bool inside =
+      (i > 0 && toks[i - 1].compound == c) || (i + n < toks.size() && toks[i + n].compound == c);
+  if (!inside) return true;  // the mention is the whole compound
+  if (toks[i].hyphenated) return false;
+  // "Go/Rust": a slash list of tools, when every other part is a tool.
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    if (toks[k].compound != c || (k >= i && k < i + n)) continue;
+    if (!tool_words_.count(toks[k].norm)) return false;
+  }
+  return true;
+}
+
+std::vector<Hit> Matcher::find(std::string_view text, const MatchContext& ctx) const {
   std::vector<Hit> hits;
-  std::vector<Token> toks = tokenize(text, &compounds_);
+  std::vector<Token> toks = tokenize(text, &compounds_, ctx.lang.empty() ? nullptr : &ctx.lang);
   for (std::size_t i = 0; i < toks.size();) {
     auto it = index_.find(toks[i].norm);
     bool matched = false;
     if (it != index_.end()) {
       for (const Entry& e : it->second) {
         const std::vector<std::string>& seq = e.seq;
-        if (i + seq.size() > toks.size()) continue;
+        std::size_t n = seq.size();
+        if (i + n > toks.size()) continue;
         bool ok = true;
-        for (std::size_t j = 1; j < seq.size() && ok; ++j) ok = toks[i + j].norm == seq[j];
-        for (std::size_t j = 0; j < e.exact.size() && ok; ++j) {
-          const Token& t = toks[i + j];
-          ok = text.substr(t.begin, t.end - t.begin) == e.exact[j];
+        for (std::size_t j = 1; j < n && ok; ++j) ok = toks[i + j].norm == seq[j];
+        // An initial ("C. Smith") is a name, unless a guard's own context word precedes it
+        // ("written in C. Later, ...").
+        for (std::size_t j = 0; j < n && ok; ++j) {
+          if (!toks[i + j].initial) continue;
+          const Guard* g = e.guard >= 0 ? &guards_[static_cast<std::size_t>(e.guard)] : nullptr;
+          ok = g && i > 0 && std::count(g->after.begin(), g->after.end(), toks[i - 1].norm);
+        }
+        if (ok && e.guard >= 0) {
+          ok = compound_allows(toks, i, n) &&
+               guard_holds(guards_[static_cast<std::size_t>(e.guard)], text, toks, i, n, ctx);
         }
         if (!ok) continue;
-        hits.push_back({e.keyword, toks[i].begin, toks[i + seq.size() - 1].end});
-        i += seq.size();
+        hits.push_back({e.keyword, toks[i].begin, toks[i + n - 1].end});
+        i += n;
         matched = true;
         break;
       }
@@ -202,9 +355,10 @@ std::vector<Hit> Matcher::find(std::string_view text) const {
   return hits;
 }
 
-std::vector<std::size_t> Matcher::find_distinct(std::string_view text) const {
+std::vector<std::size_t> Matcher::find_distinct(std::string_view text,
+                                                const MatchContext& ctx) const {
   std::vector<std::size_t> out;
-  for (const Hit& h : find(text)) {
+  for (const Hit& h : find(text, ctx)) {
     if (std::find(out.begin(), out.end(), h.keyword) == out.end()) out.push_back(h.keyword);
   }
   return out;

@@ -110,7 +110,7 @@ TEST(RolesCommand, ExplainGoesToStderrAndCitesRules) {
   test::CliResult r =
       run_cli({"build", "samples/systems.resume", "--role", "infrastructure", "--explain"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.err.find("infrastructure.rules:22: headline: rule \"Backend & Infrastructure "
+  EXPECT_NE(r.err.find("infrastructure.rules:26: headline: rule \"Backend & Infrastructure "
                        "Engineer\" not satisfied"),
             std::string::npos)
       << r.err;
