@@ -20,6 +20,7 @@ struct BuildRequest {
   std::string rules_file;          ///< --rules FILE.
   std::string job_file;            ///< --job FILE.
   bool explain = false;
+  std::string explain_format;  ///< --explain[=text|json]; empty without --explain.
   int max_skills = 0;
   int max_bullets = 0;
   bool keep_order = false;

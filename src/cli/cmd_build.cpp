@@ -81,8 +81,15 @@ int cmd_build(Context& ctx) {
   if (int rc = parse_command_line(ctx, "tailor build [OPTIONS] FILE...", desc, vm); rc >= 0) {
     return rc;
   }
-  if (!vm.count("file")) return usage_error(ctx, "build needs at least one FILE");
-  req.inputs = vm["file"].as<std::vector<std::string>>();
+  if (vm.count("file")) req.inputs = vm["file"].as<std::vector<std::string>>();
+  // "--explain FILE": the parser gives the next word to --explain's optional format; a word
+  // that is no format is the input it was.
+  if (!req.explain_format.empty() && req.explain_format != "text" && req.explain_format != "json" &&
+      std::filesystem::exists(req.explain_format)) {
+    req.inputs.insert(req.inputs.begin(), req.explain_format);
+    req.explain_format = "text";
+  }
+  if (req.inputs.empty()) return usage_error(ctx, "build needs at least one FILE");
   req.formats = split_list(formats);
   req.roles = split_list(roles);
 
@@ -118,6 +125,7 @@ int cmd_build(Context& ctx) {
     return usage_error(ctx, "--paper must be a4 or letter, not '" + req.paper + "'");
   }
   if (req.max_pages < 0) return usage_error(ctx, "--max-pages must be 1 or more");
+  if (int rc = check_explain(ctx, req); rc >= 0) return rc;
   // Loaded once per build (and again by --watch when the style changes), shared read-only.
   auto load = [&](int& rc) -> std::shared_ptr<const BuildEnv> {
     // Profiles and the posting are loaded here too, so --watch reloads an edited profile:

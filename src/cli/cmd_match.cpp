@@ -112,7 +112,14 @@ transform::Profile job_profile(const BuildRequest& req, const RoleTargets& targe
                                const transform::Posting& posting, const model::Document& doc,
                                const model::SourceManager& sources, std::string& notes) {
   transform::JobAnalysis analysis = transform::analyse_posting(posting, targets.rules, doc);
-  if (req.explain) notes += transform::render_analysis(analysis, posting, sources);
+  if (req.explain && req.explain_format != "json") {
+    notes += transform::render_analysis(analysis, posting, sources);
+    // The role evidence behind the suggested headline, as `--role` would explain it.
+    if (analysis.headline.role) {
+      notes +=
+          transform::explain_role_evidence(doc, *analysis.headline.role, targets.rules, sources);
+    }
+  }
   return std::move(analysis.profile);
 }
 

@@ -58,11 +58,20 @@ bool resolve_roles(Context& ctx, const transform::RuleSet& rules,
   return ok;
 }
 
+int check_explain(Context& ctx, BuildRequest& req) {
+  req.explain = !req.explain_format.empty();
+  if (req.explain && req.explain_format != "text" && req.explain_format != "json") {
+    return usage_error(ctx, "--explain takes text or json, not '" + req.explain_format + "'");
+  }
+  return -1;
+}
+
 void add_role_options(po::options_description& desc, BuildRequest& req, std::string& roles) {
   desc.add_options()("role", po::value(&roles),
                      "tailor to roles, comma-separated (see 'tailor roles')")(
       "rules", po::value(&req.rules_file), "load role profiles from this .rules file")(
-      "explain", po::bool_switch(&req.explain), "print every tailoring change to stderr")(
+      "explain", po::value(&req.explain_format)->implicit_value("text")->value_name("FORMAT"),
+      "print every tailoring change to stderr; --explain=json as one JSON document")(
       "max-skills", po::value(&req.max_skills), "keep only the N most relevant skills")(
       "max-bullets", po::value(&req.max_bullets), "keep the N most relevant bullets per entry")(
       "keep-order", po::bool_switch(&req.keep_order), "tailor without reordering");
@@ -104,7 +113,9 @@ std::string apply_role(const BuildRequest& req, const RoleTargets& targets,
   transform::TailorOptions options{req.max_skills, req.max_bullets, req.keep_order, &targets.rules};
   transform::Report report = transform::tailor(doc, *profile, targets.rules.lexicon, options);
   if (profile->sections.empty() || req.keep_order) transform::order_sections(doc, fallback);
-  return req.explain ? transform::render_report(report, sources) : std::string();
+  if (!req.explain) return {};
+  if (req.explain_format == "json") return transform::render_report_json(report, sources) + "\n";
+  return transform::render_report(report, sources);
 }
 
 int cmd_roles(Context& ctx) {

@@ -38,6 +38,9 @@ void add_role_options(boost::program_options::options_description& desc, BuildRe
                       std::string& roles);
 
 /// Checks the role options and loads the profiles. Returns -1 to go on, else an exit code.
+/// Sets req.explain from --explain[=text|json]; a usage error for any other format.
+int check_explain(Context& ctx, BuildRequest& req);
+
 int prepare_roles(Context& ctx, const BuildRequest& req, RoleTargets& targets);
 
 /// Tailors doc to profile, or without a profile only picks the default summary variant; then

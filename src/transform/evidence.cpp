@@ -110,17 +110,23 @@ std::vector<std::size_t> KeywordIndex::keywords_in(std::string_view text,
 namespace {
 
 // The source span of bytes [b, e) of a text made of runs: exact when the run holding b is one
-// source line written without escapes (its columns then follow its text), else the run's span.
+// source line written without escapes (its columns then follow its text; a span one column
+// wider on each side is a quoted JSON string or an *emphasised* run), else the run's span.
 SourceSpan locate(const Inlines* runs, const std::string* single, const SourceSpan& whole,
                   std::size_t b, std::size_t e) {
   auto within = [&](const std::string& text, const SourceSpan& s, std::size_t off) {
-    bool exact =
-        s.known() && s.line == s.end_line && s.end_col - s.col == base::count_code_points(text);
-    if (!exact) return s.known() ? s : whole;
+    std::size_t cps = base::count_code_points(text);
+    bool one_line = s.known() && s.line == s.end_line;
+    bool exact = one_line && s.end_col - s.col == cps;
+    bool quoted = one_line && s.end_col - s.col == cps + 2;
+    if (!exact && !quoted) return s.known() ? s : whole;
     SourceSpan out = s;
+    if (quoted) out.col = s.col + 1;
+    std::uint32_t base_col = out.col;
     std::size_t lb = b - off, le = std::min(e - off, text.size());
-    out.col = s.col + static_cast<std::uint32_t>(base::count_code_points(text.substr(0, lb)));
-    out.end_col = s.col + static_cast<std::uint32_t>(base::count_code_points(text.substr(0, le)));
+    out.col = base_col + static_cast<std::uint32_t>(base::count_code_points(text.substr(0, lb)));
+    out.end_col =
+        base_col + static_cast<std::uint32_t>(base::count_code_points(text.substr(0, le)));
     return out;
   };
   if (single) return within(*single, whole, 0);

@@ -3,6 +3,7 @@
 
 #include "base/json_text.hpp"
 #include "base/strings.hpp"
+#include "transform/engine.hpp"
 #include "transform/profile.hpp"
 
 namespace tailor::transform {
@@ -169,6 +170,16 @@ std::string render_report_json(const Report& rep, const SourceManager& sources) 
   }
   out += "]}";
   return out;
+}
+
+std::string explain_role_evidence(const model::Document& doc, const Profile& role,
+                                  const RuleSet& rules, const SourceManager& sources) {
+  model::Document copy = doc;
+  TailorOptions opt;
+  opt.rules = &rules;
+  Report rep = tailor(copy, role, rules.lexicon, opt);
+  return "tailor: evidence for the headline's role " + q(role.title) + ":\n" +
+         explain_text(rep, sources);
 }
 
 }  // namespace tailor::transform

@@ -65,6 +65,11 @@ std::string render_report(const Report& report, const model::SourceManager& sour
 /// The same as one JSON object (--explain=json); `render_report_json_list` wraps several.
 std::string render_report_json(const Report& report, const model::SourceManager& sources);
 
+/// The title decision of `role` for this resume, as --explain prints it for `--role`
+/// (`--job` builds show it for the role behind the suggested headline).
+std::string explain_role_evidence(const model::Document& doc, const Profile& role,
+                                  const RuleSet& rules, const model::SourceManager& sources);
+
 /// A profile as text (for `tailor roles NAME`).
 std::string describe_profile(const Profile& profile, const model::SourceManager& sources);
 

@@ -293,7 +293,6 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, const 
   // the title itself has is not doubled.
   std::vector<std::string> kept, folded;
   for (const Word& w : words_of(r.title)) folded.push_back(fold(w.text));
-  for (const Word& w : words_of(tail)) folded.push_back(fold(w.text));
   for (const Word& w : words_of(head)) {
     if (!is_seniority(w.text, lex)) continue;
     std::string f = fold(w.text);
