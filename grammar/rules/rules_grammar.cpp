@@ -342,7 +342,7 @@ auto const close_paren_def = x3::lit(')');
 auto const guard_def = kw("written")[g_written] | kw("mid-sentence")[g_mid] | kw("list")[g_list] |
                        (kw("after")[g_after] > guard_words) |
                        (kw("before")[g_before] > guard_words);
-auto const guard_list_def = guard % ',';
+auto const guard_list_def = guard > *(',' > guard);
 auto const dotted_name_def =
     x3::lexeme[ascii::alpha >> *(ascii::alnum | x3::char_('_') | x3::char_('-') | x3::char_('.'))];
 auto const defining_head_def = (mark >> dotted_name[def_begin]);

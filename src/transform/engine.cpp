@@ -20,7 +20,7 @@ Report tailor(Document& doc, const Profile& profile, const Lexicon& lexicon,
   Report rep;
   rep.role = profile.title;
   rep.profile = &profile;
-  for (const Keyword& k : profile.keywords) rep.kinds.push_back(lexicon.kind_of(k.text));
+  rep.lexicon = &lexicon;
   KeywordIndex index(profile, lexicon);
 
   std::size_t summaries = 0;

@@ -320,7 +320,14 @@ Evidence collect_evidence(const Document& doc, const Profile& profile, const Key
     for (const std::string& w : profile.defining[d].terms) use(w, d, false);
     for (const std::string& w : profile.defining[d].with) use(w, d, true);
   }
-  Matcher m(spellings, all_synonyms(profile, index.lexicon()), {}, &index.lexicon());
+  // Only the synonyms of these spellings: the others cost a matcher its set-up for nothing.
+  std::unordered_map<std::string, char> wanted;
+  for (const std::string& w : spellings) wanted.emplace(lower(w), 1);
+  std::vector<Synonym> syns;
+  for (const Synonym& s : all_synonyms(profile, index.lexicon())) {
+    if (wanted.count(lower(s.canonical))) syns.push_back(s);
+  }
+  Matcher m(spellings, syns, {}, &index.lexicon());
   std::size_t nd = profile.defining.size();
   for (const Text& t : texts) {
     MatchContext ctx;

@@ -20,6 +20,11 @@ namespace {
 
 std::string q(const std::string& s) { return "\"" + s + "\""; }
 
+// Asked only when explaining: a lookup over the lexicon's tools.
+KeywordKind kind_of(const Report& rep, std::size_t k) {
+  return rep.lexicon ? rep.lexicon->kind_of(rep.profile->keywords[k].text) : KeywordKind::Practice;
+}
+
 std::string mention_list(const std::vector<Occurrence>& os, const SourceManager& sources) {
   std::vector<std::string> parts;
   for (const Occurrence& o : os) {
@@ -84,8 +89,8 @@ std::string explain_text(const Report& rep, const SourceManager& sources) {
     const Keyword& kw = p->keywords[k];
     const KeywordEvidence& ke = rep.evidence.keywords[k];
     out += "  counted: " + kw.text + " (weight " + std::to_string(kw.weight) + ", " +
-           to_string(rep.kinds[k]) + ", group " + kw.group + ", score " + std::to_string(ke.score) +
-           "): " + mention_list(ke.occurrences, sources) + "\n";
+           to_string(kind_of(rep, k)) + ", group " + kw.group + ", score " +
+           std::to_string(ke.score) + "): " + mention_list(ke.occurrences, sources) + "\n";
   }
   for (const BulletNote& b : rep.bullets) {
     std::string at = span_text(b.span, sources);
@@ -145,7 +150,7 @@ std::string render_report_json(const Report& rep, const SourceManager& sources) 
     const KeywordEvidence& ke = rep.evidence.keywords[k];
     out += (i ? "," : "") + std::string("{\"keyword\":") + base::json_quote(kw.text) +
            ",\"weight\":" + std::to_string(kw.weight) +
-           ",\"kind\":" + base::json_quote(to_string(rep.kinds[k])) +
+           ",\"kind\":" + base::json_quote(to_string(kind_of(rep, k))) +
            ",\"group\":" + base::json_quote(kw.group) + ",\"score\":" + std::to_string(ke.score) +
            ",\"mentions\":";
     json_mentions(out, ke.occurrences, sources);

@@ -62,8 +62,16 @@ std::string describe_profile(const Profile& p, const SourceManager& sources) {
       }
       branches.push_back(base::join(conds, " and "));
     }
-    out += "    " + quote(r.title) + " when " + base::join(branches, " or ") + "\n";
+    out += "    " + quote(r.title) + " when " + base::join(branches, " or ") +
+           (r.requires_.empty() ? "" : " requires " + base::join(r.requires_, " and ")) + "\n";
   }
+  if (!p.defining.empty()) out += "\n  defining evidence:\n";
+  for (const DefiningEvidence& d : p.defining) {
+    out += "    " + d.name + " (" + d.label + "): " + base::join(d.terms) +
+           (d.with.empty() ? "" : " with " + base::join(d.with)) + "; " + std::to_string(d.places) +
+           " independent places\n";
+  }
+  if (p.fallback) out += "  fallback: never replaces a more specific true title\n";
   if (!p.sections.empty()) {
     std::vector<std::string> names;
     for (SectionKind k : p.sections) names.push_back(to_string(k));

@@ -56,7 +56,7 @@ struct Report {
   TitleDecision title;
   std::vector<BulletNote> bullets;
   const Profile* profile = nullptr;
-  std::vector<KeywordKind> kinds;  ///< Parallel to profile->keywords: tool or practice.
+  const Lexicon* lexicon = nullptr;  ///< For the kinds of keywords in --explain.
 };
 
 /// "path:line: what: detail (reason)" lines.

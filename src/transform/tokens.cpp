@@ -2,6 +2,7 @@
 #include "transform/tokens.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 
@@ -85,7 +86,12 @@ struct Pusher {
     if (e <= b) return;
     std::string_view w = t.substr(b, e - b);
     // The text's language when it has one, else the word's own letters ("Məmmədova").
-    std::string norm = fold_case(w, lang.empty() ? guess_language(w) : lang);
+    bool ascii = std::all_of(w.begin(), w.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    // The common case, an ASCII word outside Turkish or Azerbaijani text, needs no ICU.
+    std::string norm = ascii && lang != "tr" && lang != "az"
+                           ? lower(w)
+                           : fold_case(w, lang.empty() ? guess_language(w) : lang);
     out.push_back({std::move(norm), b, e, compound, hyphen});
   }
 };
@@ -198,24 +204,31 @@ Matcher::Matcher(const std::vector<std::string>& terms, const std::vector<Synony
       guards_.push_back(Guard{c, true, false, false, {}, {}, {}});
     }
     guards_.insert(guards_.end(), lexicon->guards.begin(), lexicon->guards.end());
+    // One-word tools, lower-cased (tool names are ASCII; a word is one token).
+    auto one_word = [](const std::string& w) { return w.find(' ') == std::string::npos; };
     for (const std::string& t : lexicon->tools) {
-      std::vector<Token> tk = tokenize(t, &compounds_);
-      if (tk.size() == 1) tool_words_.insert(tk.front().norm);
+      if (one_word(t)) tool_words_.insert(lower(t));
     }
     for (const Synonym& s : lexicon->synonyms) {
       if (!tool_words_.count(lower(s.canonical))) continue;
       for (const std::string& v : s.variants) {
-        std::vector<Token> tk = tokenize(v, &compounds_);
-        if (tk.size() == 1) tool_words_.insert(tk.front().norm);
+        if (one_word(v)) tool_words_.insert(lower(v));
       }
     }
     for (const Guard& g : guards_) tool_words_.erase(lower(g.spelling));
   }
-  for (std::size_t k = 0; k < terms.size(); ++k) add(terms[k], k);
+  for (std::size_t g = 0; g < guards_.size(); ++g) {
+    guard_index_[lower(guards_[g].spelling)] = static_cast<int>(g);
+  }
+  std::unordered_map<std::string, std::vector<std::size_t>> by_spelling;
+  for (std::size_t k = 0; k < terms.size(); ++k) {
+    add(terms[k], k);
+    by_spelling[lower(terms[k])].push_back(k);
+  }
   for (const Synonym& s : synonyms) {
-    std::string canon = lower(s.canonical);
-    for (std::size_t k = 0; k < terms.size(); ++k) {
-      if (lower(terms[k]) != canon) continue;
+    auto it = by_spelling.find(lower(s.canonical));
+    if (it == by_spelling.end()) continue;
+    for (std::size_t k : it->second) {
       for (const std::string& v : s.variants) add(v, k);
     }
   }
@@ -231,10 +244,7 @@ void Matcher::add(const std::string& phrase, std::size_t keyword) {
   for (Token& t : tokenize(phrase, &compounds_)) e.seq.push_back(std::move(t.norm));
   if (e.seq.empty()) return;
   // A guard belongs to a spelling: "Node" is guarded, its canonical "Node.js" is not.
-  std::string l = lower(phrase);
-  for (std::size_t g = 0; g < guards_.size(); ++g) {
-    if (lower(guards_[g].spelling) == l) e.guard = static_cast<int>(g);
-  }
+  if (auto g = guard_index_.find(lower(phrase)); g != guard_index_.end()) e.guard = g->second;
   auto& list = index_[e.seq.front()];
   for (const Entry& x : list) {
     if (x.seq == e.seq && x.keyword == keyword && x.guard == e.guard) return;

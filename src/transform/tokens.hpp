@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "transform/profile.hpp"
@@ -87,6 +88,7 @@ class Matcher {
                       std::size_t n) const;
   std::set<std::string> compounds_;
   std::vector<Guard> guards_;
+  std::unordered_map<std::string, int> guard_index_;  // lower-case spelling -> guard
   std::set<std::string> tool_words_;  // lower-case single-token tools that need no guard
   // First token -> entries, longest sequences first.
   std::map<std::string, std::vector<Entry>> index_;
