@@ -231,6 +231,7 @@ auto const req_item = [](auto& ctx) {
   b.p().titles.back().requires_spans.push_back(where(ctx));
 };
 auto const on_fallback = [](auto& ctx) { B(ctx).p().fallback = true; };
+auto const fb_item = [](auto& ctx) { B(ctx).p().fallback_replaces.push_back(x3::_attr(ctx)); };
 auto const on_unknown = [](auto& ctx) {
   Builder& b = B(ctx);
   const std::string& name = x3::_attr(ctx);
@@ -363,7 +364,8 @@ auto const directive_def =
     (kw("sections") > section_list) | (kw("summary-tags") > tag_list) |
     (kw("seniority")[sen_begin] > -(name[sen_lang] >> ':') > seniority_list) |
     (kw("cased") > cased_list) | (kw("tools") > tool_list) |
-    (kw("ambiguous") > ambiguous_head > colon > guard_list) | kw("fallback")[on_fallback] |
+    (kw("ambiguous") > ambiguous_head > colon > guard_list) |
+    (kw("fallback")[on_fallback] >> -(kw("replaces") > (quoted[fb_item] % ','))) |
     x3::lexeme[(mark >> name[on_unknown]) >> *(~x3::char_('\n'))];
 auto const end_of_file_def = x3::eoi;
 auto const rules_file_def = *directive > end_of_file;
