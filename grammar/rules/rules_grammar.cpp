@@ -231,6 +231,7 @@ auto const req_item = [](auto& ctx) {
   b.p().titles.back().requires_spans.push_back(where(ctx));
 };
 auto const on_fallback = [](auto& ctx) { B(ctx).p().fallback = true; };
+auto const fb_item = [](auto& ctx) { B(ctx).p().fallback_replaces.push_back(x3::_attr(ctx)); };
 auto const on_unknown = [](auto& ctx) {
   Builder& b = B(ctx);
   const std::string& name = x3::_attr(ctx);
@@ -288,6 +289,8 @@ R<class section_list_class> const section_list = "section names separated by com
 R<class tag_list_class> const tag_list = "tags separated by commas";
 R<class seniority_list_class> const seniority_list = "words in quotes, separated by commas";
 R<class cased_list_class> const cased_list = "terms in quotes, separated by commas";
+R<class fallback_list_class> const fallback_list =
+    "the generic headlines it replaces, in quotes, separated by commas";
 R<class tool_list_class> const tool_list = "tool names in quotes, separated by commas";
 R<class ambiguous_head_class> const ambiguous_head = "the tool's spelling in quotes";
 R<class guard_list_class> const guard_list =
@@ -351,6 +354,7 @@ auto const defining_terms_def = quoted[def_term] % ',';
 auto const places_number_def = x3::int_[def_places];
 auto const requires_list_def = (mark >> dotted_name[req_item]) % kw("and");
 auto const cased_list_def = quoted[cased_item] % ',';
+auto const fallback_list_def = quoted[fb_item] % ',';
 
 auto const directive_def =
     (kw("role") > role_title) | (kw("alias") > alias_list) |
@@ -363,7 +367,8 @@ auto const directive_def =
     (kw("sections") > section_list) | (kw("summary-tags") > tag_list) |
     (kw("seniority")[sen_begin] > -(name[sen_lang] >> ':') > seniority_list) |
     (kw("cased") > cased_list) | (kw("tools") > tool_list) |
-    (kw("ambiguous") > ambiguous_head > colon > guard_list) | kw("fallback")[on_fallback] |
+    (kw("ambiguous") > ambiguous_head > colon > guard_list) |
+    (kw("fallback")[on_fallback] >> -(kw("replaces") > fallback_list)) |
     x3::lexeme[(mark >> name[on_unknown]) >> *(~x3::char_('\n'))];
 auto const end_of_file_def = x3::eoi;
 auto const rules_file_def = *directive > end_of_file;
@@ -371,10 +376,10 @@ auto const rules_file_def = *directive > end_of_file;
 BOOST_SPIRIT_DEFINE(quoted, close_quote, name, role_title, alias_list, description_text, group_decl,
                     keyword_group, weight, colon, keyword_list, synonym_head, variant_list,
                     title_text, when, condition, condition_atom, comparison, operand, section_list,
-                    tag_list, seniority_list, cased_list, tool_list, ambiguous_head, guard_list,
-                    guard, guard_words, close_paren, dotted_name, defining_head, defining_label,
-                    defining_terms, places_number, requires_list, directive, end_of_file,
-                    rules_file)
+                    tag_list, seniority_list, cased_list, fallback_list, tool_list, ambiguous_head,
+                    guard_list, guard, guard_words, close_paren, dotted_name, defining_head,
+                    defining_label, defining_terms, places_number, requires_list, directive,
+                    end_of_file, rules_file)
 
 auto const skipper = ascii::space | x3::lexeme['#' >> *(~x3::char_('\n'))];
 

@@ -329,36 +329,78 @@ Evidence collect_evidence(const Document& doc, const Profile& profile, const Key
   }
   Matcher m(spellings, syns, {}, &index.lexicon());
   std::size_t nd = profile.defining.size();
+  // A skills item that could support a definition: kept aside until the work is known, since
+  // the skills list only corroborates work (below).
+  struct Listed {
+    std::size_t def;
+    bool term;                      // names a term of the definition
+    std::vector<std::size_t> with;  // spellings of the `with` words it names
+    Occurrence where;
+  };
+  std::vector<Listed> listed;
+  std::vector<int> work_texts(nd, 0);  // supporting texts in entries
+  auto record = [&](DefiningResult& r, const Text& t, const Hit& h, Occurrence o) {
+    o.span = locate(t.runs, t.single, t.where.span, h.begin, h.end);
+    o.written = t.text.substr(h.begin, h.end - h.begin);
+    r.mentions.push_back(std::move(o));
+  };
+  auto support_at = [&](DefiningResult& r, int place) {
+    if (ev.places[static_cast<std::size_t>(place)].independent &&
+        std::find(r.places.begin(), r.places.end(), place) == r.places.end()) {
+      r.places.push_back(place);
+    }
+  };
   for (const Text& t : texts) {
     MatchContext ctx;
     ctx.list = t.list;
     std::vector<Hit> hits = m.find(t.text, ctx);
     if (hits.empty()) continue;
     std::vector<const Hit*> term(nd, nullptr), with(nd, nullptr);
+    std::vector<std::vector<std::size_t>> withs(nd);
     for (const Hit& h : hits) {
       for (auto [d, w] : uses[h.keyword]) {
         auto& slot = w ? with[d] : term[d];
         if (!slot) slot = &h;
+        if (w) withs[d].push_back(h.keyword);
       }
     }
+    bool skills = t.where.kind == "skills";
     for (std::size_t d = 0; d < nd; ++d) {
+      if (!term[d] && !with[d]) continue;
       const DefiningEvidence& def = profile.defining[d];
-      bool skills = t.where.kind == "skills";
-      const Hit* h = nullptr;
-      // A skills list names tools, not work: with `with`, only a text that has both a term
-      // and a `with` word supports the definition ("designed the ledger API").
-      if (def.with.empty() || (!skills && with[d])) h = term[d];
-      if (!h) continue;
+      if (skills) {
+        listed.push_back({d, term[d] != nullptr, withs[d], t.where});
+        // Where in the text, for --explain: the term, else the `with` word.
+        Occurrence& o = listed.back().where;
+        const Hit& h = term[d] ? *term[d] : *with[d];
+        o.span = locate(t.runs, t.single, t.where.span, h.begin, h.end);
+        o.written = t.text.substr(h.begin, h.end - h.begin);
+        continue;
+      }
+      // With `with`, only a text that has both a term and a `with` word supports the
+      // definition ("designed the ledger API").
+      if (!term[d] || (!def.with.empty() && !with[d])) continue;
       DefiningResult& r = ev.defining[d];
-      Occurrence o = t.where;
-      o.span = locate(t.runs, t.single, t.where.span, h->begin, h->end);
-      o.written = t.text.substr(h->begin, h->end - h->begin);
-      r.mentions.push_back(std::move(o));
-      if (ev.places[static_cast<std::size_t>(t.where.place)].independent &&
-          std::find(r.places.begin(), r.places.end(), t.where.place) == r.places.end()) {
-        r.places.push_back(t.where.place);
+      record(r, t, *term[d], t.where);
+      support_at(r, t.where.place);
+      const Place& pl = ev.places[static_cast<std::size_t>(t.where.place)];
+      if (pl.independent && pl.kind == "entry") {
+        ++work_texts[d];
       }
     }
+  }
+  // The skills list is the second independent place ("a listed skill plus a bullet") when it
+  // names what the work does: a term of the definition ("Terraform"), or, for a definition with
+  // `with` (owned work), one of its `with` words ("system design"). A list can name a subject
+  // but never show that someone owned it, so for owned work it only corroborates ownership
+  // written in at least two lines of work: one bullet plus a skills list never shows ownership.
+  for (const Listed& l : listed) {
+    DefiningResult& r = ev.defining[l.def];
+    const DefiningEvidence& def = profile.defining[l.def];
+    bool names = def.with.empty() ? l.term : !l.with.empty() && work_texts[l.def] >= 2;
+    if (!names) continue;
+    r.mentions.push_back(l.where);
+    support_at(r, l.where.place);
   }
   for (std::size_t d = 0; d < nd; ++d) {
     DefiningResult& r = ev.defining[d];

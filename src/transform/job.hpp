@@ -40,6 +40,9 @@ struct PostingLine {
   std::string text;
   PostingPart part = PostingPart::Context;
   model::SourceSpan span;
+  /// The line gives its work to someone else ("... is built by a separate team"): it asks
+  /// nothing of the candidate, so its terms are not keywords (posting_scope.hpp).
+  bool elsewhere = false;
 };
 
 /// A job posting as read from a file.
@@ -150,6 +153,25 @@ struct HeadlineChoice {
   std::vector<HeadlineNote> notes;  ///< One per rule tried, for --explain.
 };
 
+/// A term the posting asks for that no profile, synonym, posting skill list or resume skill
+/// names.
+struct NotAssessed {
+  std::string term;                         ///< As first written ("Snowflake").
+  PostingPart part = PostingPart::Context;  ///< The most important part that asks for it.
+  std::vector<model::SourceSpan> spans;     ///< One per mention, in file order.
+};
+
+/// What the posting asks for that the vocabulary understood (posting_coverage.hpp).
+struct Coverage {
+  std::vector<NotAssessed> not_assessed;  ///< In order of first mention.
+  /// Lines of the requirements, responsibilities and nice-to-have parts, except those that
+  /// give their work to someone else.
+  int requirement_lines = 0;
+  /// Of those, lines with at least one known term and no term that is not assessed.
+  int understood_lines = 0;
+  std::vector<model::SourceSpan> not_understood;  ///< The other requirement lines.
+};
+
 /// Everything derived from a posting for one resume.
 struct JobAnalysis {
   std::vector<PostingKeyword> keywords;  ///< In order of first mention.
@@ -157,7 +179,8 @@ struct JobAnalysis {
   const Profile* nearest = nullptr;
   const Profile* title_role = nullptr;  ///< The role named by the posting's title, if any.
   HeadlineChoice headline;
-  Profile profile;  ///< The derived profile the engine tailors to.
+  Profile profile;    ///< The derived profile the engine tailors to.
+  Coverage coverage;  ///< Terms not assessed, and the share of requirement lines understood.
 };
 
 /// Derives the posting's profile for this resume. The vocabulary is every keyword and synonym

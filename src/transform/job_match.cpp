@@ -2,6 +2,7 @@
 // keyword weights, the nearest role, the headline choice and the match score.
 // docs/matching.md explains each step with a worked example.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -9,6 +10,7 @@
 #include "base/utf8.hpp"
 #include "transform/basic.hpp"
 #include "transform/job.hpp"
+#include "transform/posting_coverage.hpp"
 #include "transform/titles.hpp"
 #include "transform/tokens.hpp"
 
@@ -99,6 +101,26 @@ bool english_word(const std::string& lower_spelling) {
     if (lower_spelling == w) return true;
   }
   return false;
+}
+
+bool alnum_at(std::string_view s, std::size_t i) {
+  return i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) != 0 ||
+                          (static_cast<unsigned char>(s[i]) & 0x80) != 0);
+}
+
+// "Go-Live", "go-to", "Go/No-Go", "C-level": an ambiguous short name joined to another word by a
+// hyphen or a slash is part of that word, not the tool (issue 13). Terms written with the joiner
+// ("CI/CD") never get here: the joiner is inside their hit.
+bool inside_compound(std::string_view s, std::size_t b, std::size_t e) {
+  bool before = b >= 2 && (s[b - 1] == '-' || s[b - 1] == '/') && alnum_at(s, b - 2);
+  bool after = e + 1 < s.size() && (s[e] == '-' || s[e] == '/') && alnum_at(s, e + 1);
+  return before || after;
+}
+
+// "C. Smith": a capital letter, a period and a capitalised name is an initial.
+bool initial_at(std::string_view s, std::size_t b, std::size_t e) {
+  return e == b + 1 && e + 2 < s.size() && s[e] == '.' && s[e + 1] == ' ' && s[e + 2] >= 'A' &&
+         s[e + 2] <= 'Z';
 }
 
 }  // namespace
@@ -203,6 +225,11 @@ std::vector<TermHit> TermMatcher::find(std::string_view text, bool strict_case) 
       if (!ok) continue;
       if (strict_case && p.case_sensitive &&
           !has_upper(text.substr(toks[i].begin, toks[i].end - toks[i].begin))) {
+        continue;
+      }
+      std::size_t hb = toks[i].begin, he = toks[i + p.keys.size() - 1].end;
+      if (strict_case && (p.case_sensitive || !p.exact.empty()) &&
+          (inside_compound(text, hb, he) || initial_at(text, hb, he))) {
         continue;
       }
       hits.push_back({p.term, toks[i].begin, toks[i + p.keys.size() - 1].end});
@@ -467,7 +494,15 @@ JobAnalysis analyse_posting(const Posting& posting, const RuleSet& rules, const 
     }
   };
   if (!posting.title.empty()) scan(posting.title, PostingPart::Title, posting.title_span);
-  for (const PostingLine& l : posting.lines) scan(l.text, l.part, l.span);
+  for (const PostingLine& l : posting.lines) {
+    if (!l.elsewhere) scan(l.text, l.part, l.span);
+  }
+  std::vector<std::string> role_names;
+  for (const Profile& p : rules.profiles) {
+    role_names.push_back(p.title);
+    role_names.insert(role_names.end(), p.aliases.begin(), p.aliases.end());
+  }
+  a.coverage = assess_coverage(posting, matcher, role_names);
   for (PostingKeyword& k : a.keywords) {
     std::sort(k.parts.begin(), k.parts.end());
     int base = part_weight(k.parts.front());

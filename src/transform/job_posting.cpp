@@ -9,6 +9,8 @@
 #include "reader/json_value.hpp"
 #include "reader/reader.hpp"
 #include "transform/job.hpp"
+#include "transform/posting_headings.hpp"
+#include "transform/posting_scope.hpp"
 #include "transform/tokens.hpp"
 
 namespace tailor::transform {
@@ -189,6 +191,7 @@ std::optional<PostingPart> heading(std::string_view line) {
   std::string f = fold(s);
   if (f.empty() || base::count_words(f) > 7 || f.size() > 60) return std::nullopt;
   if (auto p = table_heading(f)) return p;
+  if (auto p = foreign_heading(s)) return p;
   if (marked || colon) return classify_words(f);
   return std::nullopt;
 }
@@ -200,7 +203,7 @@ bool says_optional(const std::string& line) {
                         "bonus", "preferred", "ideally", "would be great", "not required"}) {
     if (contains(f, w)) return true;
   }
-  return false;
+  return says_optional_foreign(line);
 }
 
 PostingPart demote(PostingPart part, const std::string& text) {
@@ -295,6 +298,8 @@ class TextScanner {
         part = PostingPart::Responsibility;
       } else if (auto t = table_heading(key)) {
         part = *t;  // "Nice to have: Pulumi" is a one-line section
+      } else if (auto t2 = foreign_heading(key)) {
+        part = *t2;  // "Будет плюсом: Kafka"
       }
     } else if (allow_header && p_.title.empty() && !seen_text_) {
       bool marked = false;
@@ -488,6 +493,14 @@ class JobMapper {
 // Entry points
 // ------------------------------------------------------------------------------------------------
 
+namespace {
+
+void mark_elsewhere(Posting& p) {
+  for (PostingLine& l : p.lines) l.elsewhere = assigned_elsewhere(l.text);
+}
+
+}  // namespace
+
 std::optional<Posting> parse_posting_text(std::uint32_t file_id, std::string_view text,
                                           diag::Diagnostics& diags) {
   Posting p;
@@ -512,6 +525,7 @@ std::optional<Posting> parse_posting_text(std::uint32_t file_id, std::string_vie
         .hints.push_back("paste the posting's text, or give a JSON job (docs/matching.md)");
     return std::nullopt;
   }
+  mark_elsewhere(p);
   return p;
 }
 
@@ -523,6 +537,7 @@ std::optional<Posting> parse_posting_json(std::uint32_t file_id, std::string_vie
   std::size_t errors = diags.error_count();
   JobMapper(p, diags).map(*root);
   if (diags.error_count() > errors) return std::nullopt;
+  mark_elsewhere(p);
   return p;
 }
 

@@ -1,5 +1,7 @@
 // The reports of `tailor match`: readable text, and JSON with a fixed key order.
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "base/json_text.hpp"
 #include "transform/job.hpp"
@@ -62,6 +64,36 @@ std::string headline_text(const JobAnalysis& a, const MatchResult& m,
   return s + ")";
 }
 
+// " 5, 9": the distinct lines that ask for a term.
+std::string lines_of(const NotAssessed& n) {
+  std::vector<std::uint32_t> seen;
+  std::string s;
+  for (const model::SourceSpan& sp : n.spans) {
+    if (std::find(seen.begin(), seen.end(), sp.line) != seen.end()) continue;
+    seen.push_back(sp.line);
+    s += (s.empty() ? " " : ", ") + std::to_string(sp.line);
+  }
+  return s;
+}
+
+// "Understood 6 of 9 requirement lines; not assessed: Scala, dbt (the score does not check them)"
+std::string coverage_text(const Coverage& c) {
+  std::string s = "Understood: " + std::to_string(c.understood_lines) + " of " +
+                  std::to_string(c.requirement_lines) + " requirement lines";
+  if (c.requirement_lines > 0) {
+    s +=
+        " (" +
+        std::to_string((100 * c.understood_lines + c.requirement_lines / 2) / c.requirement_lines) +
+        " %)";
+  }
+  if (!c.not_assessed.empty()) {
+    std::string terms;
+    for (const NotAssessed& n : c.not_assessed) terms += (terms.empty() ? "" : ", ") + n.term;
+    s += "; not assessed: " + terms + " (unknown to the vocabulary: the score does not check them)";
+  }
+  return s + "\n";
+}
+
 }  // namespace
 
 std::string render_match_text(const Posting& posting, const JobAnalysis& a, const MatchResult& m,
@@ -72,6 +104,7 @@ std::string render_match_text(const Posting& posting, const JobAnalysis& a, cons
   out += " (" + posting.path + ")\n\n";
   out += "Score: " + one_decimal(m.score) + " / 100  (" + one_decimal(m.earned) + " of " +
          std::to_string(m.total) + " weighted points)\n";
+  out += coverage_text(a.coverage);
   out += "Nearest role: ";
   if (a.nearest) {
     out += a.nearest->title + " (similarity " + three_decimals(a.roles.front().similarity) + ")";
@@ -119,6 +152,16 @@ std::string render_match_text(const Posting& posting, const JobAnalysis& a, cons
     out += "  " + pad(k.keyword->text, 22) + pad(std::to_string(k.keyword->weight), 2) +
            parts_text(*k.keyword) + "\n";
   }
+  if (a.coverage.not_assessed.empty()) {
+    out += "Not assessed: none found\n";
+  } else {
+    out += "Not assessed (" + std::to_string(a.coverage.not_assessed.size()) +
+           "): asked for, but no profile, synonym or skill list knows the term:\n";
+  }
+  for (const NotAssessed& n : a.coverage.not_assessed) {
+    out += "  " + pad(n.term, 22) + pad(to_string(n.part), 16) + "line" +
+           (n.spans.size() > 1 ? "s" : "") + lines_of(n) + "\n";
+  }
   out +=
       "\nScore = 100 x earned / total. A keyword earns its weight when a bullet, an entry's\n"
       "description or heading shows it, half its weight when only the skills list or the summary\n"
@@ -137,6 +180,8 @@ std::string render_match_json(const Posting& posting, const JobAnalysis& a, cons
   o += "  \"score\": " + one_decimal(m.score) + ",\n";
   o += "  \"earned\": " + one_decimal(m.earned) + ",\n";
   o += "  \"total\": " + std::to_string(m.total) + ",\n";
+  o += "  \"requirement_lines\": {\"total\": " + std::to_string(a.coverage.requirement_lines) +
+       ", \"understood\": " + std::to_string(a.coverage.understood_lines) + "},\n";
   o += "  \"formula\": \"score = 100 * sum(weight * credit) / sum(weight); credit 1 when a bullet, "
        "an entry description or an entry heading shows the keyword, 0.5 when only the skills or "
        "the summary name "
@@ -202,7 +247,18 @@ std::string render_match_json(const Posting& posting, const JobAnalysis& a, cons
     list += (list.empty() ? "" : ", ") + base::json_quote(k.keyword->text);
   }
   o += "  \"missing_required\": [" + req + "],\n";
-  o += "  \"missing_nice\": [" + nice + "]\n";
+  o += "  \"missing_nice\": [" + nice + "],\n";
+  o += "  \"not_assessed\": [";
+  for (std::size_t i = 0; i < a.coverage.not_assessed.size(); ++i) {
+    const NotAssessed& n = a.coverage.not_assessed[i];
+    o += std::string(i ? ",\n    " : "\n    ") + "{\"term\": " + base::json_quote(n.term) +
+         ", \"asked_in\": " + base::json_quote(to_string(n.part)) + ", \"lines\": [";
+    for (std::size_t k = 0; k < n.spans.size(); ++k) {
+      o += std::string(k ? ", " : "") + std::to_string(n.spans[k].line);
+    }
+    o += "]}";
+  }
+  o += a.coverage.not_assessed.empty() ? "]\n" : "\n  ]\n";
   return o + "}\n";
 }
 

@@ -126,9 +126,12 @@ struct Profile {
   std::vector<Synonym> synonyms;  ///< Profile-local, added to the shared lexicon.
   std::vector<TitleRule> titles;
   std::vector<DefiningEvidence> defining;
-  /// The generalist profile (`fallback`): its title never replaces a headline naming a more
-  /// specific role whose title rule holds.
+  /// The generalist profile (`fallback`): its title never replaces a more specific title.
   bool fallback = false;
+  /// `fallback replaces "Programmer", …`: the generic headlines (seniority words aside) the
+  /// fallback title may replace. Any other headline, a more specific software title or not a
+  /// software title at all, is kept.
+  std::vector<std::string> fallback_replaces;
   std::vector<std::string> title_languages{"en"};  ///< Languages its titles are written in.
   std::vector<model::SectionKind> sections;
   model::SourceSpan sections_span;

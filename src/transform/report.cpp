@@ -71,7 +71,12 @@ std::string describe_profile(const Profile& p, const SourceManager& sources) {
            (d.with.empty() ? "" : " with " + base::join(d.with)) + "; " + std::to_string(d.places) +
            " independent places\n";
   }
-  if (p.fallback) out += "  fallback: never replaces a more specific true title\n";
+  if (p.fallback) {
+    out += "  fallback: never replaces a more specific title; replaces only " +
+           (p.fallback_replaces.empty() ? std::string("its own title and aliases")
+                                        : base::join(p.fallback_replaces)) +
+           " (seniority words aside)\n";
+  }
   if (!p.sections.empty()) {
     std::vector<std::string> names;
     for (SectionKind k : p.sections) names.push_back(to_string(k));

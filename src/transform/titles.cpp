@@ -130,23 +130,54 @@ bool is_seniority(const std::string& w, const Lexicon& lex) {
   return !lex.seniority_language(w).empty();
 }
 
-// The headline's language: a non-Latin script, a seniority word of another language, or the
-// letters of one (casefold.hpp); else English.
-std::string headline_language(const std::string& h, const Lexicon& lex) {
-  std::string g = guess_language(h);
-  if (has_non_latin_letters(h)) return g.empty() ? "a non-Latin script" : g;
-  for (const Word& w : words_of(h)) {
-    std::string l = lex.seniority_language(w.text);
-    if (!l.empty() && l != "en") {
-      bool also_en = false;
-      for (const SeniorityWords& s : lex.seniority_by_language) {
-        if (s.language != "en") continue;
-        for (const std::string& x : s.words) also_en = also_en || fold(x) == fold(w.text);
+// Whether `words` names a word of the profile's (English) titles or aliases: "Backend" in
+// "Backend Developer" for the Backend Engineer profile.
+bool names_title_word(const std::vector<Word>& words, const Profile& p) {
+  std::vector<std::string> names = p.aliases;
+  names.push_back(p.title);
+  for (const TitleRule& r : p.titles) names.push_back(r.title);
+  for (const Word& w : words) {
+    std::string f = fold(w.text);
+    for (const std::string& n : names) {
+      for (const Word& t : words_of(n)) {
+        if (fold(t.text) == f) return true;
       }
-      if (!also_en) return l;
     }
   }
-  return g.empty() ? "en" : g;
+  return false;
+}
+
+// The headline's language: a non-Latin script; else a seniority word of another language
+// ("Leitende Systemingenieurin" is German, "Baş proqramçı" Azerbaijani), unless the other words
+// have no letters of another language and name the role's English title words: "Kıdemli Backend
+// Developer" is an English title with a Turkish seniority word, which is kept; else the letters
+// of the words (casefold.hpp), English by default.
+std::string headline_language(const std::string& h, const Profile& p, const Lexicon& lex) {
+  if (has_non_latin_letters(h)) {
+    std::string g = guess_language(h);
+    return g.empty() ? "a non-Latin script" : g;
+  }
+  std::vector<Word> rest;
+  std::string rest_text, senior;
+  for (const Word& w : words_of(h)) {
+    if (!is_seniority(w.text, lex)) {
+      rest.push_back(w);
+      rest_text += w.text + " ";
+      continue;
+    }
+    std::string l = lex.seniority_language(w.text);
+    if (l.empty() || l == "en") continue;
+    bool also_en = false;
+    for (const SeniorityWords& s : lex.seniority_by_language) {
+      if (s.language != "en") continue;
+      for (const std::string& x : s.words) also_en = also_en || fold(x) == fold(w.text);
+    }
+    if (!also_en) senior = l;
+  }
+  std::string g = guess_language(rest.empty() ? h : rest_text);
+  if (senior.empty()) return g.empty() ? "en" : g;
+  if (g.empty() && names_title_word(rest, p)) return "en";
+  return senior;
 }
 
 bool collapse_equal(const std::string& a, const std::string& b) {
@@ -158,9 +189,19 @@ bool collapse_equal(const std::string& a, const std::string& b) {
   return squash(a) == squash(b);
 }
 
-// Whether `headline` names a more specific role whose title rules hold for this resume.
-const Profile* specific_true_title(const Document& doc, const std::string& headline,
-                                   const Profile& self, const RuleSet& rules) {
+// The title part of a headline: up to the first separator ("Systems Engineer, Linux
+// performance" -> "Systems Engineer").
+std::size_t title_part_end(const std::string& h) {
+  std::size_t cut = std::string::npos;
+  for (const char* sep : {"|", ",", " \u2014 ", " \u2013 ", " - ", " \u00B7 ", ":"}) {
+    cut = std::min(cut, h.find(sep));
+  }
+  return cut;
+}
+
+// The more specific profile whose title, alias or title-rule title `headline` names, if any.
+const Profile* named_specific_profile(const std::string& headline, const Profile& self,
+                                      const RuleSet& rules) {
   std::string h = " " + fold(headline) + " ";
   for (char& c : h) {
     if (c == ',' || c == '|' || c == '(' || c == ')' || c == '/') c = ' ';
@@ -170,19 +211,38 @@ const Profile* specific_true_title(const Document& doc, const std::string& headl
     std::vector<std::string> names = q.aliases;
     names.push_back(q.title);
     for (const TitleRule& r : q.titles) names.push_back(r.title);
-    bool named = false;
     for (const std::string& n : names) {
       std::string f = fold(n);
-      if (f.size() >= 3 && h.find(" " + f + " ") != std::string::npos) named = true;
-    }
-    if (!named) continue;
-    KeywordIndex qi(q, rules.lexicon);
-    Evidence qe = collect_evidence(doc, q, qi);
-    for (const TitleRule& r : q.titles) {
-      if (check_rule(r, q, qe).holds) return &q;
+      if (f.size() >= 3 && h.find(" " + f + " ") != std::string::npos) return &q;
     }
   }
   return nullptr;
+}
+
+// Whether the generalist fallback `p` may replace `headline`: only a generic headline its
+// `fallback replaces` list names (or its own title or an alias), seniority words aside. Any other
+// headline is either a more specific title ("Senior Backend Engineer", "Go Developer", "Data
+// Engineer") or not a software title ("Mechanical Engineer (HVAC)"); both are kept. Sets `why`.
+bool fallback_may_replace(const std::string& headline, const Profile& p, const Lexicon& lex,
+                          const RuleSet* rules, std::string& why) {
+  std::string head = headline.substr(0, std::min(headline.size(), title_part_end(headline)));
+  std::string core;
+  for (const Word& w : words_of(head)) {
+    if (is_seniority(w.text, lex)) continue;
+    core += (core.empty() ? "" : " ") + fold(w.text);
+  }
+  std::vector<std::string> generic = p.fallback_replaces;
+  generic.push_back(p.title);
+  generic.insert(generic.end(), p.aliases.begin(), p.aliases.end());
+  for (const std::string& g : generic) {
+    if (collapse_equal(fold(g), core)) return true;
+  }
+  const Profile* q = rules ? named_specific_profile(headline, p, *rules) : nullptr;
+  why = quote(p.title) + " is the generalist fallback; " +
+        (q ? "the headline names " + quote(q->title) + ", a more specific title"
+           : "the headline is not a generic title it replaces (" + base::join(p.fallback_replaces) +
+                 "): a more specific title or not a software title, kept as written");
+  return false;
 }
 
 void counted_keywords(const Profile& p, const Evidence& ev, TitleDecision& td) {
@@ -260,7 +320,7 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, const 
   // judged the role's evidence and printed it above.
   std::string reason = rc.passed.empty() ? "rule " + quote(r.title) + " chosen from the posting"
                                          : "rule fired: " + base::join(rc.passed, " and ");
-  td.language = headline_language(old, lex);
+  td.language = headline_language(old, p, lex);
   if (std::find(p.title_languages.begin(), p.title_languages.end(), td.language) ==
       p.title_languages.end()) {
     td.reason = reason + "; the headline is written in " + td.language + " and " + quote(p.title) +
@@ -269,10 +329,10 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, const 
     rep.changes.push_back({"headline", "kept " + quote(old), td.reason, r.span});
     return;
   }
-  if (p.fallback && opt.rules) {
-    if (const Profile* q = specific_true_title(doc, old, p, *opt.rules)) {
-      td.reason = quote(p.title) + " is the generalist fallback; the headline names " +
-                  quote(q->title) + ", a more specific title the evidence supports";
+  if (p.fallback) {
+    std::string why;
+    if (!fallback_may_replace(old, p, lex, opt.rules, why)) {
+      td.reason = reason + "; " + why;
       rep.changes.push_back({"headline", "kept " + quote(old), td.reason, r.span});
       return;
     }
@@ -280,10 +340,7 @@ void tailor_headline(Document& doc, const Profile& p, const Lexicon& lex, const 
   // Keep seniority words and anything after a '|' (both are the resume's own words).
   // The title part ends at the first separator: "Systems Engineer, Linux performance".
   std::string head = old, tail;
-  std::size_t cut = std::string::npos;
-  for (const char* sep : {"|", ",", " \u2014 ", " \u2013 ", " - ", " \u00B7 ", ":"}) {
-    cut = std::min(cut, old.find(sep));
-  }
+  std::size_t cut = title_part_end(old);
   if (cut != std::string::npos) {
     head = old.substr(0, cut);
     tail = old.substr(cut);

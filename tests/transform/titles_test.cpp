@@ -114,6 +114,40 @@ TEST(DefiningEvidence, DesignOwnedNotMerelyMentioned) {
   EXPECT_EQ(eng.header.headline.value, "Senior Backend Engineer");
 }
 
+// Issue 13: evidence from "two independent places (two entries, or a listed skill plus a
+// bullet)". Owned design written in one job and "system design" in the skills list is two
+// places; without the listed skill it is one, and one owned bullet plus the list never is.
+TEST(DefiningEvidence, ListedSkillPlusOwnedWorkIsTwoPlaces) {
+  auto eng = [](std::vector<std::string> bullets, std::vector<std::string> listed) {
+    return person("Senior Backend Developer",
+                  {job("Senior Backend Developer", "Lakeside Freight", ym(2019, 1), present(),
+                       std::move(bullets)),
+                   job("Developer", "Union Savings", ym(2015, 1), ym(2018, 12),
+                       {"Maintained REST APIs and PostgreSQL schemas in Java and Spring Boot"})},
+                  std::move(listed));
+  };
+  std::vector<std::string> work = {
+      "Designed the event-driven architecture of the tracking service on Kafka and PostgreSQL",
+      "Own the API guidelines and review every new endpoint in Java and Spring Boot",
+      "Added caching in Redis and scalability tests for the REST API"};
+  std::vector<std::string> tools = {"Java", "Spring Boot", "PostgreSQL", "Kafka", "Redis", "REST"};
+  std::vector<std::string> with_design = tools;
+  with_design.push_back("system design");
+
+  Document listed = eng(work, with_design);
+  run(listed, "backend-engineer");
+  EXPECT_EQ(listed.header.headline.value, "Senior Backend Engineer");
+
+  Document unlisted = eng(work, tools);
+  Report r = run(unlisted, "backend-engineer");
+  EXPECT_EQ(unlisted.header.headline.value, "Senior Backend Developer");
+  EXPECT_NE(render_report(r, loaded().sources).find("in 1 place(s), 2 needed"), std::string::npos);
+
+  Document one = eng({work[0], work[2]}, with_design);
+  run(one, "backend-engineer");
+  EXPECT_EQ(one.header.headline.value, "Senior Backend Developer");
+}
+
 TEST(DefiningEvidence, PlatformNeedsAnInternalPlatformNotTheWordsOperatorsOrTemplates) {
   Document d = person(".NET Developer",
                       {job("Software Developer", "Orbit Mobile", ym(2019, 1), present(),
@@ -142,7 +176,11 @@ TEST(DefiningEvidence, SystemsNeedsLowLevelWorkNotTheWordPerformance) {
 }
 
 TEST(Seniority, KeptInEachLanguageAndNeverDoubled) {
-  for (const char* h : {"Kıdemli SRE", "Leitender SRE-Ingenieur", "Baş SRE mühəndisi"}) {
+  // An English title with another language's seniority word keeps the word in the new title.
+  Document tr = sre_without_iac("Kıdemli Operations Engineer");
+  run(tr, "sre");
+  EXPECT_EQ(tr.header.headline.value, "Kıdemli Site Reliability Engineer");
+  for (const char* h : {"Leitender SRE-Ingenieur", "Baş SRE mühəndisi", "Kıdemli SRE Mühendisi"}) {
     Document d = sre_without_iac(h);
     Report r = run(d, "sre");
     // Another language: the profile has English titles only, so the headline stays as is.
@@ -177,13 +215,33 @@ TEST(Fallback, GeneralistNeverReplacesASpecificTrueTitle) {
   Report r = run(d, "software-engineer");
   EXPECT_EQ(d.header.headline.value, "Senior Site Reliability Engineer")
       << render_report(r, loaded().sources);
-  // A specific title the evidence does not support may give way to the generalist.
+  // A more specific title stays even where its own rules would not hold: the generalist is a
+  // fallback, never a demotion ("Platform Engineer" without an internal platform).
   Document p = sre_without_iac("Platform Engineer");
   p.sections[0].blocks.push_back(job("Developer", "Kite Labs", ym(2015, 1), ym(2016, 12),
                                      {"Wrote Python and Go code with unit tests and code "
                                       "review; debugging and refactoring daily"}));
   run(p, "software-engineer");
-  EXPECT_EQ(p.header.headline.value, "Software Engineer");
+  EXPECT_EQ(p.header.headline.value, "Platform Engineer");
+  // A generic headline the fallback lists gives way, seniority kept.
+  Document g = p;
+  g.header.headline.value = "Senior Programmer";
+  run(g, "software-engineer");
+  EXPECT_EQ(g.header.headline.value, "Senior Software Engineer");
+}
+
+// Issue 13: the generalist title "never replaces a more specific true title", and a headline
+// that is no software title at all is not one it replaces either, whatever words the work uses.
+TEST(Fallback, GeneralistKeepsAHeadlineThatIsNotASoftwareTitle) {
+  Document d = person("Mechanical Engineer (HVAC)",
+                      {job("HVAC Design Engineer", "Caspian Build", ym(2019, 1), present(),
+                           {"Design ventilation for hospitals; Python scripts for load sums",
+                            "Wrote the unit tests of our Python and SQL sizing tools"})},
+                      {"Python", "SQL", "Git", "AutoCAD"});
+  Report r = run(d, "software-engineer");
+  EXPECT_EQ(d.header.headline.value, "Mechanical Engineer (HVAC)");
+  std::string e = render_report(r, loaded().sources);
+  EXPECT_NE(e.find("not a generic title it replaces"), std::string::npos) << e;
 }
 
 TEST(NeverEvidence, ReferencesOrganisationsAndTrapWords) {
