@@ -5,7 +5,7 @@ set -euo pipefail
 src=$1
 out=$2
 rm -rf "$out"
-mkdir -p "$out"/{markup,json,rules,style,posting,pipeline}
+mkdir -p "$out"/{markup,json,rules,style,posting,pipeline,shaping}
 shopt -s nullglob
 
 copy() {  # copy TARGET FILE...: each file under a name that keeps where it came from
@@ -23,6 +23,11 @@ copy json "${jsons[@]}"
 copy rules "$src"/templates/roles/*.rules "$src"/tests/golden/rules-errors/*.rules
 copy style "$src"/templates/styles/*.style
 copy posting "$src"/tests/fixtures/jobs/*.txt "$src"/tests/fixtures/jobs/*.json
+# The shaping target reads three lines (name, summary, bullet): every three text lines of the
+# world-text and locale fixtures, so each script and direction starts the search.
+for f in "$src"/tests/fixtures/scripts/*.resume "$src"/tests/fixtures/locales/*.resume; do
+  grep -v '^%' "$f" | split -l 3 - "$out/shaping/$(basename "$f" .resume)-"
+done
 
 # Inputs just over the reader's limits (src/base/limits.hpp), too big to keep in git: more
 # entries and more blocks than a resume may hold, a line and a JSON string over 64 KiB, and a
