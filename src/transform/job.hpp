@@ -16,6 +16,7 @@
 #include "model/source_manager.hpp"
 #include "transform/engine.hpp"
 #include "transform/profile.hpp"
+#include "transform/tokens.hpp"
 
 namespace tailor::transform {
 
@@ -43,7 +44,13 @@ struct PostingLine {
   /// The line gives its work to someone else ("... is built by a separate team"): it asks
   /// nothing of the candidate, so its terms are not keywords (posting_scope.hpp).
   bool elsewhere = false;
+  bool bullet = false;  ///< Written as a list item ("- Go", "• Helm").
 };
+
+/// Whether a posting line is a technology context for the lexicon's ambiguous tools, the way a
+/// resume's skills list is: the title, requirement, responsibility and nice-to-have lines, and
+/// list items. Prose (about us, benefits, the introduction) is not.
+bool technology_context(const PostingLine& line);
 
 /// A job posting as read from a file.
 struct Posting {
@@ -96,14 +103,17 @@ struct TermHit {
 
 /// Finds terms in text, longest first and non-overlapping, on the engine's tokens. Words of
 /// all-lower-case spellings ("load testing") also match their inflected forms ("load tests");
-/// all-caps acronyms also match with a plural s ("VPCs"). With `strict_case`, a short
-/// capitalised spelling (at most four letters: "Go", "REST", "Helm"; or a tool named by an
-/// English word: "Express", "Vault") does not match a lower-case occurrence, which in a posting
-/// is usually English ("go", "the rest"). Terms marked `cased` match only as written, always.
+/// all-caps acronyms also match with a plural s ("VPCs"). With `strict_case` (posting text), a
+/// short capitalised spelling (at most four letters: "Go", "REST") or an ambiguous tool of the
+/// lexicon ("Express", "Vault") does not match a lower-case occurrence, which in a posting is
+/// usually English ("go", "the rest"); an ambiguous tool counts only where the lexicon's guard
+/// holds in `ctx`, exactly as on a resume (the resume Matcher decides: guards, compounds such as
+/// "C-level", initials). Terms marked `cased` match only as written, always.
 class TermMatcher {
  public:
-  explicit TermMatcher(const std::vector<Term>& terms);
-  std::vector<TermHit> find(std::string_view text, bool strict_case) const;
+  explicit TermMatcher(const std::vector<Term>& terms, const Lexicon* lexicon = nullptr);
+  std::vector<TermHit> find(std::string_view text, bool strict_case,
+                            const MatchContext& ctx = {}) const;
 
  private:
   struct Pattern {
@@ -112,8 +122,11 @@ class TermMatcher {
     bool case_sensitive = false;     // strict_case applies
     std::vector<std::string> exact;  // non-empty: tokens spelled exactly so (lexicon `cased`)
     std::size_t term = 0;
+    bool guarded = false;  // an ambiguous tool of the lexicon
   };
   void add(const std::string& spelling, std::size_t term, bool cased);
+  std::set<std::string> guarded_;  // lower-case spellings of the lexicon's ambiguous tools
+  std::optional<Matcher> guards_;  // the resume Matcher over those spellings
   std::set<std::string> compounds_;
   std::vector<Pattern> patterns_;
   std::map<std::string, std::vector<std::size_t>> by_first_;  // first key -> patterns

@@ -93,16 +93,6 @@ bool ascii_letters(std::string_view s) {
   });
 }
 
-// Tool names that are also everyday English words: in a posting they count only when
-// capitalised ("Express", not "express your ideas"). Short names (<= 4 letters) always do.
-bool english_word(const std::string& lower_spelling) {
-  for (const char* w : {"express", "rails", "vault", "spring", "swift", "spark", "chef", "puppet",
-                        "salt", "sentry", "consul", "flask", "node"}) {
-    if (lower_spelling == w) return true;
-  }
-  return false;
-}
-
 bool alnum_at(std::string_view s, std::size_t i) {
   return i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) != 0 ||
                           (static_cast<unsigned char>(s[i]) & 0x80) != 0);
@@ -125,7 +115,20 @@ bool initial_at(std::string_view s, std::size_t b, std::size_t e) {
 
 }  // namespace
 
-TermMatcher::TermMatcher(const std::vector<Term>& terms) {
+bool technology_context(const PostingLine& line) {
+  return line.bullet || line.part == PostingPart::Title || line.part == PostingPart::Required ||
+         line.part == PostingPart::Responsibility || line.part == PostingPart::Optional;
+}
+
+TermMatcher::TermMatcher(const std::vector<Term>& terms, const Lexicon* lexicon) {
+  if (lexicon && !lexicon->guards.empty()) {
+    std::vector<std::string> spellings;
+    for (const Guard& g : lexicon->guards) {
+      guarded_.insert(lower(g.spelling));
+      spellings.push_back(g.spelling);
+    }
+    guards_.emplace(spellings, std::vector<Synonym>{}, std::vector<std::string>{}, lexicon);
+  }
   auto note = [&](const std::string& phrase) {
     std::string l = lower(phrase);
     std::size_t pos = 0;
@@ -164,8 +167,9 @@ void TermMatcher::add(const std::string& spelling, std::size_t term, bool cased)
     if (cased) p.exact.push_back(spelling.substr(t.begin, t.end - t.begin));
   }
   bool one_word = toks.size() == 1 && toks[0].begin == 0 && toks[0].end == spelling.size();
+  p.guarded = one_word && guarded_.count(lower(spelling)) > 0;
   p.case_sensitive = one_word && ascii_letters(spelling) && has_upper(spelling) &&
-                     (spelling.size() <= 4 || english_word(lower(spelling)));
+                     (spelling.size() <= 4 || p.guarded);
   for (std::size_t q : by_first_[p.keys.front()]) {
     if (patterns_[q].keys == p.keys && patterns_[q].stemmed == p.stemmed &&
         patterns_[q].exact == p.exact && patterns_[q].term == term) {
@@ -190,8 +194,16 @@ void TermMatcher::add(const std::string& spelling, std::size_t term, bool cased)
   }
 }
 
-std::vector<TermHit> TermMatcher::find(std::string_view text, bool strict_case) const {
+std::vector<TermHit> TermMatcher::find(std::string_view text, bool strict_case,
+                                       const MatchContext& ctx) const {
   std::vector<TermHit> hits;
+  // Where the lexicon's guards let an ambiguous tool count, computed once per text.
+  std::optional<std::vector<Hit>> guarded_hits;
+  auto guard_allows = [&](std::size_t b, std::size_t e) {
+    if (!guarded_hits) guarded_hits = guards_->find(text, ctx);
+    return std::any_of(guarded_hits->begin(), guarded_hits->end(),
+                       [&](const Hit& h) { return h.begin == b && h.end == e; });
+  };
   std::vector<Token> toks = tokenize(text, &compounds_);
   std::vector<std::string> stems;
   for (const Token& t : toks) stems.push_back(stem_word(t.norm));
@@ -232,6 +244,7 @@ std::vector<TermHit> TermMatcher::find(std::string_view text, bool strict_case) 
           (inside_compound(text, hb, he) || initial_at(text, hb, he))) {
         continue;
       }
+      if (strict_case && p.guarded && guards_ && !guard_allows(hb, he)) continue;
       hits.push_back({p.term, toks[i].begin, toks[i + p.keys.size() - 1].end});
       i += p.keys.size();
       matched = true;
@@ -458,7 +471,7 @@ JobAnalysis analyse_posting(const Posting& posting, const RuleSet& rules, const 
   for (const Synonym& s : synonyms) vocab.add(s.canonical);
   for (const Synonym& s : synonyms) vocab.add_variants(s);
   {
-    TermMatcher known(vocab.terms);
+    TermMatcher known(vocab.terms, &rules.lexicon);
     for (const std::string& s : posting.named_skills) vocab.add_extra(s, known);
     for (const Section& s : resume.sections) {
       if (!skill_section(s)) continue;
@@ -471,14 +484,17 @@ JobAnalysis analyse_posting(const Posting& posting, const RuleSet& rules, const 
       }
     }
   }
-  TermMatcher matcher(vocab.terms);
+  TermMatcher matcher(vocab.terms, &rules.lexicon);
 
   // 2. Keywords of the posting: where they appear and how often.
   std::map<std::size_t, std::size_t> by_term;  // vocabulary term -> a.keywords index
   std::vector<std::size_t> term_of;
-  auto scan = [&](const std::string& text, PostingPart part, const SourceSpan& span) {
+  auto scan = [&](const std::string& text, PostingPart part, const SourceSpan& span,
+                  bool technology) {
     std::vector<std::size_t> seen;
-    for (const TermHit& h : matcher.find(text, true)) {
+    MatchContext ctx;
+    ctx.list = technology;
+    for (const TermHit& h : matcher.find(text, true, ctx)) {
       if (std::find(seen.begin(), seen.end(), h.term) != seen.end()) continue;
       seen.push_back(h.term);
       auto it = by_term.find(h.term);
@@ -493,9 +509,9 @@ JobAnalysis analyse_posting(const Posting& posting, const RuleSet& rules, const 
       k.spans.push_back(hit_span(span, text, h.begin, h.end));
     }
   };
-  if (!posting.title.empty()) scan(posting.title, PostingPart::Title, posting.title_span);
+  if (!posting.title.empty()) scan(posting.title, PostingPart::Title, posting.title_span, true);
   for (const PostingLine& l : posting.lines) {
-    if (!l.elsewhere) scan(l.text, l.part, l.span);
+    if (!l.elsewhere) scan(l.text, l.part, l.span, technology_context(l));
   }
   std::vector<std::string> role_names;
   for (const Profile& p : rules.profiles) {

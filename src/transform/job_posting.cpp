@@ -314,7 +314,7 @@ class TextScanner {
 
  private:
   void add(const std::string& text, PostingPart part, SourceSpan span) {
-    p_.lines.push_back({text, part, span});
+    p_.lines.push_back({text, part, span, false, is_bullet(text)});
   }
   Posting& p_;
   PostingPart part_;

@@ -137,7 +137,9 @@ Coverage assess_coverage(const Posting& posting, const TermMatcher& matcher,
     }
     ++cov.requirement_lines;
     std::string_view s = line.text;
-    std::vector<TermHit> hits = matcher.find(s, true);
+    MatchContext ctx;
+    ctx.list = technology_context(line);
+    std::vector<TermHit> hits = matcher.find(s, true, ctx);
     auto known = [&](std::size_t b, std::size_t e) {
       for (const TermHit& h : hits) {
         if (h.begin < e && b < h.end) return true;

@@ -195,7 +195,10 @@ TEST(TermMatcher, AVersionAfterCppIsNotC) {
 
 TEST(TermMatcher, ShortCapitalisedNamesNeedACapitalInPostings) {
   std::vector<Term> terms = {{"Go", {}}, {"REST", {}}, {"Helm", {}}, {"Express", {}}};
-  TermMatcher m(terms);
+  Lexicon lexicon;  // "Express" is an English word: the lexicon's ambiguous tools say so
+  lexicon.guards.push_back(Guard{"Express", false, false, true, {}, {}, {}});
+  lexicon.tools = {"Go", "REST", "Helm"};  // its neighbours in a list of tools
+  TermMatcher m(terms, &lexicon);
   EXPECT_EQ(found(m, terms, "we go fast, rest well, at the helm; express yourself"), V{});
   EXPECT_EQ(found(m, terms, "Go, REST, Helm and Express"), (V{"Go", "REST", "Helm", "Express"}));
   // A resume is matched as the engine matches it: case-insensitively.
@@ -277,6 +280,70 @@ TEST(JobAnalysis, WeightsFollowWhereAndHowOften) {
     EXPECT_EQ(a.profile.keywords[i].text, a.keywords[i].text);
     EXPECT_EQ(a.profile.keywords[i].weight, a.keywords[i].weight);
   }
+}
+
+// Issue 13: the posting side follows the resume's guards for ambiguous tools. Prose about the
+// company is not a technology context; requirement, responsibility and list lines are.
+JobAnalysis analyse_text(const Roles& roles, const std::string& text) {
+  auto p = parse("job.txt", text);
+  EXPECT_TRUE(p->posting);
+  if (!p->posting) return {};
+  return analyse_posting(*p->posting, roles.rules, model::Document{});
+}
+
+TEST(JobAnalysis, AboutUsProseNeverRequiresAnAmbiguousTool) {
+  Roles roles;
+  JobAnalysis a = analyse_text(roles,
+                               "Platform Engineer\n"
+                               "About us\n"
+                               "Last year we took the helm of the market. The rest of the team "
+                               "cooks in a chef's kitchen. We report to the C-level.\n"
+                               "Requirements:\n"
+                               "- Kubernetes\n");
+  for (const char* k : {"Helm", "REST", "Chef", "C"}) {
+    EXPECT_EQ(keyword(a, k), nullptr) << k;
+  }
+  EXPECT_NE(keyword(a, "Kubernetes"), nullptr);
+}
+
+TEST(JobAnalysis, RequirementLinesAreATechnologyContextForAmbiguousTools) {
+  Roles roles;
+  JobAnalysis a = analyse_text(roles,
+                               "Firmware Platform Engineer\n"
+                               "Requirements:\n"
+                               "Helm, Kubernetes and Terraform\n"
+                               "Strong C for firmware tools\n"
+                               "Go for the device fleet service\n");
+  for (const char* k : {"Helm", "Kubernetes", "Terraform", "C", "Go"}) {
+    const PostingKeyword* kw = keyword(a, k);
+    ASSERT_NE(kw, nullptr) << k;
+    EXPECT_TRUE(kw->required) << k;
+  }
+}
+
+TEST(JobAnalysis, TheSameSentenceCountsInRequirementsButNotInProse) {
+  Roles roles;
+  const std::string line = "Helm and Rails keep the rest of it calm.\n";
+  JobAnalysis prose = analyse_text(roles, "Infrastructure Engineer\nAbout us\n" + line);
+  JobAnalysis req = analyse_text(roles, "Infrastructure Engineer\nRequirements:\n" + line);
+  for (const char* k : {"Helm", "Rails"}) {
+    EXPECT_EQ(keyword(prose, k), nullptr) << k;
+    EXPECT_NE(keyword(req, k), nullptr) << k;
+  }
+}
+
+TEST(JobAnalysis, FormerlyHardCodedEnglishWordsAreGuardedByTheLexicon) {
+  Roles roles;
+  for (const char* tool : {"Sentry", "Consul", "Flask", "Spring"}) {
+    bool guarded = false;
+    for (const Guard& g : roles.rules.lexicon.guards) guarded = guarded || g.spelling == tool;
+    EXPECT_TRUE(guarded) << tool;
+  }
+  // "Sentry" opening a sentence of prose is not asked for; in a requirement it is.
+  const std::string line = "Sentry duty rotates weekly.\n";
+  EXPECT_EQ(keyword(analyse_text(roles, "Backend Engineer\nAbout us\n" + line), "Sentry"), nullptr);
+  EXPECT_NE(keyword(analyse_text(roles, "Backend Engineer\nRequirements:\n" + line), "Sentry"),
+            nullptr);
 }
 
 TEST(JobAnalysis, TitleNamesARoleThroughSeniorityAndDecorations) {
