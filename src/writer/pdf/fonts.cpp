@@ -158,6 +158,16 @@ std::string blob_bytes(hb_blob_t* blob) {
   return std::string(data ? data : "", data ? len : 0);
 }
 
+/// The font program of a subset face, which is released; empty when there is none.
+std::string take_face_bytes(hb_face_t* sub) {
+  if (!sub) return {};
+  hb_blob_t* blob = hb_face_reference_blob(sub);
+  std::string out = blob_bytes(blob);
+  hb_blob_destroy(blob);
+  hb_face_destroy(sub);
+  return out;
+}
+
 /// A PDF draws glyphs at positions the layout computed: hinting, the OpenType layout tables
 /// (used for shaping) and the grid-fitting table are dead weight in the embedded program.
 void drop_shaping_tables(hb_subset_input_t* in) {
@@ -179,12 +189,7 @@ std::string Face::subset(const std::set<char32_t>& code_points) const {
   drop_shaping_tables(in);
   hb_face_t* sub = hb_subset_or_fail(face_, in);
   hb_subset_input_destroy(in);
-  if (!sub) return {};
-  hb_blob_t* blob = hb_face_reference_blob(sub);
-  std::string out = blob_bytes(blob);
-  hb_blob_destroy(blob);
-  hb_face_destroy(sub);
-  return out;
+  return take_face_bytes(sub);
 }
 
 std::string Face::subset_glyphs(const std::set<unsigned>& glyphs,
@@ -207,12 +212,7 @@ std::string Face::subset_glyphs(const std::set<unsigned>& glyphs,
   }
   hb_face_t* sub = hb_subset_plan_execute_or_fail(plan);
   hb_subset_plan_destroy(plan);
-  if (!sub) return {};
-  hb_blob_t* blob = hb_face_reference_blob(sub);
-  std::string out = blob_bytes(blob);
-  hb_blob_destroy(blob);
-  hb_face_destroy(sub);
-  return out;
+  return take_face_bytes(sub);
 }
 
 namespace {
