@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Peak RSS and time of `tailor check` and of a PDF build for 1 and 10 MiB inputs of several
-# shapes (docs/limits.md, "Memory: linear, with a small constant").
+# Peak RSS and time of `tailor check` and of PDF and DOCX builds for 1 and 10 MiB inputs of
+# several shapes, and for the largest tiny-item inputs the limits accept
+# (docs/limits.md, "Memory: linear, with a small constant"). Each figure is followed by the
+# increment over the same command on a minimal resume, as a multiple of the input size.
 # Usage: bench/memory-shapes.sh [TAILOR] [SCRATCH]   (default: build/src/tailor, a temp dir)
 set -euo pipefail
 tailor=$(realpath "${1:-build/src/tailor}")
@@ -60,18 +62,45 @@ for name, f, ext in [('skills', skills, 'resume'), ('blanks', blanks, 'resume'),
     for mib in (1, 10):
         n = MiB if mib == 1 else 10 * MiB - 64
         open(f'{name}-{mib}m.{ext}', 'w').write(f(n))
+
+# The largest inputs of tiny items within the limits (50,000 pieces, 50,000 JSON values,
+# 10,000 blocks): 49,000 one-letter skills in lines of 16,000, the same as a JSON keywords
+# array, and 9,000 one-letter JSON highlights.
+open('tiny-skills.resume', 'w').write('name: Ada\n\n== Skills\n' + ''.join(
+    f'L{k}: ' + ', '.join(['a'] * m) + '\n' for k, m in enumerate([16000, 16000, 16000, 1000])))
+open('tiny-keywords.json', 'w').write(json.dumps(
+    {"basics": {"name": "Ada"}, "skills": [{"name": "L", "keywords": ["a"] * 49000}]}))
+open('tiny-highlights.json', 'w').write(json.dumps(
+    {"basics": {"name": "Ada"},
+     "work": [{"name": "Acme", "position": "Eng", "highlights": ["a"] * 9000}]}))
+open('minimal.resume', 'w').write('name: Ada\n\n== Skills\nL: a\n')
 PY
-printf '%-22s %10s %12s %8s\n' input bytes 'peak RSS' time
-for f in skills blanks prose bullets keywords highlights; do
-  for m in 1 10; do
-    in=$(ls "$f-${m}m".*)
-    for what in check pdf; do
-      rm -rf out/*
-      if [[ $what == check ]]; then cmd=("$tailor" check "$in"); else
-        cmd=("$tailor" build "$in" --format pdf --out-dir out -j 1); fi
-      /usr/bin/time -f '%M %e' -o time.txt "${cmd[@]}" >/dev/null 2>&1 || true
-      read -r kb s < <(tail -1 time.txt)
-      printf '%-22s %10s %9s MB %7ss\n' "$in $what" "$(stat -c %s "$in")" $((kb / 1024)) "$s"
-    done
+measure() {  # WHAT INPUT -> "peak_kb seconds"
+  rm -rf out/*
+  local cmd
+  if [[ $1 == check ]]; then cmd=("$tailor" check "$2"); else
+    cmd=("$tailor" build "$2" --format "$1" --out-dir out -j 1); fi
+  /usr/bin/time -f '%M %e' -o time.txt "${cmd[@]}" >/dev/null 2>&1 || true
+  tail -1 time.txt
+}
+declare -A base
+for what in check pdf docx; do read -r kb _ < <(measure $what minimal.resume); base[$what]=$kb; done
+printf '%-20s %9s | %-24s | %-24s | %-24s\n' input bytes check pdf docx
+printf '%-20s %9s | %7s MB %15s | %7s MB %15s | %7s MB %15s\n' minimal.resume \
+  "$(stat -c %s minimal.resume)" $((base[check] / 1024)) '' $((base[pdf] / 1024)) '' \
+  $((base[docx] / 1024)) ''
+for in in skills-1m.resume skills-10m.resume blanks-1m.resume blanks-10m.resume \
+  prose-1m.resume prose-10m.resume bullets-1m.resume bullets-10m.resume keywords-1m.json \
+  keywords-10m.json highlights-1m.json highlights-10m.json tiny-skills.resume \
+  tiny-keywords.json tiny-highlights.json; do
+  bytes=$(stat -c %s "$in")
+  printf '%-20s %9s' "$in" "$bytes"
+  for what in check pdf docx; do
+    read -r kb s < <(measure "$what" "$in")
+    # The increment over the minimal resume, as a multiple of the input's size.
+    ratio=$(awk -v k="$kb" -v b="${base[$what]}" -v n="$bytes" \
+      'BEGIN { r = (k - b) * 1024 / n; printf "%.1f", r < 0 ? 0 : r }')
+    printf ' | %7s MB %5ss %6sx' $((kb / 1024)) "$s" "$ratio"
   done
+  printf '\n'
 done

@@ -52,6 +52,7 @@ struct InputState {
   std::vector<std::string> role_notes;  ///< --explain text per role.
   std::optional<model::Document> doc;
   std::size_t roles_left = 0;
+  std::size_t copies_left = 0;  ///< Role tasks yet to take the model; the last one moves it.
   bool complete = false;
   int code = 0;  ///< Worst exit code of this input's failures.
 };
@@ -409,7 +410,7 @@ void Build::parse_task(std::size_t i) {
           }
         }
       }
-      in.roles_left = stale_roles.size();
+      in.roles_left = in.copies_left = stale_roles.size();
     }
   }
   if (finished) {
@@ -439,7 +440,17 @@ void Build::role_task(std::size_t i, std::size_t r) {
   std::vector<std::optional<std::string>> stdout_bytes(mine.size());
   int c = 0;
   if (!stopping()) {
-    model::Document doc = *in.doc;
+    model::Document doc;
+    {
+      // Each role tailors its own copy; the last role to start takes the parsed model
+      // itself, so a one-role build never holds the model twice.
+      std::lock_guard lock(state_mu_);
+      if (--in.copies_left == 0) {
+        doc = std::move(*in.doc);
+      } else {
+        doc = *in.doc;
+      }
+    }
     bool ok = false;
     try {
       ok = env_.tailor ? env_.tailor(doc, r, diags, in.role_notes[r]) : true;

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <variant>
 
 #include "diag/diagnostic.hpp"
 #include "model/source_manager.hpp"
@@ -181,6 +183,73 @@ TEST(GeneratedConversion, FormattedDocumentsKeepFormattingInMarkupAndWarnInJson)
     if (c.warned) ++warned;
   }
   EXPECT_GT(warned, kDocs / 2);  // most have a formatted run; each such chain must warn
+}
+
+/// A line break (LF or a lone CR, alternately) in the middle of every one-line value that
+/// has a blank to replace: skill group labels, skills, entry roles, bullet and paragraph runs.
+void break_lines_in(model::Document& d) {
+  bool cr = false;
+  auto cut = [&](std::string& s) {
+    std::size_t at = s.find(' ', s.size() / 2);
+    if (at == std::string::npos) at = s.rfind(' ');
+    if (at == std::string::npos || at == 0 || at + 1 == s.size()) return;
+    s[at] = cr ? '\r' : '\n';
+    cr = !cr;
+  };
+  for (model::Section& sec : d.sections) {
+    for (model::Block& b : sec.blocks) {
+      std::visit(
+          [&](auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, model::SkillGroup>) {
+              cut(v.label);
+              for (model::Skill& sk : v.items) cut(sk.name);
+            } else if constexpr (std::is_same_v<T, model::Entry>) {
+              cut(v.role);
+              for (model::Bullet& bu : v.bullets) {
+                for (model::Run& r : bu.text) cut(r.text);
+              }
+            } else {
+              for (model::Run& r : v.text) cut(r.text);
+            }
+          },
+          b);
+    }
+  }
+}
+
+// Issue 15: "convert can turn a skill group into a bullet". A JSON skill named "Go\n- Rust"
+// could only stay a group because the markup writer joins its lines, and it did so silently:
+// the model came back as "Go - Rust". Every line break in a one-line value now warns.
+TEST(GeneratedConversion, LineBreaksInOneLineValuesAreWarnedAbout) {
+  int warned = 0;
+  for (std::uint32_t seed = 1; seed <= 60; ++seed) {
+    model::Document d = test::DocGenerator(seed).document(false);
+    break_lines_in(d);
+    Chain c = expect_chain(d, To::Resume, To::Json, "seed " + std::to_string(seed));
+    if (c.warned) ++warned;
+  }
+  EXPECT_GT(warned, 30);
+}
+
+TEST(ConvertCommand, SkillWithLineBreaksStaysAGroupAndWarns) {
+  fs::path dir = fs::temp_directory_path() / "tailor-convert-breaks";
+  fs::create_directories(dir);
+  std::string in = (dir / "in.json").string(), out = (dir / "out.resume").string();
+  {
+    std::ofstream f(in);
+    f << R"({"basics":{"name":"Ada"},"skills":[{"name":"Go\n- Rust","keywords":["a\r- b","c"]}]})";
+  }
+  test::CliResult c = test::run_cli({"convert", in, "-o", out});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(c.err.find("a line break in a skill group's label is written as a space"),
+            std::string::npos)
+      << c.err;
+  EXPECT_NE(c.err.find("a line break in a skill is written as a space"), std::string::npos)
+      << c.err;
+  std::string text = test::slurp(out);
+  EXPECT_NE(text.find("Go - Rust: a - b, c\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\n- "), std::string::npos) << "no line of it reads as a bullet\n" << text;
 }
 
 // Issue 15: convert wrote "- " for an empty JSON highlight, which check rejects. The files

@@ -195,14 +195,30 @@ class BodyWriter {
       bold.bold = true;
       text(p, g.label + ": ", g.span, bold);
     }
+    // Items and separators of one look share a run: "a, b, c" is one run, not five, so a
+    // group of many short items costs its text and not a run (four XML nodes) per piece.
+    std::string pending;
+    bool pending_keyword = false;
+    auto flush = [&] {
+      RunProps props;
+      if (pending_keyword) props.style = "Keyword";
+      append_run(p, pending, props);
+      pending.clear();
+    };
+    auto add = [&](std::string_view piece, bool keyword) {
+      if (keyword != pending_keyword) {
+        flush();
+        pending_keyword = keyword;
+      }
+      pending += piece;
+    };
     bool first = true;
     for (const Skill& s : g.items) {
-      if (!first) append_run(p, ", ", {});
+      if (!first) add(", ", false);
       first = false;
-      RunProps props;
-      if (s.keyword) props.style = "Keyword";
-      text(p, s.name, s.span, props);
+      add(clean_text(s.name, s.span, diags_), s.keyword);
     }
+    flush();
   }
 
   void section(pugi::xml_node body, const Section& s) {

@@ -153,8 +153,8 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
   bool flip = !lines.empty() && lines.front().rtl != params_.mirror;
   std::size_t first = boxes_.size();
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    boxes_.push_back(line_box(ps, lines[i], flip ? x0 : x0 + indent, width - indent, Align::Left,
-                              i == 0 ? before : 0));
+    boxes_.push_back(line_box(ps, std::move(lines[i]), flip ? x0 : x0 + indent, width - indent,
+                              Align::Left, i == 0 ? before : 0));
   }
   if (boxes_.size() == first) return;
   // The bullet sign hangs in the indent, on the first line's baseline.

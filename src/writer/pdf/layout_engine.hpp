@@ -113,8 +113,10 @@ class Engine {
   int fallback_face(char32_t cp, int base, const SourceSpan& span);
   std::vector<Line> break_lines(const std::vector<Piece>& ps, double first_width,
                                 double rest_width);
-  void place(const std::vector<Piece>& ps, Line& line, const Word& w) const;
-  Box line_box(const std::vector<Piece>& ps, const Line& line, double x0, double avail, Align align,
+  /// Adds a word to a line, moving its text and glyphs there.
+  void place(const std::vector<Piece>& ps, Line& line, Word& w) const;
+  /// A line as a box of ops (the line's text and glyphs move into them).
+  Box line_box(const std::vector<Piece>& ps, Line line, double x0, double avail, Align align,
                double before) const;
   /// Appends the lines of a paragraph as boxes; returns how many were added.
   std::size_t paragraph(const std::vector<Piece>& ps, double x0, double width, double before,

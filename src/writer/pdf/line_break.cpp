@@ -14,6 +14,16 @@ namespace tailor::writer::pdf::detail {
 
 namespace {
 
+/// Two pieces drawn alike: one face, size and colour, and no link (a link keeps its own
+/// rectangle, so two links to one address stay two).
+bool same_look(const std::vector<Piece>& ps, int a, int b) {
+  if (a == b) return true;
+  const Piece& x = ps[static_cast<std::size_t>(a)];
+  const Piece& y = ps[static_cast<std::size_t>(b)];
+  return x.face == y.face && x.size == y.size && x.color == y.color && x.uri.empty() &&
+         y.uri.empty();
+}
+
 /// Glyphs moved right by dx.
 std::vector<Glyph> shifted(const std::vector<Glyph>& gs, double dx) {
   std::vector<Glyph> out = gs;
@@ -68,18 +78,20 @@ int Engine::fallback_face(char32_t cp, int base, const SourceSpan& span) {
   return fi;
 }
 
-void Engine::place(const std::vector<Piece>& ps, Line& line, const Word& w) const {
+void Engine::place(const std::vector<Piece>& ps, Line& line, Word& w) const {
   bool first_in_line = line.segs.empty();
   double sw = first_in_line || w.space_piece < 0 ? 0 : space_width(ps, w.space_piece);
   double x = line.width + sw;
   for (std::size_t c = 0; c < w.chunks.size(); ++c) {
-    const Chunk& ch = w.chunks[c];
+    Chunk& ch = w.chunks[c];
     bool spaced = c == 0 && sw > 0;
     Segment* last = line.segs.empty() ? nullptr : &line.segs.back();
     // Same look, face and direction, and the space drawn in that look: extend the segment,
-    // so extraction sees real spaces and the viewer's advances match ours.
-    if (last && last->piece == ch.piece && last->face == ch.face && last->level == ch.level &&
-        (!spaced || w.space_piece == ch.piece)) {
+    // so extraction sees real spaces and the viewer's advances match ours. Pieces of the same
+    // look ("a", ", ", "b" in a skill group) share a segment too: one text op per run of a
+    // look, not one per piece, so many tiny items cost their glyphs and no more.
+    if (last && same_look(ps, last->piece, ch.piece) && last->face == ch.face &&
+        last->level == ch.level && (!spaced || same_look(ps, w.space_piece, ch.piece))) {
       std::vector<Glyph> space;
       if (spaced) {
         space = shape(f(ch.face), " ", ps[static_cast<std::size_t>(ch.piece)].size, Direction::LTR)
@@ -100,7 +112,15 @@ void Engine::place(const std::vector<Piece>& ps, Line& line, const Word& w) cons
       last->width = x + ch.width - last->x;
       last->clustered = last->clustered || ch.clustered;
     } else {
-      Segment s{ch.piece, ch.text, x, ch.width, ch.face, ch.level, ch.glyphs, ch.clustered, 0};
+      Segment s{ch.piece,
+                std::move(ch.text),
+                x,
+                ch.width,
+                ch.face,
+                ch.level,
+                std::move(ch.glyphs),
+                ch.clustered,
+                0};
       s.gap = c == 0 && !first_in_line ? sw : 0;
       line.segs.push_back(std::move(s));
     }
@@ -123,77 +143,9 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
   if (needs_bidi(all) || params_.mirror) levels = bidi_levels(all, params_.mirror, &base_level);
   std::set<std::size_t> breaks = unspaced_breaks(all);
 
-  // 1. Words: runs of non-space characters, possibly spanning pieces ("**Go**,"), cut where
-  // the face or the direction changes into chunks, and cut into words where a script written
-  // without spaces may break.
-  std::vector<Word> words;
-  Word cur;
-  bool pending_space = false;
-  bool pending_shy = false;
-  int space_piece = -1;
-  auto end_word = [&] {
-    if (!cur.chunks.empty()) words.push_back(std::move(cur));
-    cur = Word{};
-  };
-  for (std::size_t p = 0; p < ps.size(); ++p) {
-    const Piece& pc = ps[p];
-    if (pc.face < 0) continue;
-    const Face& fc = f(pc.face);
-    for (std::size_t i = 0; i < pc.text.size();) {
-      std::size_t from = i;
-      char32_t cp = base::decode_next(pc.text, i);
-      std::size_t at = start[p] + from;
-      if (cp == ' ') {
-        end_word();
-        pending_space = true;
-        pending_shy = false;
-        space_piece = static_cast<int>(p);
-        continue;
-      }
-      if (cp == 0xAD) {  // soft hyphen: a break opportunity, drawn only where a line breaks
-        end_word();
-        pending_shy = !words.empty();
-        continue;
-      }
-      if (breaks.count(at) && !cur.chunks.empty()) end_word();
-      if (cur.chunks.empty()) {
-        cur.space_piece = pending_space && !words.empty() ? space_piece : -1;
-        cur.after_soft_hyphen = pending_shy && !pending_space;
-        pending_space = false;
-        pending_shy = false;
-      }
-      int face = pc.face;
-      bool ignorable =
-          u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
-      if (!ignorable && !fc.has(cp)) {
-        int fb = fallback_face(cp, pc.face, pc.span);
-        if (fb < 0) continue;  // warned once for the script; never drawn as '?'
-        face = fb;
-      } else if (ignorable && !cur.chunks.empty()) {
-        face = cur.chunks.back().face;  // ZWJ and friends stay with their neighbours
-      }
-      int level = levels.empty() ? 0 : levels[at];
-      if (cur.chunks.empty() || cur.chunks.back().piece != static_cast<int>(p) ||
-          cur.chunks.back().face != face || cur.chunks.back().level != level) {
-        Chunk ch;
-        ch.piece = static_cast<int>(p);
-        ch.face = face;
-        ch.level = level;
-        cur.chunks.push_back(std::move(ch));
-      }
-      cur.chunks.back().text.append(pc.text, from, i - from);
-    }
-  }
-  end_word();
-  for (Word& w : words) {
-    w.width = 0;
-    for (Chunk& ch : w.chunks) {
-      shape_chunk(ps, ch);
-      w.width += ch.width;
-    }
-  }
-
-  // 2. Greedy filling; a word wider than a whole line is cut between code points.
+  // 1. Greedy filling, fed word by word as step 2 makes them, so a paragraph of many short
+  // items never holds all its words at once; a word wider than a whole line is cut between
+  // code points.
   std::vector<Line> lines;
   Line line;
   line.rtl = base_level % 2 != 0;
@@ -214,7 +166,7 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
     h.chunks.push_back(std::move(ch));
     place(ps, line, h);
   };
-  for (Word& w : words) {
+  auto fill = [&](Word& w) {
     double sw = line.segs.empty() || w.space_piece < 0 ? 0 : space_width(ps, w.space_piece);
     if (!line.segs.empty() && line.width + sw + w.width > avail + 1e-6) {
       if (w.after_soft_hyphen) add_hyphen();
@@ -261,16 +213,88 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
         for (Chunk& c : part.chunks) shape_chunk(ps, c);
         place(ps, line, part);
       }
-      continue;
+      return;
     }
     place(ps, line, w);
+  };
+
+  // 2. Words: runs of non-space characters, possibly spanning pieces ("**Go**,"), cut where
+  // the face or the direction changes into chunks, and cut into words where a script written
+  // without spaces may break.
+  Word cur;
+  bool any_word = false;
+  bool pending_space = false;
+  bool pending_shy = false;
+  int space_piece = -1;
+  auto end_word = [&] {
+    if (!cur.chunks.empty()) {
+      cur.width = 0;
+      for (Chunk& ch : cur.chunks) {
+        shape_chunk(ps, ch);
+        cur.width += ch.width;
+      }
+      fill(cur);
+      any_word = true;
+    }
+    cur = Word{};
+  };
+  for (std::size_t p = 0; p < ps.size(); ++p) {
+    const Piece& pc = ps[p];
+    if (pc.face < 0) continue;
+    const Face& fc = f(pc.face);
+    for (std::size_t i = 0; i < pc.text.size();) {
+      std::size_t from = i;
+      char32_t cp = base::decode_next(pc.text, i);
+      std::size_t at = start[p] + from;
+      if (cp == ' ') {
+        end_word();
+        pending_space = true;
+        pending_shy = false;
+        space_piece = static_cast<int>(p);
+        continue;
+      }
+      if (cp == 0xAD) {  // soft hyphen: a break opportunity, drawn only where a line breaks
+        end_word();
+        pending_shy = any_word;
+        continue;
+      }
+      if (breaks.count(at) && !cur.chunks.empty()) end_word();
+      if (cur.chunks.empty()) {
+        cur.space_piece = pending_space && any_word ? space_piece : -1;
+        cur.after_soft_hyphen = pending_shy && !pending_space;
+        pending_space = false;
+        pending_shy = false;
+      }
+      int face = pc.face;
+      bool ignorable =
+          u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+      if (!ignorable && !fc.has(cp)) {
+        int fb = fallback_face(cp, pc.face, pc.span);
+        if (fb < 0) continue;  // warned once for the script; never drawn as '?'
+        face = fb;
+      } else if (ignorable && !cur.chunks.empty()) {
+        face = cur.chunks.back().face;  // ZWJ and friends stay with their neighbours
+      }
+      int level = levels.empty() ? 0 : levels[at];
+      if (cur.chunks.empty() || cur.chunks.back().piece != static_cast<int>(p) ||
+          cur.chunks.back().face != face || cur.chunks.back().level != level) {
+        Chunk ch;
+        ch.piece = static_cast<int>(p);
+        ch.face = face;
+        ch.level = level;
+        cur.chunks.push_back(std::move(ch));
+      }
+      cur.chunks.back().text.append(pc.text, from, i - from);
+    }
   }
+  end_word();
+
   if (!line.segs.empty()) lines.push_back(std::move(line));
   return lines;
 }
 
-Box Engine::line_box(const std::vector<Piece>& ps, const Line& line, double x0, double avail,
-                     Align align, double before) const {
+Box Engine::line_box(const std::vector<Piece>& ps, Line line, double x0, double avail, Align align,
+                     double before) const {
   Box b;
   b.before = before;
   double size = 0;
@@ -324,7 +348,7 @@ Box Engine::line_box(const std::vector<Piece>& ps, const Line& line, double x0, 
     for (std::size_t i = 0; i < line.segs.size(); ++i) xs[i] = line.segs[i].x;
   }
   for (std::size_t i = 0; i < line.segs.size(); ++i) {
-    const Segment& s = line.segs[i];
+    Segment& s = line.segs[i];
     const Piece& p = ps[static_cast<std::size_t>(s.piece)];
     double sx = xs[i];
     // The page is mirrored later: set each run where its mirror image belongs.
@@ -337,10 +361,10 @@ Box Engine::line_box(const std::vector<Piece>& ps, const Line& line, double x0, 
     t.face = s.face;
     t.size = p.size;
     t.color = p.color;
-    t.text = s.text;
-    t.glyphs = s.glyphs;
+    t.text = std::move(s.text);
+    t.glyphs = std::move(s.glyphs);
+    t.glyphs.shrink_to_fit();  // a segment grew word by word; the op keeps what it draws
     t.clustered = s.clustered;
-    b.ops.push_back(t);
     if (!p.uri.empty()) {
       const Face& pf = f(s.face);
       Op l;
@@ -350,8 +374,11 @@ Box Engine::line_box(const std::vector<Piece>& ps, const Line& line, double x0, 
       l.w = s.width;
       l.h = (pf.ascender() - pf.descender()) * p.size / 1000.0;
       l.text = p.uri;
-      b.ops.push_back(l);
+      b.ops.push_back(std::move(t));
+      b.ops.push_back(std::move(l));
+      continue;
     }
+    b.ops.push_back(std::move(t));
   }
   return b;
 }
@@ -360,7 +387,7 @@ std::size_t Engine::paragraph(const std::vector<Piece>& ps, double x0, double wi
                               Align align) {
   std::vector<Line> lines = break_lines(ps, width, width);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    boxes_.push_back(line_box(ps, lines[i], x0, width, align, i == 0 ? before : 0));
+    boxes_.push_back(line_box(ps, std::move(lines[i]), x0, width, align, i == 0 ? before : 0));
   }
   return lines.size();
 }

@@ -107,10 +107,19 @@ class Writer {
     diags_.warning(span, "the .resume markup cannot hold this: " + what);
   }
 
+  /// A value that must stay on one line of markup (a field, a label, a skill, a bullet's
+  /// text): its line breaks become spaces, and reading it back gives the spaces. Says so.
+  std::string flat(const std::string& s, const SourceSpan& at, const std::string& what) {
+    if (s.find_first_of("\r\n") != std::string::npos) {
+      lossy(at, "a line break in " + what + " is written as a space");
+    }
+    return one_line(s);
+  }
+
   // ---------------------------------------------------------------- header
 
   void field(const char* key, const Field& f) {
-    std::string v = base::trim(one_line(f.value));
+    std::string v = base::trim(flat(f.value, f.span, std::string("the ") + key + " field"));
     if (v.empty()) return;
     std::string k = std::string(key) + ":";
     k.resize(std::max<std::size_t>(k.size() + 1, 10), ' ');
@@ -131,7 +140,7 @@ class Writer {
         lossy(l.span, "a link without a usable address ('" + l.label + "') is left out");
         continue;
       }
-      std::string label = base::trim(one_line(l.label));
+      std::string label = base::trim(flat(l.label, l.span, "a link label"));
       out += "link:     ";
       if (!label.empty() && label != l.url) out += escape(label, "<>") + " ";
       out += "<" + l.url + ">\n";
@@ -141,7 +150,7 @@ class Writer {
   // ---------------------------------------------------------------- sections
 
   void section(const Section& s) {
-    std::string title = base::trim(one_line(s.title));
+    std::string title = base::trim(flat(s.title, s.span, "a section title"));
     if (title.empty()) title = to_string(s.kind);
     if (title.empty()) title = "Section";
     if (locale::section_kind_for_title(title) != s.kind) {
@@ -210,11 +219,11 @@ class Writer {
     if (!list_section_) {
       lossy(g.span, "a skill group outside Skills, Languages or Interests is read back as text");
     }
-    std::string line = escape(base::trim(g.label), ":{}");
+    std::string line = escape(base::trim(flat(g.label, g.span, "a skill group's label")), ":{}");
     line = protect_line_start(line) + ":";
     bool first = true;
     for (const Skill& s : g.items) {
-      std::string item = skill_item(base::trim(one_line(s.name)));
+      std::string item = skill_item(base::trim(flat(s.name, s.span, "a skill")));
       if (item.empty()) continue;
       line += (first ? " " : ", ") + item;
       first = false;
@@ -252,9 +261,10 @@ class Writer {
   // ---------------------------------------------------------------- entries
 
   void entry(const Entry& e) {
-    std::vector<std::string> fields = {escape(base::trim(e.role), "|{}<"),
-                                       escape(base::trim(e.organisation), "|{}<"),
-                                       escape(base::trim(e.location), "|{}<")};
+    std::vector<std::string> fields = {
+        escape(base::trim(flat(e.role, e.span, "an entry's role")), "|{}<"),
+        escape(base::trim(flat(e.organisation, e.span, "an entry's organisation")), "|{}<"),
+        escape(base::trim(flat(e.location, e.span, "an entry's location")), "|{}<")};
     std::string start = date_text(e.dates.start);
     std::string end = date_text(e.dates.end);
     if (!start.empty() && !e.dates.start.present) {
@@ -307,7 +317,7 @@ class Writer {
       return body.substr(lead);
     };
     for (const Run& r : runs) {
-      std::string text = escape(r.text, "*{}[]<");
+      std::string text = escape(flat(r.text, r.span, "a paragraph or bullet"), "*{}[]<");
       if (guard_colon) {
         // In a skills-like section any "word: " would make the line a skill group.
         for (std::size_t i = 0; i < text.size(); ++i) {
