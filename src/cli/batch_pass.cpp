@@ -329,7 +329,8 @@ int Build::run() {
   std::set<std::string> planned;
   for (const batch::PlannedOutput& o : plan_.outputs) planned.insert(o.name);
   for (InputState& in : ins_) {
-    // --strict: an input with a warning failed; what it just wrote does not stand.
+    // --strict: an input with a warning failed; what another role of it wrote before the
+    // warning does not stand either.
     std::size_t warnings = in.read_diags.warning_count();
     for (const diag::Diagnostics& d : in.role_diags) warnings += d.warning_count();
     if (ctx_.strict && warnings > 0) {
@@ -337,8 +338,7 @@ int Build::run() {
       for (std::size_t j : in.outputs) {
         if (outs_[j].status != Status::Built) continue;
         outs_[j].status = Status::Failed;
-        if (remove_output(plan_.outputs[j].path)) removed.push_back(plan_.outputs[j].name);
-        manifest_.erase(plan_.outputs[j].name);
+        remove_output(plan_.outputs[j].path);
       }
     }
     bool failed = false, built = false;
@@ -682,8 +682,17 @@ void Build::role_task(std::size_t i, std::size_t r) {
         c = code(diag::ExitCode::Internal);
         for (auto& b : bytes) b.reset();
       }
+      // --strict: a warning about this input (parsing it, or tailoring and rendering this
+      // role) fails it, so its outputs are never written.
+      bool strict_fail =
+          ctx_.strict && (diags.warning_count() > 0 || in.read_diags.warning_count() > 0);
+      if (strict_fail) c = worst(c, code(diag::ExitCode::InputError));
       for (std::size_t k = 0; k < mine.size(); ++k) {
         const batch::PlannedOutput& o = plan_.outputs[mine[k]];
+        if (strict_fail) {
+          result[k] = Status::Failed;
+          continue;
+        }
         if (!bytes[k]) {
           result[k] = Status::Failed;
           c = worst(c, code(diag::ExitCode::RenderError));

@@ -100,6 +100,10 @@ TEST_F(CiBuild, StrictTurnsAWarningIntoExitOneAndKeepsNoOutputOfIt) {
       std::string::npos)
       << strict.err;
   EXPECT_FALSE(fs::exists(dir_ / "out" / "noname.txt")) << "a strict failure's output stands";
+  EXPECT_EQ(strict.err.find("wrote "), std::string::npos)
+      << "written, then removed: " << strict.err;
+  EXPECT_NE(strict.err.find("removed 1 earlier output of failed inputs"), std::string::npos)
+      << strict.err;
   // check too: a warning is exit 1 under --strict, 0 without.
   EXPECT_EQ(run_cli({"check", in("noname.resume")}).exit_code, 0);
   auto gh = run_cli({"check", in("noname.resume"), "--strict", "--diagnostic-format", "github"});
