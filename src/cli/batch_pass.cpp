@@ -357,9 +357,10 @@ int Build::run() {
         case Status::Failed:
           ++sum.failed_outputs;
           failed = true;
-          // The output an earlier build made from this input is no longer current.
+          // The output an earlier build made from this input is no longer current. --watch
+          // keeps the last good one while you edit (docs/batch.md), but the manifest forgets it.
           if (batch_mode() && manifest_.get(o.name)) {
-            if (remove_output(o.path)) removed.push_back(o.name);
+            if (!req_.watch && remove_output(o.path)) removed.push_back(o.name);
             manifest_.erase(o.name);
           }
           break;
@@ -373,7 +374,7 @@ int Build::run() {
     if (failed) sum.failed_inputs.push_back(in.path);
     // An input that failed as a whole also loses outputs it made under other names (another
     // reference, another --name).
-    if (batch_mode() && failed && !built) {
+    if (batch_mode() && failed && !built && !req_.watch) {
       for (const std::string& name : manifest_.names()) {
         if (manifest_.get(name)->source != in.source || planned.count(name)) continue;
         if (remove_output((fs::path(req_.out_dir) / name).string())) removed.push_back(name);
