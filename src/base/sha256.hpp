@@ -1,8 +1,10 @@
 // SHA-256 (FIPS 180-4) for content hashes: the --if-changed manifest, stable candidate refs.
+// libcrypto (OpenSSL 3, Debian libssl-dev) computes it; this is the project's interface to it.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,12 +21,11 @@ class Sha256 {
   /// Lower-case hexadecimal digest (64 characters).
   std::string hex();
 
+  struct Ctx;  ///< libcrypto's digest context (sha256.cpp).
+
  private:
-  void block(const std::uint8_t* p);
-  std::array<std::uint32_t, 8> h_;
-  std::array<std::uint8_t, 64> buf_{};
-  std::size_t buf_len_ = 0;
-  std::uint64_t total_ = 0;
+  std::unique_ptr<Ctx, void (*)(Ctx*)> ctx_;
+  std::array<std::uint8_t, 32> digest_{};
   bool done_ = false;
 };
 

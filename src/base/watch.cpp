@@ -60,6 +60,12 @@ bool FileWatcher::start(const std::vector<std::string>& files, std::string& err)
     auto it = dirs.find(dir);
     if (it == dirs.end()) {
       int wd = add_folder(dir);
+      if (wd < 0 && errno == ENOENT) {
+        // Gone between the first build and now (a checkout that recreates it): looked for
+        // again by name, as a folder that disappears later is.
+        lost_[dir][p.filename().string()] = f;
+        continue;
+      }
       if (wd < 0) {
         err = "cannot watch folder " + dir + ": " + std::strerror(errno);
         return false;

@@ -9,6 +9,7 @@
 
 #include "base/terminal_text.hpp"
 #include "cli/cli.hpp"
+#include "cli/diagnostic_options.hpp"
 #include "cli/fd_stream.hpp"
 #include "cli/terminal_stream.hpp"
 #include "locale/catalog.hpp"
@@ -26,13 +27,22 @@ const std::vector<Command>& commands() {
       {"dump", "print the document model as indented text", &cmd_dump},
       {"convert", "convert between .resume markup and JSON Resume", &cmd_convert},
       {"roles", "list the role profiles, or show one: tailor roles NAME", &cmd_roles},
-      {"match", "score a resume against a job posting: tailor match RESUME --job FILE", &cmd_match},
+      {"match", "score resumes against a job posting: tailor match --job FILE RESUME...",
+       &cmd_match},
+      {"merge-summaries", "merge the --summary files of a sharded build into one",
+       &cmd_merge_summaries},
   };
   return kCommands;
 }
 
-void Context::report(const diag::Diagnostics& diags) {
-  err << diag::render_all(diags, sources, diag_format);
+void Context::report(const diag::Diagnostics& diags) { err << render(diags); }
+
+std::string Context::render(const diag::Diagnostics& diags) {
+  warnings += diags.warning_count();
+  if (strict && diags.warning_count() > 0) {
+    return diag::render_all(strict_copy(diags), sources, diag_format);
+  }
+  return diag::render_all(diags, sources, diag_format);
 }
 
 int usage_error(Context& ctx, const std::string& message) {
@@ -125,6 +135,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& raw_
         err << diag::render_all(locale::Catalog::instance().diagnostics(),
                                 locale::Catalog::instance().sources(), ctx.diag_format);
         if (rc == 0) rc = code(diag::ExitCode::InputError);
+      }
+      // --strict: a warning fails the run like an error in the input.
+      if (ctx.strict && ctx.warnings.load() > 0 && rc == 0) {
+        rc = code(diag::ExitCode::InputError);
       }
       return check_output(ctx, rc);
     } catch (const po::error& e) {

@@ -12,6 +12,7 @@
 #include "cli/batch_pass.hpp"
 #include "cli/batch_plan.hpp"
 #include "cli/batch_watch.hpp"
+#include "cli/shard.hpp"
 
 namespace tailor::cli {
 
@@ -48,10 +49,20 @@ int run_build(Context& ctx, const BuildRequest& req, const LoadEnvFn& load_env, 
     struct stat st {};
     bool has_id = ::stat(in.c_str(), &st) == 0;
     if (!seen.insert(key).second || (has_id && !seen_ids.insert({st.st_dev, st.st_ino}).second)) {
-      ctx.err << "tailor: warning: " << in << " is named twice; building it once\n";
+      diag::Diagnostics named_twice;
+      diag::Diagnostic d;
+      d.severity = diag::Severity::Warning;
+      d.path = in;
+      d.message = "this file is named twice; building it once";
+      named_twice.add(std::move(d));
+      ctx.report(named_twice);
       continue;
     }
     unique.inputs.push_back(in);
+  }
+  // --shard K/N: this worker's share, by a hash of each path, so no two workers overlap.
+  if (req.shard_count > 1) {
+    unique.inputs = shard_inputs(unique.inputs, Shard{req.shard_index, req.shard_count});
   }
   return run_unique(ctx, unique, load_env, terminal);
 }

@@ -16,12 +16,15 @@
 #include "cli/batch_plan.hpp"
 #include "cli/batch_pool.hpp"
 #include "cli/batch_progress.hpp"
+#include "cli/batch_report.hpp"
 #include "cli/batch_summary.hpp"
 #include "cli/build_id.hpp"
 #include "cli/input_files.hpp"
+#include "cli/shard.hpp"
 #include "diag/limits.hpp"
 #include "reader/reader.hpp"
 #include "transform/anonymize.hpp"
+#include "transform/reference.hpp"
 #include "version.hpp"
 
 namespace tailor::cli::batch {
@@ -38,6 +41,7 @@ enum class Status { Pending, UpToDate, Built, Failed, NotBuilt };
 struct OutputState {
   Status status = Status::Pending;
   std::string key;  ///< Manifest hash of everything that produces this output.
+  std::string sha;  ///< SHA-256 of the bytes written (built) or found (up to date).
   std::optional<std::string> stdout_bytes;
 };
 
@@ -45,7 +49,9 @@ struct InputState {
   std::string path;                  ///< As named on the command line ("-": stdin).
   std::optional<std::string> bytes;  ///< Read once in step 1; freed once parsed.
   std::string digest;                ///< SHA-256 of the bytes; empty when unreadable.
-  std::string ref;                   ///< Candidate reference for --anonymize.
+  std::string ref;                   ///< Candidate reference (transform/reference.hpp).
+  std::string source;                ///< batch::source_id() of the path.
+  bool parsed = false;               ///< Parsed before planning (doc and read_diags set).
   std::vector<std::size_t> outputs;  ///< Plan indices, in plan order.
   diag::Diagnostics read_diags;
   std::vector<diag::Diagnostics> role_diags;
@@ -76,8 +82,9 @@ void internal_error(diag::Diagnostics& diags, const std::string& path, const std
   diags.add(std::move(d));
 }
 
-std::string expand_ref(const std::string& tmpl, const std::string& path, const std::string& bytes) {
-  std::string hash = transform::candidate_reference(bytes).substr(std::string("Candidate ").size());
+std::string expand_ref(const std::string& tmpl, const std::string& path, const std::string& ref) {
+  // {hash}: the hex digits of a derived reference, or a given reference as it is.
+  std::string hash = ref.rfind("Candidate ", 0) == 0 ? ref.substr(10) : ref;
   std::string out;
   for (std::size_t i = 0; i < tmpl.size();) {
     if (tmpl.compare(i, 6, "{hash}") == 0) {
@@ -107,6 +114,19 @@ class Build {
   int run();
 
  private:
+  /// Parses every input on the pool before planning, for its stable reference.
+  void parse_all(unsigned jobs);
+  /// The input as the log names it: its reference under --anonymize, else its path.
+  std::string log_name(const InputState& in) const;
+  /// --dry-run: the plan on standard output.
+  int print_plan(const std::vector<std::string>& prune);
+  /// Removes an output file Tailor owns; false after reporting an error.
+  bool remove_output(const std::string& path);
+  /// The manifest entries --prune would remove: outputs of this shard the plan does not make.
+  std::vector<std::string> prune_candidates() const;
+  /// The --summary and --key-file record of this pass.
+  Report report(const std::vector<std::string>& pruned,
+                const std::vector<std::string>& removed) const;
   bool batch_mode() const { return !req_.out_dir.empty(); }
   const std::vector<std::string>& roles() const { return roles_; }
 
@@ -146,6 +166,8 @@ int Build::run() {
   for (const BuildEnv::Role& r : env_.roles) roles_.push_back(r.name);
   if (roles_.empty()) roles_.push_back("");
 
+  unsigned jobs = req_.jobs > 0 ? static_cast<unsigned>(req_.jobs)
+                                : std::max(1u, std::thread::hardware_concurrency());
   // 1. Read every input once, for its hash and its candidate reference.
   batch::PlanSpec spec;
   ins_.resize(req_.inputs.size());
@@ -159,16 +181,24 @@ int Build::run() {
     if (bytes) {
       // Only a batch (--out-dir) keeps a manifest; a single -o build needs no hash.
       in.digest = batch_mode() ? base::sha256_hex(*bytes) : std::string("read");
-      if (req_.anonymize) {
-        in.ref = req_.ref.empty() ? transform::candidate_reference(*bytes)
-                                  : expand_ref(req_.ref, in.path, *bytes);
-      }
     } else {
       diag::report_read_failure(input_display_name(in.path), "cannot read file", err, too_large,
                                 ctx_.sources, in.read_diags);
       in.code = code(too_large ? diag::ExitCode::InputError : diag::ExitCode::IoError);
     }
     in.bytes = std::move(bytes);
+    in.source = batch::source_id(in.path);
+  }
+  // References come from the resume (ref:, e-mail, name), never its bytes: with --anonymize
+  // (for {ref}), or a key file or summary to record them, every input is parsed first.
+  bool want_refs = req_.anonymize || !req_.key_file.empty() || !req_.summary_file.empty();
+  if (want_refs) parse_all(jobs);
+  for (InputState& in : ins_) {
+    if (want_refs) {
+      transform::CandidateReference ref =
+          transform::candidate_reference(in.doc ? &*in.doc : nullptr, in.path);
+      in.ref = req_.ref.empty() ? ref.text : expand_ref(req_.ref, in.path, ref.text);
+    }
     spec.inputs.push_back({in.path, in.ref});
     if (!is_stdin(in.path)) spec.protected_paths.push_back(in.path);
   }
@@ -232,15 +262,21 @@ int Build::run() {
                  .field(env_.formats[o.format]->name)
                  .hex();
     std::error_code ec;
-    if (if_changed_ && batch_mode() && manifest_.get(o.name) == st.key &&
-        fs::is_regular_file(o.path, ec)) {
+    std::optional<ManifestEntry> recorded = batch_mode() ? manifest_.get(o.name) : std::nullopt;
+    // Up to date: the same inputs made it, and the file still holds the bytes they made (an
+    // edited or damaged output is rebuilt).
+    if (if_changed_ && recorded && recorded->key == st.key && fs::is_regular_file(o.path, ec) &&
+        file_digest(o.path) == recorded->output) {
       st.status = Status::UpToDate;
+      st.sha = recorded->output;
     } else {
       ++to_build;
       if (!o.path.empty()) dirs.insert(fs::path(o.path).parent_path().string());
       if (int rc = check_target(o); rc != 0) return rc;
     }
   }
+  std::vector<std::string> prune = req_.prune ? prune_candidates() : std::vector<std::string>{};
+  if (req_.dry_run) return print_plan(prune);
   for (const std::string& d : dirs) {
     std::error_code ec;
     if (!d.empty()) fs::create_directories(d, ec);
@@ -253,8 +289,6 @@ int Build::run() {
   // 4. Schedule: one parse task per input with stale outputs, which then fans out per role.
   progress_ = std::make_unique<Progress>(ctx_.err, ctx_.err_raw ? *ctx_.err_raw : ctx_.err,
                                          terminal_, batch_mode(), to_build);
-  unsigned jobs = req_.jobs > 0 ? static_cast<unsigned>(req_.jobs)
-                                : std::max(1u, std::thread::hardware_concurrency());
   std::size_t tasks = 0;
   for (InputState& in : ins_) {
     in.role_diags.resize(roles_.size());
@@ -263,6 +297,9 @@ int Build::run() {
                              [&](std::size_t j) { return outs_[j].status == Status::Pending; });
     if (!stale) {
       in.complete = true;
+      // Parsed for its reference only: an up-to-date input says nothing, as before.
+      if (in.parsed && in.doc) in.read_diags = diag::Diagnostics();
+      in.doc.reset();
       for (std::size_t j : in.outputs) {
         if (outs_[j].status == Status::Failed) progress_->finished(false);
       }
@@ -289,7 +326,22 @@ int Build::run() {
   int rc = 0;
   BuildSummary sum;
   sum.seconds = progress_->seconds();
-  for (const InputState& in : ins_) {
+  std::vector<std::string> removed, pruned;
+  std::set<std::string> planned;
+  for (const batch::PlannedOutput& o : plan_.outputs) planned.insert(o.name);
+  for (InputState& in : ins_) {
+    // --strict: an input with a warning failed; what another role of it wrote before the
+    // warning does not stand either.
+    std::size_t warnings = in.read_diags.warning_count();
+    for (const diag::Diagnostics& d : in.role_diags) warnings += d.warning_count();
+    if (ctx_.strict && warnings > 0) {
+      in.code = worst(in.code, code(diag::ExitCode::InputError));
+      for (std::size_t j : in.outputs) {
+        if (outs_[j].status != Status::Built) continue;
+        outs_[j].status = Status::Failed;
+        remove_output(plan_.outputs[j].path);
+      }
+    }
     bool failed = false, built = false;
     for (std::size_t j : in.outputs) {
       const OutputState& st = outs_[j];
@@ -298,7 +350,7 @@ int Build::run() {
         case Status::Built:
           ++sum.built;
           built = true;
-          if (batch_mode()) manifest_.set(o.name, st.key);
+          if (batch_mode()) manifest_.set(o.name, {st.key, st.sha, in.source});
           break;
         case Status::UpToDate:
           ++sum.up_to_date;
@@ -306,7 +358,12 @@ int Build::run() {
         case Status::Failed:
           ++sum.failed_outputs;
           failed = true;
-          if (batch_mode()) manifest_.erase(o.name);
+          // The output an earlier build made from this input is no longer current. --watch
+          // keeps the last good one while you edit (docs/batch.md), but the manifest forgets it.
+          if (batch_mode() && manifest_.get(o.name)) {
+            if (!req_.watch && remove_output(o.path)) removed.push_back(o.name);
+            manifest_.erase(o.name);
+          }
           break;
         case Status::Pending:
         case Status::NotBuilt:
@@ -316,8 +373,28 @@ int Build::run() {
     }
     if (built) ++sum.inputs_built;
     if (failed) sum.failed_inputs.push_back(in.path);
+    // An input that failed as a whole also loses outputs it made under other names (another
+    // reference, another --name).
+    if (batch_mode() && failed && !built && !req_.watch) {
+      for (const std::string& name : manifest_.names()) {
+        if (manifest_.get(name)->source != in.source || planned.count(name)) continue;
+        if (remove_output((fs::path(req_.out_dir) / name).string())) removed.push_back(name);
+        manifest_.erase(name);
+      }
+    }
     rc = worst(rc, in.code);
   }
+  for (const std::string& name : prune) {
+    if (!manifest_.get(name)) continue;  // removed above
+    if (remove_output((fs::path(req_.out_dir) / name).string())) {
+      pruned.push_back(name);
+      manifest_.erase(name);
+    } else {
+      rc = worst(rc, code(diag::ExitCode::IoError));
+    }
+  }
+  sum.pruned = pruned.size();
+  sum.removed = removed.size();
   if (batch_mode()) {
     fs::path mpath = fs::path(req_.out_dir) / batch::kManifestName;
     std::string text = manifest_.serialise(), err;
@@ -336,10 +413,138 @@ int Build::run() {
     progress_->clear();
     ctx_.err << format_summary(sum) << "\n";
   }
+  if (!req_.summary_file.empty() || !req_.key_file.empty()) {
+    Report rep = report(pruned, removed);
+    rep.interrupted = batch::interrupt_signal() != 0 || stop_.load();
+    for (const auto& [file, text] :
+         {std::pair{req_.summary_file, rep.to_json()}, std::pair{req_.key_file, rep.key_csv()}}) {
+      std::string err;
+      if (file.empty()) continue;
+      if (!batch::write_output_atomic(file, text, err)) {
+        ctx_.err << "tailor: error: cannot write " << file << ": " << err << "\n";
+        rc = worst(rc, code(diag::ExitCode::IoError));
+      }
+    }
+  }
   check_streams();  // the summary is output too
   if (int sig = batch::interrupt_signal(); sig != 0) return signal_exit_code(sig);
   if (io_failed_.load()) rc = worst(rc, code(diag::ExitCode::IoError));
   return rc;
+}
+
+void Build::parse_all(unsigned jobs) {
+  Pool pool(
+      static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(ins_.size(), 1))));
+  for (std::size_t i = 0; i < ins_.size(); ++i) {
+    if (!ins_[i].bytes) continue;
+    pool.push([this, i] {
+      InputState& in = ins_[i];
+      diag::Diagnostics diags;
+      try {
+        in.doc = parse_input(in.path, *in.bytes, req_.from, ctx_.sources, diags);
+      } catch (const std::exception& e) {
+        internal_error(diags, in.path, e);
+        in.code = code(diag::ExitCode::Internal);
+      }
+      in.read_diags.append(diags);
+      in.parsed = true;
+      if (!in.doc && in.code == 0) in.code = input_failure_code(diags);
+      in.bytes.reset();
+    });
+  }
+  pool.wait();
+}
+
+std::string Build::log_name(const InputState& in) const {
+  return req_.anonymize ? in.ref : input_display_name(in.path);
+}
+
+std::vector<std::string> Build::prune_candidates() const {
+  std::set<std::string> planned;
+  for (const batch::PlannedOutput& o : plan_.outputs) planned.insert(o.name);
+  std::vector<std::string> out;
+  for (const std::string& name : manifest_.names()) {
+    if (planned.count(name)) continue;
+    // Under --shard, only this shard's inputs' outputs: the others are other workers'.
+    if (req_.shard_count > 1 &&
+        shard_of_source(manifest_.get(name)->source, req_.shard_count) != req_.shard_index) {
+      continue;
+    }
+    out.push_back(name);
+  }
+  return out;
+}
+
+int Build::print_plan(const std::vector<std::string>& prune) {
+  std::string text;
+  int rc = 0;
+  for (const InputState& in : ins_) {
+    std::string from = log_name(in);
+    for (std::size_t j : in.outputs) {
+      const batch::PlannedOutput& o = plan_.outputs[j];
+      std::string to = o.path.empty() ? "standard output" : o.path;
+      switch (outs_[j].status) {
+        case Status::UpToDate:
+          text += "skip   " + from + " -> " + to + " (up to date)\n";
+          break;
+        case Status::Failed:
+          text += "fail   " + from + " -> " + to + " (cannot read the input)\n";
+          break;
+        default:
+          text += "build  " + from + " -> " + to + "\n";
+      }
+    }
+    if (!in.read_diags.empty() && !in.doc) ctx_.err << ctx_.render(in.read_diags);
+    rc = worst(rc, in.code);
+  }
+  for (const std::string& name : prune) {
+    text += "prune  " + (fs::path(req_.out_dir) / name).string() + "\n";
+  }
+  print_text(ctx_, text);
+  return rc;
+}
+
+bool Build::remove_output(const std::string& path) {
+  std::error_code ec;
+  fs::remove(path, ec);
+  if (!ec) return true;
+  ctx_.err << "tailor: error: cannot remove " << path << ": " << ec.message() << "\n";
+  return false;
+}
+
+Report Build::report(const std::vector<std::string>& pruned,
+                     const std::vector<std::string>& removed) const {
+  Report rep;
+  for (const InputState& in : ins_) {
+    ReportInput ri{input_display_name(in.path), in.ref, in.code != 0, {}};
+    for (std::size_t j : in.outputs) {
+      const batch::PlannedOutput& o = plan_.outputs[j];
+      const OutputState& st = outs_[j];
+      ReportOutput ro{batch_mode() ? o.name : o.path.empty() ? "-" : o.path, "not-built", ""};
+      switch (st.status) {
+        case Status::Built:
+          ro.status = "built";
+          ro.sha256 = st.sha;
+          break;
+        case Status::UpToDate:
+          ro.status = "up-to-date";
+          ro.sha256 = st.sha;
+          break;
+        case Status::Failed:
+          ro.status = "failed";
+          ri.failed = true;
+          break;
+        default:
+          break;
+      }
+      ri.outputs.push_back(std::move(ro));
+    }
+    rep.inputs.push_back(std::move(ri));
+  }
+  rep.pruned = pruned;
+  rep.removed = removed;
+  rep.normalise();
+  return rep;
 }
 
 int Build::check_target(const batch::PlannedOutput& o) {
@@ -384,12 +589,19 @@ void Build::parse_task(std::size_t i) {
     diag::Diagnostics diags;
     std::optional<model::Document> doc;
     bool crashed = false;
-    try {
-      doc = parse_input(in.path, in.bytes ? *in.bytes : std::string(), req_.from, ctx_.sources,
-                        diags);
-    } catch (const std::exception& e) {
-      internal_error(diags, in.path, e);
-      crashed = true;
+    if (in.parsed) {
+      doc = std::move(in.doc);  // parsed before planning, for its reference
+      crashed = in.code == code(diag::ExitCode::Internal);
+      diags = in.read_diags;
+      in.read_diags = diag::Diagnostics();
+    } else {
+      try {
+        doc = parse_input(in.path, in.bytes ? *in.bytes : std::string(), req_.from, ctx_.sources,
+                          diags);
+      } catch (const std::exception& e) {
+        internal_error(diags, in.path, e);
+        crashed = true;
+      }
     }
     std::lock_guard lock(state_mu_);
     in.bytes.reset();  // parsed: the model holds what is needed
@@ -438,6 +650,8 @@ void Build::role_task(std::size_t i, std::size_t r) {
   diag::Diagnostics& diags = in.role_diags[r];
   std::vector<Status> result(mine.size(), Status::NotBuilt);
   std::vector<std::optional<std::string>> stdout_bytes(mine.size());
+  std::vector<std::string> shas(mine.size());
+  bool record = batch_mode() || !req_.summary_file.empty() || !req_.key_file.empty();
   int c = 0;
   if (!stopping()) {
     model::Document doc;
@@ -480,14 +694,24 @@ void Build::role_task(std::size_t i, std::size_t r) {
         c = code(diag::ExitCode::Internal);
         for (auto& b : bytes) b.reset();
       }
+      // --strict: a warning about this input (parsing it, or tailoring and rendering this
+      // role) fails it, so its outputs are never written.
+      bool strict_fail =
+          ctx_.strict && (diags.warning_count() > 0 || in.read_diags.warning_count() > 0);
+      if (strict_fail) c = worst(c, code(diag::ExitCode::InputError));
       for (std::size_t k = 0; k < mine.size(); ++k) {
         const batch::PlannedOutput& o = plan_.outputs[mine[k]];
+        if (strict_fail) {
+          result[k] = Status::Failed;
+          continue;
+        }
         if (!bytes[k]) {
           result[k] = Status::Failed;
           c = worst(c, code(diag::ExitCode::RenderError));
           continue;
         }
         if (batch::interrupt_signal() != 0) continue;  // NotBuilt: never start a write now
+        if (record) shas[k] = base::sha256_hex(*bytes[k]);
         if (o.path.empty()) {
           stdout_bytes[k] = std::move(bytes[k]);
           result[k] = Status::Built;
@@ -513,6 +737,7 @@ void Build::role_task(std::size_t i, std::size_t r) {
     for (std::size_t k = 0; k < mine.size(); ++k) {
       outs_[mine[k]].status = result[k];
       outs_[mine[k]].stdout_bytes = std::move(stdout_bytes[k]);
+      outs_[mine[k]].sha = std::move(shas[k]);
     }
     if (c != 0) fail(in, c);
     complete = --in.roles_left == 0;
@@ -544,21 +769,23 @@ void Build::flush_ready() {
       in = &ins_[next_flush_++];
     }
     // Complete inputs are no longer touched by workers: read without state_mu_.
-    std::string text = diag::render_all(in->read_diags, ctx_.sources, ctx_.diag_format);
+    std::string text = ctx_.render(in->read_diags);
     for (std::size_t r = 0; r < in->role_diags.size(); ++r) {
       if (!in->role_notes[r].empty() && ins_.size() > 1) {
         text += input_display_name(in->path) + ":\n";
       }
       text += in->role_notes[r];
-      text += diag::render_all(in->role_diags[r], ctx_.sources, ctx_.diag_format);
+      text += ctx_.render(in->role_diags[r]);
     }
     if (progress_->plain_lines()) {
       for (std::size_t j : in->outputs) {
         const OutputState& st = outs_[j];
         if (st.status == Status::Built) {
-          text += progress_->counter() + "wrote " + plan_.outputs[j].path + "\n";
+          text += progress_->counter() + "wrote " + plan_.outputs[j].path + " (from " +
+                  log_name(*in) + ")\n";
         } else if (st.status == Status::Failed) {
-          text += progress_->counter() + "failed " + plan_.outputs[j].path + "\n";
+          text += progress_->counter() + "failed " + plan_.outputs[j].path + " (from " +
+                  log_name(*in) + ")\n";
         }
       }
     }

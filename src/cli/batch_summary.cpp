@@ -30,6 +30,10 @@ std::string format_summary(const BuildSummary& s) {
     if (s.failed_inputs.size() > 5)
       out += ", and " + std::to_string(s.failed_inputs.size() - 5) + " more";
   }
+  if (s.removed > 0) {
+    out += "; removed " + plural(s.removed, "earlier output") + " of failed inputs";
+  }
+  if (s.pruned > 0) out += "; pruned " + plural(s.pruned, "output") + " no longer made";
   if (s.signal != 0) {
     const char* name = s.signal == SIGINT ? "SIGINT" : s.signal == SIGHUP ? "SIGHUP" : "SIGTERM";
     out += std::string("; interrupted by ") + name + ", " + plural(s.not_built, "output") +

@@ -13,6 +13,8 @@ struct BuildSummary {
   std::size_t inputs_built = 0;
   std::vector<std::string> failed_inputs;
   double seconds = 0;
+  std::size_t pruned = 0;   ///< Outputs --prune removed.
+  std::size_t removed = 0;  ///< Earlier outputs of failed inputs, removed.
   bool fail_fast_stop = false;
   bool output_failed = false;  ///< Writing to stdout or stderr failed: the batch stopped.
   int signal = 0;

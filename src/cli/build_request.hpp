@@ -34,6 +34,13 @@ struct BuildRequest {
   std::string from;    ///< --from resume|json: the input format when no extension says it.
   bool force = false;  ///< --force: replace a source file (.resume, .json) Tailor did not write.
   bool to_stdout = false;  ///< No -o and no --out-dir, or -o -: the one output goes to stdout.
+  // CI and scale (batch_options.cpp).
+  bool prune = false;        ///< --prune: remove the manifest's outputs this plan no longer makes.
+  bool dry_run = false;      ///< --dry-run: print the plan, write nothing.
+  std::string summary_file;  ///< --summary FILE: the batch as JSON (batch_report.hpp).
+  std::string key_file;      ///< --key-file FILE: reference -> input and outputs, as CSV.
+  std::string shard;         ///< --shard K/N as given; empty: every input.
+  unsigned shard_index = 0, shard_count = 1;
 };
 
 }  // namespace tailor::cli

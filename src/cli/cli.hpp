@@ -1,6 +1,7 @@
 // Shared pieces of the command-line front end. Only cli/ prints and chooses exit codes.
 #pragma once
 
+#include <atomic>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -32,6 +33,9 @@ struct Context {
   std::ostream& err;
   model::SourceManager sources;
   diag::Format diag_format = diag::Format::Human;
+  bool strict = false;  ///< --strict: warnings are errors.
+  /// Warnings rendered so far (any thread); under --strict they make the exit code 1.
+  std::atomic<std::size_t> warnings{0};
   /// `err` passes every byte through the terminal sanitiser; err_raw is the stream beneath,
   /// for the progress bar's own escape sequences only.
   std::ostream* err_raw = nullptr;
@@ -43,6 +47,9 @@ struct Context {
       : args(std::move(a)), out(o), err(e) {}
   /// Prints diagnostics to err, in the chosen format.
   void report(const diag::Diagnostics& diags);
+  /// The one diagnostic renderer of the front end: counts the warnings, promotes them under
+  /// --strict, and renders in the chosen format. Thread-safe.
+  std::string render(const diag::Diagnostics& diags);
 };
 
 using CommandFn = int (*)(Context& ctx);
@@ -76,6 +83,7 @@ int cmd_dump(Context& ctx);
 int cmd_convert(Context& ctx);
 int cmd_roles(Context& ctx);
 int cmd_match(Context& ctx);
+int cmd_merge_summaries(Context& ctx);
 
 /// `build --job FILE` (cmd_match.cpp): checks the options, loads the roles, reads the posting.
 /// Returns -1 to go on, else an exit code.

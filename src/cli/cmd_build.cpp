@@ -10,6 +10,7 @@
 #include "base/files.hpp"
 #include "base/regular_files.hpp"
 #include "cli/batch.hpp"
+#include "cli/batch_options.hpp"
 #include "cli/build_request.hpp"
 #include "cli/input_files.hpp"
 #include "cli/options.hpp"
@@ -87,6 +88,7 @@ int cmd_build(Context& ctx) {
       "force", po::bool_switch(&req.force),
       "replace a .resume or .json in --out-dir that Tailor did not write");
   add_role_options(desc, req, roles);
+  add_batch_options(desc, req);
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor build [OPTIONS] FILE...", desc, vm); rc >= 0) {
     return rc;
@@ -100,6 +102,7 @@ int cmd_build(Context& ctx) {
     req.explain_format = "text";
   }
   if (req.inputs.empty()) return usage_error(ctx, "build needs at least one FILE");
+  if (int rc = check_batch_options(ctx, req); rc >= 0) return rc;
   req.formats = split_list(formats);
   req.roles = split_list(roles);
   if (std::string bad = check_inputs(req.inputs, req.from); !bad.empty()) {

@@ -1,12 +1,15 @@
 // tailor match RESUME --job FILE: how well a resume fits a job posting, offline and explained.
 // Also the --job option of `tailor build` (prepare_job, job_profile).
+#include <algorithm>
 #include <cstdlib>
 #include <ostream>
 
 #include "cli/build_request.hpp"
 #include "cli/input_files.hpp"
+#include "cli/match_rank.hpp"
 #include "cli/options.hpp"
 #include "cli/roles.hpp"
+#include "cli/shard.hpp"
 #include "reader/reader.hpp"
 #include "transform/engine.hpp"
 #include "transform/job.hpp"
@@ -40,23 +43,39 @@ bool read_job(Context& ctx, const std::string& path, std::optional<transform::Po
 
 int cmd_match(Context& ctx) {
   po::options_description desc("match options");
-  std::string job, min_score, from;
+  std::string job, min_score, from, shard;
   std::vector<std::string> rules_files;
+  int jobs = 0;
+  bool csv = false, anonymize = false;
   desc.add_options()("job", po::value(&job), "the job posting: plain text or JSON (job schema)")(
-      "json", "print the report as JSON")(
+      "json", "print the report as JSON (with several resumes: the ranking)")(
+      "csv", po::bool_switch(&csv), "print the ranking as CSV")(
+      "jobs,j", po::value(&jobs)->default_value(0), "resumes scored in parallel (0: one per core)")(
+      "anonymize", po::bool_switch(&anonymize),
+      "name candidates by their reference, never by file or name")(
+      "shard", po::value(&shard), "score only share K of N (K from 0), by a hash of each path")(
       "min-score", po::value(&min_score),
-      "exit with code 5 when the score is below N (0-100), for CI gates")(
-      "rules", po::value(&rules_files)->composing(), "also load this .rules file (repeatable)")(
+      "exit with code 5 when the score is below N (0-100), for CI gates; with several "
+      "resumes, rank only those at N or above")("rules", po::value(&rules_files)->composing(),
+                                                "also load this .rules file (repeatable)")(
       "from", po::value(&from), "resume format when no extension says it: resume or json");
   po::variables_map vm;
-  if (int rc = parse_command_line(ctx, "tailor match RESUME --job FILE [OPTIONS]", desc, vm);
+  if (int rc = parse_command_line(ctx, "tailor match --job FILE [OPTIONS] RESUME...", desc, vm);
       rc >= 0) {
     return rc;
   }
   if (!vm.count("file")) return usage_error(ctx, "match needs a RESUME file");
-  const auto& files = vm["file"].as<std::vector<std::string>>();
-  if (files.size() != 1) return usage_error(ctx, "match takes one RESUME file");
+  std::vector<std::string> files = vm["file"].as<std::vector<std::string>>();
   if (job.empty()) return usage_error(ctx, "match needs --job FILE (a job posting)");
+  if (jobs < 0) return usage_error(ctx, "--jobs must be 1 or more (0: one per core)");
+  if (csv && vm.count("json")) return usage_error(ctx, "use either --csv or --json");
+  bool ranking = files.size() > 1 || csv || anonymize || !shard.empty();
+  if (!shard.empty()) {
+    std::string error;
+    std::optional<Shard> s = parse_shard(shard, error);
+    if (!s) return usage_error(ctx, error);
+    files = shard_inputs(files, *s);
+  }
   if (std::string bad = check_inputs(files, from); !bad.empty()) return usage_error(ctx, bad);
   std::optional<double> gate;
   if (vm.count("min-score")) {
@@ -68,6 +87,34 @@ int cmd_match(Context& ctx) {
 
   transform::RuleSet rules;
   if (int rc = load_roles(ctx, rules_files, rules)) return rc;
+  if (ranking) {
+    std::optional<transform::Posting> posting;
+    if (int rc = 0; !read_job(ctx, job, posting, rc)) return rc;
+    RankOptions options{from, static_cast<unsigned>(jobs), anonymize};
+    std::vector<RankRow> rows = score_resumes(ctx, files, *posting, rules, options);
+    int rc = 0;
+    for (const RankRow& r : rows) {
+      ctx.report(r.diags);
+      rc = std::max(rc, r.code);
+    }
+    std::vector<const RankRow*> ranked = rank(rows, anonymize);
+    std::size_t scored = ranked.size();
+    if (gate) {
+      std::erase_if(ranked, [&](const RankRow* r) { return r->score < *gate; });
+    }
+    if (csv) {
+      ctx.out << render_rank_csv(ranked, anonymize);
+    } else if (vm.count("json")) {
+      ctx.out << render_rank_json(ranked, anonymize);
+    } else {
+      print_text(ctx, render_rank_table(ranked, anonymize));
+    }
+    if (gate && ranked.empty() && scored > 0 && rc == 0) {
+      ctx.err << "tailor: no resume reaches --min-score " << min_score << "\n";
+      return code(diag::ExitCode::BelowMinScore);
+    }
+    return rc;
+  }
   diag::Diagnostics diags;
   auto doc = load_input(files.front(), from, ctx.sources, diags);
   ctx.report(diags);

@@ -2,13 +2,14 @@
 
 #include <ostream>
 
+#include "cli/diagnostic_options.hpp"
+
 namespace tailor::cli {
 
 int parse_command_line(Context& ctx, const char* usage, po::options_description& desc,
                        po::variables_map& vm, const char* positional_name) {
-  desc.add_options()("help,h", "show this help")(
-      "diagnostic-format", po::value<std::string>()->default_value("human"),
-      "human (with source line and caret) or short (first line only)");
+  desc.add_options()("help,h", "show this help");
+  add_diagnostic_options(desc);
   po::options_description hidden;
   hidden.add_options()(positional_name, po::value<std::vector<std::string>>(), "input files");
   po::options_description all;
@@ -21,13 +22,7 @@ int parse_command_line(Context& ctx, const char* usage, po::options_description&
     ctx.out << "Usage: " << usage << "\n\n" << desc << "\n";
     return 0;
   }
-  const std::string& f = vm["diagnostic-format"].as<std::string>();
-  if (f == "short") {
-    ctx.diag_format = diag::Format::Short;
-  } else if (f != "human") {
-    return usage_error(ctx, "--diagnostic-format must be human or short, not '" + f + "'");
-  }
-  return -1;
+  return apply_diagnostic_options(ctx, vm);
 }
 
 }  // namespace tailor::cli

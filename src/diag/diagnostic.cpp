@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/utf8.hpp"
+#include "diag/machine_format.hpp"
 
 namespace tailor::diag {
 
@@ -44,7 +45,7 @@ std::size_t Diagnostics::warning_count() const {
          }));
 }
 
-static const char* severity_name(Severity s) {
+const char* severity_name(Severity s) {
   switch (s) {
     case Severity::Error:
       return "error";
@@ -78,6 +79,8 @@ void render_source(std::string& out, std::uint32_t line_number, const std::strin
 }  // namespace
 
 std::string render(const Diagnostic& d, const model::SourceManager& sources, Format format) {
+  if (format == Format::Json) return render_json(d, sources);
+  if (format == Format::Github) return render_github(d, sources);
   std::string out;
   const std::string& path = d.span.file_id != 0 ? sources.path(d.span.file_id) : d.path;
   if (!path.empty()) {
@@ -136,12 +139,30 @@ std::string render(const Diagnostic& d, const model::SourceManager& sources, For
 std::string render_all(const Diagnostics& ds, const model::SourceManager& sources, Format format) {
   std::string out;
   for (const Diagnostic& d : ds.items()) out += render(d, sources, format);
-  if (ds.dropped() > 0) {
+  if (ds.dropped() > 0 && (format == Format::Json || format == Format::Github)) {
+    Diagnostic note;
+    note.severity = Severity::Note;
+    note.message = std::to_string(ds.dropped()) + " more diagnostics not shown; only the first " +
+                   std::to_string(Diagnostics::kMaxKept) + " are kept (docs/limits.md)";
+    out += render(note, sources, format);
+  } else if (ds.dropped() > 0) {
     out += "tailor: note: " + std::to_string(ds.dropped()) + " more diagnostic" +
            (ds.dropped() == 1 ? "" : "s") + " not shown; only the first " +
            std::to_string(Diagnostics::kMaxKept) + " are kept (docs/limits.md)\n";
   }
   return out;
+}
+
+}  // namespace tailor::diag
+
+namespace tailor::diag {
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "human") return Format::Human;
+  if (name == "short") return Format::Short;
+  if (name == "json") return Format::Json;
+  if (name == "github") return Format::Github;
+  return std::nullopt;
 }
 
 }  // namespace tailor::diag

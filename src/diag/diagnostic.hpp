@@ -2,7 +2,9 @@
 // Library code appends to a Diagnostics sink and never prints; only cli/ renders.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/document.hpp"
@@ -48,9 +50,14 @@ class Diagnostics {
 };
 
 enum class Format {
-  Human,  ///< path:line:col: error: message, the source line, a caret, hint: lines.
-  Short,  ///< The first line only.
+  Human,   ///< path:line:col: error: message, the source line, a caret, hint: lines.
+  Short,   ///< The first line only.
+  Json,    ///< One JSON object per line: file, line, col, severity, message, hints.
+  Github,  ///< GitHub Actions workflow commands: ::error file=F,line=L,col=C::message.
 };
+
+/// Parses a --diagnostic-format value ("human", "short", "json", "github").
+std::optional<Format> parse_format(std::string_view name);
 
 /// Renders one diagnostic. The caret column counts code points, so it lines up under
 /// multi-byte letters (ə, ş) in a UTF-8 terminal.

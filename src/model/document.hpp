@@ -85,6 +85,7 @@ struct Header {
   Field address;   ///< Street address: removed by --anonymize.
   Field photo;     ///< Path or URL of a photo: removed by --anonymize.
   Field language;  ///< BCP 47 tag of the document's language ("de", "az"); empty: as written.
+  Field ref;       ///< The candidate reference a recruiter gave ("ref:", JSON meta.ref).
   std::vector<Link> links;
   friend bool operator==(const Header&, const Header&) = default;
 };

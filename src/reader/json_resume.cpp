@@ -126,10 +126,17 @@ class Mapper {
   }
 
  private:
-  /// meta.language: the document's language (a BCP 47 tag); other meta keys are JSON
-  /// Resume's own (canonical, version, lastModified) and are not ours to check.
+  /// meta.language: the document's language (a BCP 47 tag); meta.ref: the candidate
+  /// reference. Other meta keys are JSON Resume's own (canonical, version, lastModified) and
+  /// are not ours to check.
   void meta(model::Document& doc, const Value& v, const std::string& path) {
     for (const auto& m : v.members) {
+      if (m.key == "ref") {
+        if (expect(m.value, path + ".ref", Kind::String, "a string (a candidate reference)")) {
+          doc.header.ref = model::Field{m.value.text, m.value.span};
+        }
+        continue;
+      }
       if (m.key != "language") continue;
       std::string p = path + ".language";
       if (!expect(m.value, p, Kind::String, "a string (a BCP 47 tag such as \"de\")")) return;

@@ -47,7 +47,7 @@ bool starts_with(ast::Range r, const char* prefix) {
 const std::vector<std::string>& header_keys() {
   static const std::vector<std::string> kKeys = {"name",     "headline", "email", "phone",
                                                  "location", "address",  "photo", "website",
-                                                 "link",     "lang"};
+                                                 "link",     "lang",     "ref"};
   return kKeys;
 }
 
@@ -184,6 +184,7 @@ class Lowering {
                           : key == "phone"    ? &h.phone
                           : key == "location" ? &h.location
                           : key == "address"  ? &h.address
+                          : key == "ref"      ? &h.ref
                                               : &h.photo;
     if (!field->empty()) {
       diags_.error(span(f.key), "the '" + key + "' field is given twice")

@@ -351,12 +351,6 @@ std::vector<std::string> name_parts(const std::string& name) {
 
 }  // namespace
 
-std::string candidate_reference(std::string_view content) {
-  std::string h = base::sha256_hex(content).substr(0, 6);
-  for (char& c : h) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return "Candidate " + h;
-}
-
 AnonymizeReport anonymize(model::Document& doc, const std::string& reference) {
   AnonymizeReport r;
   model::Header& h = doc.header;

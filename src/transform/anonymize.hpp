@@ -8,10 +8,6 @@
 
 namespace tailor::transform {
 
-/// "Candidate 3F9A2C": the first six hex digits (upper case) of the SHA-256 of the input's
-/// bytes. Stable across runs and machines, different for different inputs.
-std::string candidate_reference(std::string_view content);
-
 /// What anonymize() changed, for messages and tests.
 struct AnonymizeReport {
   int fields_removed = 0;    ///< Header fields, links and the photo.

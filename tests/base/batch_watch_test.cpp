@@ -107,3 +107,22 @@ TEST_F(Watch, FolderDeletedAndRecreatedIsWatchedAgain) {
   save.join();
   EXPECT_EQ(changed.count(file_), 1u);
 }
+
+TEST(WatchStart, AFolderGoneBeforeTheWatchStartsIsFoundWhenItComesBack) {
+  fs::path dir = fs::temp_directory_path() / ("tailor-watch-gone-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  std::string file = (dir / "cv.resume").string(), err;
+  FileWatcher w;
+  ASSERT_TRUE(w.start({file}, err)) << err;
+  std::thread editor([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    fs::create_directories(dir);
+    std::ofstream(file) << "back\n";
+  });
+  std::set<std::string> changed;
+  FileWatcher::Event e = w.wait(-1, 50, changed, err);
+  editor.join();
+  EXPECT_EQ(e, FileWatcher::Event::Changed) << err;
+  EXPECT_EQ(changed.count(file), 1u);
+  fs::remove_all(dir);
+}

@@ -7,6 +7,7 @@
 using tailor::cli::BuildSummary;
 using tailor::cli::format_summary;
 using tailor::cli::batch::Manifest;
+using tailor::cli::batch::source_id;
 
 namespace {
 const std::string kHash1(64, 'a');
@@ -15,22 +16,35 @@ const std::string kHash2 = std::string(63, '0') + "f";
 
 TEST(BatchManifest, RoundTripsSortedByName) {
   Manifest m;
-  m.set("zeta.pdf", kHash1);
-  m.set("sub/with space.docx", kHash2);
+  const std::string src = source_id("in/a.resume");
+  m.set("zeta.pdf", {kHash1, kHash2, src});
+  m.set("sub/with space.docx", {kHash2, kHash1, src});
   std::string text = m.serialise();
-  EXPECT_EQ(text,
-            "# tailor manifest 1\n" + kHash2 + " sub/with space.docx\n" + kHash1 + " zeta.pdf\n");
+  EXPECT_EQ(text, "# tailor manifest 2\n" + kHash2 + " " + kHash1 + " " + src +
+                      " sub/with space.docx\n" + kHash1 + " " + kHash2 + " " + src + " zeta.pdf\n");
   EXPECT_EQ(Manifest::parse(text), m);
-  EXPECT_EQ(Manifest::parse(text).get("sub/with space.docx"), kHash2);
+  EXPECT_EQ(Manifest::parse(text).get("sub/with space.docx")->key, kHash2);
+  EXPECT_EQ(Manifest::parse(text).get("sub/with space.docx")->output, kHash1);
+}
+
+TEST(BatchManifest, SourceIdIsThePathLexicallyNormalised) {
+  EXPECT_EQ(source_id("./in/a.resume"), source_id("in/a.resume"));
+  EXPECT_EQ(source_id("in//x/../a.resume"), source_id("in/a.resume"));
+  EXPECT_NE(source_id("in/a.resume"), source_id("in/b.resume"));
+  EXPECT_EQ(source_id("a").size(), 16u);
 }
 
 TEST(BatchManifest, UnreadableLinesAndOtherVersionsAreDropped) {
-  Manifest m = Manifest::parse("# tailor manifest 1\n" + kHash1 + " ok.pdf\nnot a line\n" +
-                               "ABC bad-hash.pdf\n" + std::string(64, 'G') + " upper.pdf\n" +
-                               kHash2 + " \n");
+  const std::string src(16, 'c');
+  Manifest m = Manifest::parse("# tailor manifest 2\n" + kHash1 + " " + kHash2 + " " + src +
+                               " ok.pdf\nnot a line\n" + "ABC " + kHash1 + " " + src +
+                               " bad-hash.pdf\n" + kHash1 + " " + kHash2 + " XYZ bad-src.pdf\n" +
+                               std::string(64, 'G') + " " + kHash1 + " " + src + " upper.pdf\n" +
+                               kHash2 + " " + kHash1 + " " + src + " \n");
   EXPECT_EQ(m.size(), 1u);
-  EXPECT_EQ(m.get("ok.pdf"), kHash1);
-  EXPECT_EQ(Manifest::parse("# tailor manifest 2\n" + kHash1 + " ok.pdf\n").size(), 0u);
+  EXPECT_EQ(m.get("ok.pdf")->key, kHash1);
+  // Version 1 recorded no output hash: everything rebuilds once.
+  EXPECT_EQ(Manifest::parse("# tailor manifest 1\n" + kHash1 + " ok.pdf\n").size(), 0u);
   EXPECT_EQ(Manifest::parse("").size(), 0u);
 }
 

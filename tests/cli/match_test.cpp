@@ -260,8 +260,8 @@ TEST(Match, MinScoreGatesWithExitCode5) {
 TEST(Match, UsageErrorsExit2) {
   EXPECT_EQ(run_cli({"match", "samples/aysel.resume"}).exit_code, 2);
   EXPECT_EQ(run_cli({"match", "--job", "tests/fixtures/jobs/sre.json"}).exit_code, 2);
-  EXPECT_EQ(run_cli({"match", "samples/aysel.resume", "samples/systems.resume", "--job",
-                     "tests/fixtures/jobs/sre.json"})
+  EXPECT_EQ(run_cli({"match", "samples/aysel.resume", "--job", "tests/fixtures/jobs/sre.json",
+                     "--csv", "--json"})
                 .exit_code,
             2);
   EXPECT_EQ(run_cli({"build", "samples/aysel.resume", "--job", "tests/fixtures/jobs/sre.json",

@@ -35,7 +35,7 @@ for sig in INT TERM HUP; do
   (( n > 0 && n < 2 * N )) || fail "expected a partial build, got $n outputs"
   # Every file that exists is complete, and the manifest lists exactly those files.
   for f in out/*; do cmp -s "$f" "ref/${f#out/}" || fail "$f differs from an uninterrupted build"; done
-  listed=$(tail -n +2 out/.tailor-manifest | cut -d' ' -f2- | LC_ALL=C sort)
+  listed=$(tail -n +2 out/.tailor-manifest | cut -d' ' -f4- | LC_ALL=C sort)
   present=$(find out -type f ! -name .tailor-manifest -printf '%P\n' | LC_ALL=C sort)
   [[ $listed == "$present" ]] || fail "manifest and files disagree after SIG$sig"
   # The rerun builds exactly the rest.

@@ -18,14 +18,14 @@ cp "$SRC/docs/previews/classic.png" logo.png
 n=$(ls blind | wc -l)
 [[ $n == 8 ]] || fail "expected 8 outputs, got $n: $(ls blind)"
 for f in blind/*; do
-  [[ $(basename "$f") =~ ^candidate-[0-9a-f]{6}-agency\.(pdf|docx)$ ]] || fail "unexpected name $f"
+  [[ $(basename "$f") =~ ^candidate-[0-9a-f]{12}-agency\.(pdf|docx)$ ]] || fail "unexpected name $f"
 done
 for f in blind/*.pdf; do
   txt=$(pdftotext -enc UTF-8 "$f" -) || fail "pdftotext $f"
   grep -q 'Presented by Example Talent Ltd' <<< "$txt" || fail "$f: no header line"
   grep -q 'Example Talent Ltd, confidential' <<< "$txt" || fail "$f: no footer line"
   [[ $(pdfimages -list "$f" | tail -n +3 | wc -l) -ge 1 ]] || fail "$f: no logo image"
-  pdfinfo "$f" | grep -q '^Author: *Candidate [0-9A-F]\{6\}$' || fail "$f: author is not the reference"
+  pdfinfo "$f" | grep -q '^Author: *Candidate [0-9A-F]\{12\}$' || fail "$f: author is not the reference"
   pdftotext -enc UTF-8 "$f" "$f.txt"
   pdfinfo "$f" >> "$f.txt"
 done

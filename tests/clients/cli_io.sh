@@ -102,7 +102,7 @@ sigpipe_stops_the_batch_cleanly() {
   tmp=$(find pout -name '.*.tmp-*' 2>/dev/null)
   [[ -z $tmp ]] || fail "SIGPIPE left temporary files: $tmp"
   [[ -f pout/.tailor-manifest ]] || fail "SIGPIPE: no manifest"
-  listed=$(tail -n +2 pout/.tailor-manifest | cut -d' ' -f2- | LC_ALL=C sort)
+  listed=$(tail -n +2 pout/.tailor-manifest | cut -d' ' -f4- | LC_ALL=C sort)
   present=$(find pout -type f ! -name .tailor-manifest -printf '%P\n' | LC_ALL=C sort)
   [[ $listed == "$present" ]] || fail "SIGPIPE: manifest and files disagree"
   # stdout closed early: an I/O error, not a silent death.

@@ -255,9 +255,10 @@ class Writer {
       }
     }
     for (auto& [key, arr] : arrays) root.put(key, std::move(arr));
-    if (!doc.header.language.empty()) {
+    if (!doc.header.language.empty() || !doc.header.ref.empty()) {
       J meta;
-      meta.put("language", doc.header.language.value);
+      if (!doc.header.language.empty()) meta.put("language", doc.header.language.value);
+      if (!doc.header.ref.empty()) meta.put("ref", doc.header.ref.value);
       root.put("meta", std::move(meta));
     }
     if (tagged_) {

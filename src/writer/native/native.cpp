@@ -131,6 +131,7 @@ class Dumper {
     field(2, "address", d.header.address);
     field(2, "photo", d.header.photo);
     field(2, "lang", d.header.language);
+    field(2, "ref", d.header.ref);
     for (const Link& l : d.header.links) {
       line(2, "link " + quote(l.label) + " <" + l.url + ">" + span(l.span));
     }

@@ -135,6 +135,7 @@ class Writer {
     field("address", h.address);
     field("photo", h.photo);
     field("lang", h.language);
+    field("ref", h.ref);
     for (const Link& l : h.links) {
       if (!url_writable(l.url)) {
         lossy(l.span, "a link without a usable address ('" + l.label + "') is left out");
