@@ -59,7 +59,8 @@ awk -F'"' -v w="$width" '/>•</ {n++; if ($2 < w * 0.5) {print "bullet not on t
 "$tailor" build "$fx/persian-latin-name.resume" -o "$scratch/fa.pdf" 2> "$scratch/fa.err" || die "persian-latin-name does not build"
 pdftotext -bbox "$scratch/fa.pdf" - > "$scratch/fa.bbox"
 width=$(grep -o '<page width="[0-9.]*' "$scratch/fa.bbox" | head -1 | cut -d'"' -f2)
-awk -F'"' -v w="$width" '/>Karimi</ {n++; if ($6 < w * 0.85) {print "name not on the right: " $0; exit 1}} END {if (!n) exit 1}' "$scratch/fa.bbox" || die "Latin-named Persian resume not mirrored"
+awk -F'"' -v w="$width" '/>(خلاصه|هصالخ)</ {n++; if ($6 < w * 0.85) {print "heading not on the right: " $0; exit 1}} END {if (!n) exit 1}' "$scratch/fa.bbox" || die "Latin-named Persian resume not mirrored (heading)"
+awk -F'"' -v w="$width" '/>•</ {n++; if ($2 < w * 0.5) {print "bullet not on the right: " $0; exit 1}} END {if (!n) exit 1}' "$scratch/fa.bbox" || die "Latin-named Persian resume not mirrored (bullet)"
 awk -F'"' -v w="$width" '/>2021</ {n++; if ($2 > w * 0.3) {print "dates not on the left: " $0; exit 1}} END {if (!n) exit 1}' "$scratch/fa.bbox" || die "Persian dates not mirrored"
 
 # 4. Format characters are never drawn, decomposed accents come out composed.
