@@ -235,6 +235,13 @@ void Engine::entry(const model::Entry& e, double before) {
       closes = &op;
     }
     if (!opens) return;
+    // This span replaces a logical-order span of the line (mark_logical_order): spans do not
+    // nest, and the emitter leaves out an ActualText with right-to-left words.
+    for (Op& op : b.ops) {
+      op.actual_text.clear();
+      op.actual_text_reordered = false;
+      op.end_span = false;
+    }
     opens->actual_text = words;
     closes->end_span = true;
   };
