@@ -64,12 +64,9 @@ RunProps language_run_props(const model::Document& doc) {
 
 void mark_language(pugi::xml_node root, const model::Document& doc) {
   RunProps lang = language_run_props(doc);
-  // In a right-to-left language every paragraph runs right to left, as the PDF mirrors the
-  // whole page; otherwise each paragraph by its first strong character.
-  bool rtl_document = locale::is_rtl_language(doc.header.language.value);
   for (pugi::xpath_node xp : root.select_nodes(".//w:p")) {
     pugi::xml_node p = xp.node();
-    if (rtl_document || has_rtl(text_of(p))) add_bidi(p);
+    if (has_rtl(text_of(p))) add_bidi(p);
   }
   for (pugi::xpath_node xr : root.select_nodes(".//w:r")) {
     pugi::xml_node r = xr.node();
