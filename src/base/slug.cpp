@@ -11,19 +11,13 @@
 
 #include "base/sha256.hpp"
 #include "base/utf8.hpp"
+#include "slug_rules.hpp"
 
 namespace tailor::base {
 
 namespace {
 
-/// Any script to lower-case ASCII through ICU's transliterators, with three additions:
-/// Russian through BGN/PCGN ("Щукин" -> "shchukin" rather than ISO 9's "sukin"), the hard
-/// and soft signs dropped so they never split a word, and Azerbaijani ə, which Latin-ASCII
-/// leaves alone, as e.
-constexpr const char16_t* kRules =
-    u"[ъЪьЬ] > ; :: NFC; :: [\\p{Cyrillic}] Russian-Latin/BGN; :: Any-Latin; :: Latin-ASCII; "
-    u"ə > e; Ə > E; :: Lower;";
-
+/// Any script to lower-case ASCII through ICU, by the rules in slug.rules (kSlugRules).
 /// The transliterator is built once (about 16 ms: its registry) and shared; ICU's transliterators
 /// keep per-call state, so calls are serialised.
 std::string transliterate(std::string_view text) {
@@ -38,7 +32,7 @@ std::string transliterate(std::string_view text) {
     UParseError pe;
     UErrorCode ec = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createFromRules(
-        "tailor-slug", icu::UnicodeString(kRules), UTRANS_FORWARD, pe, ec));
+        "tailor-slug", icu::UnicodeString(kSlugRules), UTRANS_FORWARD, pe, ec));
     return U_FAILURE(ec) ? nullptr : std::move(t);
   }();
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(
@@ -114,7 +108,7 @@ std::string slugify(std::string_view text, std::size_t max_length) {
     } else if (cp >= U'A' && cp <= U'Z') {
       emit(std::string(1, static_cast<char>(cp + 32)));
     } else if (is_letter_like(cp)) {
-      // A letter no transliterator knows (Azerbaijani Cyrillic һ, ү) keeps its code point.
+      // A letter no rule knows (Abkhaz ԥ, Chechen ӏ) keeps its code point.
       char buf[16];
       std::snprintf(buf, sizeof buf, "u%04x", static_cast<unsigned>(cp));
       pending_dash = true;  // keep hex pieces apart so they read back unambiguously

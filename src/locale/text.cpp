@@ -89,6 +89,13 @@ bool is_rtl_paragraph(const std::string& text) {
   return rtl;
 }
 
+bool is_rtl_language(const std::string& tag) {
+  if (tag.empty()) return false;
+  UErrorCode ec = U_ZERO_ERROR;
+  icu::Locale l = icu::Locale::forLanguageTag(tag, ec);
+  return U_SUCCESS(ec) && !l.isBogus() && l.isRightToLeft();
+}
+
 std::string canonical_tag(const std::string& tag) {
   if (tag.empty() || tag.size() > 64) return {};
   for (char c : tag) {

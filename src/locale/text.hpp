@@ -18,6 +18,9 @@ std::string nfc(const std::string& utf8);
 std::string fold_key(const std::string& utf8);
 /// True when the first strong character is right-to-left (ICU ubidi paragraph level).
 bool is_rtl_paragraph(const std::string& utf8);
+/// True when the language (BCP 47) is written right to left by default: its likely script,
+/// from CLDR through ICU, is ("ar", "he", "fa", "ur", "yi", "az-Arab"; not "az" or "ku").
+bool is_rtl_language(const std::string& tag);
 /// The canonical form of a BCP 47 tag ("DE-at" -> "de-AT"), or empty when it is not one.
 std::string canonical_tag(const std::string& tag);
 /// The language subtag ("pt-BR" -> "pt").

@@ -295,6 +295,8 @@ const std::map<std::string, Setter>& setters() {
         &Style::heading_style,
         {{"rule", HeadingStyle::Rule}, {"plain", HeadingStyle::Plain}, {"bar", HeadingStyle::Bar}});
     m["heading_uppercase"] = bool_field(&Style::heading_uppercase);
+    m["heading_titlecase"] = bool_field(&Style::heading_titlecase);
+    m["contact_labels"] = bool_field(&Style::contact_labels);
     m["date_format"] = [](Style& s, const Item& it, Parser& p) {
       if (it.value != "mon yyyy" && it.value != "yyyy-mm") {
         p.error(it.value_span, "unknown date_format '" + it.value + "'",

@@ -54,12 +54,19 @@ struct Style {
 
   HeadingStyle heading_style = HeadingStyle::Rule;
   bool heading_uppercase = false;
+  /// Title case by word in the document's language, through ICU ("ilk iş" -> "İlk İş" in tr,
+  /// "ijsselmeer" -> "IJsselmeer" in nl); the rest of each word is kept as written ("iOS").
+  /// heading_uppercase wins when both are set.
+  bool heading_titlecase = false;
   std::string date_format = "mon yyyy";  ///< "mon yyyy" (Apr 2021) or "yyyy-mm" (2021-04).
 
   /// Added for the PDF layout; the DOCX writer may honour them too.
   bool header_centered = false;  ///< Name, headline and contact line centred (else left).
-  bool entry_inline = false;     ///< "Role, Organisation ... Location · Dates" on one line
-                                 ///< instead of role/dates over organisation/location.
+  /// "Email: …", "Phone: …", "GitHub: …" in the contact line, the labels in the document's
+  /// language (templates/locales); else the values alone.
+  bool contact_labels = false;
+  bool entry_inline = false;  ///< "Role, Organisation ... Location · Dates" on one line
+                              ///< instead of role/dates over organisation/location.
 
   /// Section order when no role profile sets one; kinds not listed keep source order after.
   std::vector<model::SectionKind> section_order;

@@ -70,4 +70,26 @@ std::string contact_label(const std::string& key, const std::string& fallback,
   return it == l->labels.end() ? fallback : it->second;
 }
 
+std::string contact_text(const std::string& key, const std::string& own_label,
+                         const std::string& value, bool labelled, const model::Document& doc) {
+  if (!labelled || value.empty()) return value;
+  std::string label = own_label;
+  if (!key.empty()) {
+    const locale::LocaleData* l = document_locale(doc);
+    const locale::LocaleData* en = locale::Catalog::instance().find("en");
+    for (const locale::LocaleData* d : {l, en}) {
+      if (!d) continue;
+      if (auto it = d->labels.find(key); it != d->labels.end()) {
+        label = it->second;
+        break;
+      }
+    }
+  }
+  return label.empty() ? value : label + ": " + value;
+}
+
+std::string link_label_key(const model::Link& link) {
+  return link.label == "Website" ? "website" : "";
+}
+
 }  // namespace tailor::writer

@@ -29,5 +29,15 @@ std::string page_of(int page, int pages, const model::Document& doc);
 /// `fallback` when it has none.
 std::string contact_label(const std::string& key, const std::string& fallback,
                           const model::Document& doc);
+/// A contact item as printed when the style asks for labels (`contact_labels: yes`):
+/// "Telefon: +49 …". `key` is a label of the locale files (email, phone, location, website);
+/// the label is the document language's, or English when the document has no language or
+/// its file lacks the label. An empty key (a profile link) takes `own_label` ("GitHub"); with
+/// no label at all, or `labelled` false, the value alone.
+std::string contact_text(const std::string& key, const std::string& own_label,
+                         const std::string& value, bool labelled, const model::Document& doc);
+/// The locale-file key for a header link's label: "website" for the label the readers give
+/// a `website:` line or JSON Resume's basics.url ("Website"); empty for a profile.
+std::string link_label_key(const model::Link& link);
 
 }  // namespace tailor::writer

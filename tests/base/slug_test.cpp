@@ -36,8 +36,38 @@ TEST(Slug, CyrillicIsTransliterated) {
   EXPECT_EQ(slugify("Алиев Щукин"), "aliyev-shchukin");
   EXPECT_EQ(slugify("Объём"), "obem");            // hard sign dropped without splitting
   EXPECT_EQ(slugify("Ігор Їжак"), "igor-izhak");  // Ukrainian letters Russian lacks
-  // Azerbaijani Cyrillic letters ICU has no transliteration for keep their code point.
-  EXPECT_EQ(slugify("Әлијев Һүсејн"), "elijev-u04bb-u04af-sejn");
+  // Azerbaijani Cyrillic letters ICU has no transliteration for come from slug.rules (ј is
+  // Serbian's j too, and stays j).
+  EXPECT_EQ(slugify("Әлијев Һүсејн"), "elijev-husejn");
+  EXPECT_EQ(slugify("Ҹәфәров Ҝәнҹә Өмәр Ғулам"), "ceferov-gence-omer-gulam");
+  EXPECT_EQ(slugify("Нұрсұлтан Қазақстан Җәлил"), "nursultan-qazaqstan-zhelil");  // kk, tt
+  // A letter no rule knows keeps its code point rather than vanishing.
+  EXPECT_EQ(slugify("ԥ"), "u0525");
+}
+
+TEST(Slug, NamesInTenScriptsBecomeReadableAscii) {
+  struct Case {
+    const char* name;
+    const char* slug;
+  };
+  for (const Case& c : {Case{"Aysel Məmmədova", "aysel-memmedova"},        // Latin (az)
+                        Case{"Иван Петров", "ivan-petrov"},                // Cyrillic (ru)
+                        Case{"Һүсейнова", "huseynova"},                    // Cyrillic (az)
+                        Case{"Ελένη Παπαδοπούλου", "elene-papadopoulou"},  // Greek
+                        Case{"Արամ Պետրոսյան", "aram-petrosyan"},          // Armenian
+                        Case{"ქეთევან ბერიძე", "ketevan-beridze"},         // Georgian
+                        Case{"李小龙", "li-xiao-long"},                    // Han
+                        Case{"たなか タナカ", "tanaka-tanaka"},            // kana
+                        Case{"김민준", "gimminjun"},                       // Hangul
+                        Case{"राहुल शर्मा", "rahula-sarma"},                 // Devanagari
+                        Case{"สมชาย", "smchay"},                           // Thai
+                        Case{"ليلى حداد", "lyly-hdad"}}) {                 // Arabic
+    SCOPED_TRACE(c.name);
+    std::string s = slugify(c.name);
+    expect_safe(s);
+    EXPECT_EQ(s, c.slug);
+  }
+  expect_safe(slugify("נועה כהן"));  // Hebrew: consonants only, as ICU writes them
 }
 
 TEST(Slug, AnyScriptIsTransliteratedThroughIcu) {

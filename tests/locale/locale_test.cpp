@@ -139,6 +139,11 @@ TEST(CaseMapping, GermanSharpSUpperCasesToSS) {
 TEST(CaseMapping, TitleCaseFollowsTheLanguage) {
   EXPECT_EQ(tailor::locale::to_title("ilk iş", "tr"), "İlk İş");
   EXPECT_EQ(tailor::locale::to_title("ilk iş", "en"), "Ilk Iş");
+  EXPECT_EQ(tailor::locale::to_title("işlər və layihələr", "az"), "İşlər Və Layihələr");
+  // Dutch capitalises the IJ digraph as one letter.
+  EXPECT_EQ(tailor::locale::to_title("ijsselmeer projecten", "nl"), "IJsselmeer Projecten");
+  EXPECT_EQ(tailor::locale::to_title("ijsselmeer", "en"), "Ijsselmeer");
+  EXPECT_EQ(tailor::locale::to_title("iOS apps", "en"), "IOS Apps");
 }
 
 TEST(Dates, MonthNamesComeFromCldrInTheDocumentLanguage) {
@@ -174,6 +179,32 @@ TEST(Direction, FirstStrongCharacterDecidesTheParagraph) {
   EXPECT_TRUE(tailor::locale::is_rtl_paragraph("בניתי את שירות Go"));
   EXPECT_TRUE(tailor::locale::is_rtl_paragraph("2021 مهندسة"));
   EXPECT_FALSE(tailor::locale::is_rtl_paragraph("Built a Go service (בניתי)"));
+}
+
+TEST(Direction, RightToLeftLanguagesComeFromTheirLikelyScript) {
+  using tailor::locale::is_rtl_language;
+  for (const char* tag : {"ar", "he", "fa", "ur", "yi", "ps", "az-Arab", "fa-AF"}) {
+    EXPECT_TRUE(is_rtl_language(tag)) << tag;
+  }
+  for (const char* tag : {"", "en", "az", "az-Cyrl", "tr", "ku", "zh", "ja", "not a tag"}) {
+    EXPECT_FALSE(is_rtl_language(tag)) << tag;
+  }
+}
+
+TEST(Direction, LocaleFilesAgreeWithTheLanguagesDirection) {
+  const Catalog& c = Catalog::instance();
+  for (const std::string& tag : c.tags()) {
+    EXPECT_EQ(c.find(tag)->rtl, tailor::locale::is_rtl_language(tag)) << tag;
+  }
+}
+
+TEST(Dates, MonthsAtTheEndsOfTheYearKeepTheirYear) {
+  using tailor::locale::format_month_year;
+  EXPECT_EQ(format_month_year(1999, 12, "en"), "Dec 1999");
+  EXPECT_EQ(format_month_year(2000, 1, "en"), "Jan 2000");
+  EXPECT_EQ(format_month_year(2030, 12, "de"), "Dez. 2030");
+  EXPECT_EQ(format_month_year(1970, 1, "en"), "Jan 1970");
+  EXPECT_EQ(format_month_year(1969, 12, "en"), "Dec 1969");
 }
 
 TEST(LanguageTags, CanonicalisedOrRejected) {

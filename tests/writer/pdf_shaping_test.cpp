@@ -7,6 +7,7 @@
 #include "writer/pdf/bidi.hpp"
 #include "writer/pdf/fallback.hpp"
 #include "writer/pdf/fonts.hpp"
+#include "writer/pdf/layout.hpp"
 #include "writer/pdf/line_breaks.hpp"
 #include "writer/pdf/normalize.hpp"
 #include "writer/pdf/shaping.hpp"
@@ -115,6 +116,22 @@ TEST(PdfBidi, HebrewWithLatinWordGetsUax9LevelsAndVisualOrder) {
   EXPECT_TRUE(needs_bidi("x \u200F y"));
   EXPECT_EQ(first_strong_direction("2021 — ليلى"), 1);
   EXPECT_EQ(first_strong_direction("12 Go"), 0);
+}
+
+TEST(PdfDirection, RightToLeftLanguageMirrorsEvenAfterALatinName) {
+  model::Document doc;
+  doc.header.name.value = "Dariush Karimi";
+  doc.header.headline.value = "Backend engineer";
+  EXPECT_FALSE(document_is_rtl(doc));
+  for (const char* rtl : {"fa", "ur", "he", "ar"}) {
+    doc.header.language.value = rtl;
+    EXPECT_TRUE(document_is_rtl(doc)) << rtl;
+  }
+  doc.header.language.value = "de";
+  EXPECT_FALSE(document_is_rtl(doc));
+  // A left-to-right language does not hide a right-to-left first strong character.
+  doc.header.name.value = "נועה כהן";
+  EXPECT_TRUE(document_is_rtl(doc));
 }
 
 TEST(PdfLineBreaks, ThaiBreaksAtWordsAndCjkBetweenIdeographsWithKinsoku) {

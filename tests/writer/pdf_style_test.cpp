@@ -51,6 +51,19 @@ TEST(PdfStyle, ValuesAndUnits) {
   EXPECT_EQ(s->paper, style::Paper::Letter);
 }
 
+TEST(PdfStyle, ContactLabelsAndTitleCaseAreYesNoKeys) {
+  model::SourceManager sm;
+  diag::Diagnostics diags;
+  std::string text = "contact_labels: yes\nheading_titlecase: yes\n";
+  auto s = style::parse_style(sm.add("ok.style", text), text, diags);
+  ASSERT_TRUE(s.has_value()) << diag::render_all(diags, sm);
+  EXPECT_TRUE(s->contact_labels);
+  EXPECT_TRUE(s->heading_titlecase);
+  EXPECT_FALSE(style::Style{}.contact_labels);
+  EXPECT_FALSE(style::Style{}.heading_titlecase);
+  EXPECT_NE(errors_for("contact_labels: maybe\n").find("contact_labels"), std::string::npos);
+}
+
 TEST(PdfStyle, UnknownKeySuggests) {
   EXPECT_EQ(errors_for("body_szie: 10\n"),
             "bad.style:1:1: error: unknown style key 'body_szie'\n"

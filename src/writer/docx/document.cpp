@@ -1,6 +1,7 @@
 // word/document.xml and its relationships: the resume as paragraphs in named styles, links
 // as relationship hyperlinks, dates on a right-aligned tab stop, sections in model order.
 #include "base/links.hpp"
+#include "locale/text.hpp"
 #include "writer/docx/internal.hpp"
 #include "writer/format.hpp"
 
@@ -93,21 +94,32 @@ class BodyWriter {
       SourceSpan span;
     };
     std::vector<Item> contact;
-    if (!h.email.empty())
-      contact.push_back({h.email.value, "mailto:" + h.email.value, h.email.span});
+    bool labels = st_.contact_labels;
+    if (!h.email.empty()) {
+      contact.push_back({contact_text("email", "", h.email.value, labels, doc_),
+                         "mailto:" + h.email.value, h.email.span});
+    }
     if (!h.phone.empty()) {
       std::string tel;
       for (char c : h.phone.value) {
         if (c != ' ') tel += c;
       }
-      contact.push_back({h.phone.value, "tel:" + tel, h.phone.span});
+      contact.push_back(
+          {contact_text("phone", "", h.phone.value, labels, doc_), "tel:" + tel, h.phone.span});
     }
     if (!h.address.empty()) contact.push_back({h.address.value, "", h.address.span});
-    if (!h.location.empty()) contact.push_back({h.location.value, "", h.location.span});
+    if (!h.location.empty()) {
+      contact.push_back(
+          {contact_text("location", "", h.location.value, labels, doc_), "", h.location.span});
+    }
     std::vector<Item> links;
     for (const Link& l : h.links) {
       std::string safe = base::normalise_link(l.url);
       std::string label = safe.empty() ? (l.label.empty() ? l.url : l.label) : display_url(safe);
+      if (!safe.empty()) {
+        label =
+            contact_text(link_label_key(l), l.label == l.url ? "" : l.label, label, labels, doc_);
+      }
       links.push_back({label, l.url, l.span});
     }
     // One contact line, as in the PDF; Word wraps it at the margin.
@@ -222,7 +234,10 @@ class BodyWriter {
   }
 
   void section(pugi::xml_node body, const Section& s) {
-    text(paragraph(body, "Heading1"), section_heading(s, doc_), s.span);
+    // Capitals are the Heading1 style's w:caps; title case is written into the text.
+    std::string heading = section_heading(s, doc_);
+    if (st_.heading_titlecase && !st_.heading_uppercase) heading = locale::to_title(heading, lang_);
+    text(paragraph(body, "Heading1"), heading, s.span);
     bool first = true;
     for (const Block& b : s.blocks) {
       std::visit(

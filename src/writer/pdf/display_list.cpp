@@ -25,8 +25,8 @@ void shape_unshaped(DisplayList& dl) {
     const Face* face = dl.face_ptrs[static_cast<std::size_t>(op.face)];
     if (!face) continue;
     Shaped s = shape(*face, op.text, op.size, Direction::Auto);
-    // These short texts (signs, running heads) get no fallback face: what the face lacks is
-    // left out rather than drawn as .notdef.
+    // Only texts the face covers are left unshaped (Engine::standalone_text itemises the
+    // others with fallback faces); a .notdef is still never drawn.
     for (Glyph& g : s.glyphs) {
       if (g.gid != 0) op.glyphs.push_back(std::move(g));
     }

@@ -32,6 +32,10 @@ struct Op {
   /// poppler's reading order keeps the right-aligned part with the left one (see layout.cpp).
   std::string actual_text{};
   bool end_span = false;  ///< Text: closes the span opened by an earlier op.
+  /// Text: `actual_text` holds right-to-left characters already in the order poppler reads
+  /// an ActualText back in (each right-to-left run reversed), so the emitter writes it as is
+  /// instead of leaving it out (see line_box: mixed lines of a right-to-left paragraph).
+  bool actual_text_reordered = false;
   /// Text: the shaped glyphs in visual order, positioned from (x, y); `text` stays the
   /// logical source text they stand for.
   std::vector<Glyph> glyphs{};

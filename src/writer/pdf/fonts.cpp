@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "base/utf8.hpp"
@@ -192,12 +193,60 @@ std::string Face::subset(const std::set<char32_t>& code_points) const {
   return take_face_bytes(sub);
 }
 
+namespace {
+
+/// The code points whose nominal glyph is one of `glyphs`, when every glyph but .notdef is
+/// some code point's; nullopt when a glyph is reached only through GSUB (a ligature, an
+/// Arabic form). Subsetting by these code points gives the same font as subsetting by the
+/// glyphs: hb-subset keeps exactly the cmap entries that lead to a kept glyph either way. By
+/// glyphs, though, it first builds a map of the whole cmap, which cost as much as the rest of
+/// subsetting a Latin face; the code points' glyphs come from HarfBuzz's cmap cache.
+std::optional<std::vector<hb_codepoint_t>> nominal_code_points(hb_face_t* face, hb_font_t* font,
+                                                               const std::set<unsigned>& glyphs) {
+  hb_set_t* all = hb_set_create();
+  hb_face_collect_unicodes(face, all);
+  std::vector<hb_codepoint_t> cps(hb_set_get_population(all));
+  hb_codepoint_t from = HB_SET_VALUE_INVALID;
+  cps.resize(hb_set_next_many(all, from, cps.data(), static_cast<unsigned>(cps.size())));
+  hb_set_destroy(all);
+  std::vector<hb_codepoint_t> gids(cps.size(), 0);
+  if (!cps.empty()) {
+    hb_font_get_nominal_glyphs(font, static_cast<unsigned>(cps.size()), cps.data(),
+                               sizeof(hb_codepoint_t), gids.data(), sizeof(hb_codepoint_t));
+  }
+  // By glyph ID: 0 not wanted, 1 wanted, 2 wanted and reached from a code point.
+  std::vector<std::uint8_t> state(hb_face_get_glyph_count(face), 0);
+  for (unsigned g : glyphs) {
+    if (g >= state.size()) return std::nullopt;
+    state[g] = 1;
+  }
+  std::vector<hb_codepoint_t> out;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    hb_codepoint_t g = gids[i];
+    if (g != 0 && g < state.size() && state[g] != 0) {
+      out.push_back(cps[i]);
+      state[g] = 2;
+    }
+  }
+  for (unsigned g : glyphs) {
+    if (g != 0 && state[g] != 2) return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string Face::subset_glyphs(const std::set<unsigned>& glyphs,
                                 std::map<unsigned, unsigned>& old_to_new) const {
   hb_subset_input_t* in = hb_subset_input_create_or_fail();
   if (!in) return {};
-  hb_set_t* gids = hb_subset_input_glyph_set(in);
-  for (unsigned g : glyphs) hb_set_add(gids, g);
+  if (auto cps = nominal_code_points(face_, font_, glyphs)) {
+    hb_set_t* unicodes = hb_subset_input_unicode_set(in);
+    for (hb_codepoint_t cp : *cps) hb_set_add(unicodes, cp);
+  } else {
+    hb_set_t* gids = hb_subset_input_glyph_set(in);
+    for (unsigned g : glyphs) hb_set_add(gids, g);
+  }
   // The glyphs shaping chose (GSUB included) are kept by ID and renumbered; the emitter maps
   // them through old_to_new. Keeping the IDs (RETAIN_GIDS) cost a tenth of a Latin build.
   drop_shaping_tables(in);

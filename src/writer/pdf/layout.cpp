@@ -9,6 +9,7 @@
 
 #include "base/links.hpp"
 #include "base/utf8.hpp"
+#include "locale/text.hpp"
 #include "writer/format.hpp"
 
 #include "writer/pdf/image_size.hpp"
@@ -97,15 +98,22 @@ void Engine::header() {
   auto add = [&](const std::string& text, const SourceSpan& span, const std::string& uri) {
     if (!text.empty()) items.push_back(piece(text, body(), small, st_.text, span, uri));
   };
+  bool labels = st_.contact_labels;
   if (!h.email.empty()) {
-    add(h.email.value, h.email.span, link_for("mailto:" + h.email.value, h.email.span));
+    add(contact_text("email", "", h.email.value, labels, doc_), h.email.span,
+        link_for("mailto:" + h.email.value, h.email.span));
   }
-  if (!h.phone.empty()) add(h.phone.value, h.phone.span, tel_uri(h.phone.value));
+  if (!h.phone.empty()) {
+    add(contact_text("phone", "", h.phone.value, labels, doc_), h.phone.span,
+        tel_uri(h.phone.value));
+  }
   add(h.address.value, h.address.span, {});
-  add(h.location.value, h.location.span, {});
+  add(contact_text("location", "", h.location.value, labels, doc_), h.location.span, {});
   for (const model::Link& l : h.links) {
     std::string uri = link_for(l.url, l.span);
-    add(uri.empty() ? l.url : display_url(uri), l.span, uri);
+    std::string shown = uri.empty() ? l.url : display_url(uri);
+    add(contact_text(link_label_key(l), l.label == l.url ? "" : l.label, shown, labels, doc_),
+        l.span, uri);
   }
   Piece sep = piece("  \u00B7  ", body(), small, st_.muted, {});
   double sep_w = f(sep.face).text_width(sep.text, small);
@@ -158,17 +166,23 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
   }
   if (boxes_.size() == first) return;
   // The bullet sign hangs in the indent, on the first line's baseline.
-  Piece sign = piece(st_.bullet, body(), size, st_.muted, span);
-  double bw = f(sign.face).text_width(sign.text, size);
-  Op t;
-  t.kind = Op::Kind::Text;
-  t.x = x0 + std::max(0.0, (indent - bw) / 2 - 1);
-  if (flip) t.x = x0 + width - (t.x - x0) - bw;
-  t.face = sign.face;
-  t.size = size;
-  t.color = sign.color;
-  t.text = sign.text;
-  boxes_[first].ops.insert(boxes_[first].ops.begin(), t);
+  double bw = 0;
+  std::vector<Op> sign = standalone_text(st_.bullet, body(), size, st_.muted, span, bw);
+  double sx = x0 + std::max(0.0, (indent - bw) / 2 - 1);
+  if (flip) sx = x0 + width - (sx - x0) - bw;
+  for (Op& op : sign) op.x += sx;
+  std::vector<Op>& ops = boxes_[first].ops;
+  // A line spanned for its logical order (mark_logical_order) takes its sign into the span:
+  // left out, poppler reads the sign on its own after the block.
+  for (Op& op : ops) {
+    if (!op.actual_text_reordered || sign.empty()) continue;
+    sign.front().actual_text = st_.bullet + " " + op.actual_text;
+    sign.front().actual_text_reordered = true;
+    op.actual_text.clear();
+    op.actual_text_reordered = false;
+    break;
+  }
+  ops.insert(ops.begin(), sign.begin(), sign.end());
   // A bullet's lines stay together when short (no single orphaned line).
   if (lines.size() <= 3) {
     for (std::size_t i = first; i + 1 < boxes_.size(); ++i) boxes_[i].keep_next = true;
@@ -221,6 +235,13 @@ void Engine::entry(const model::Entry& e, double before) {
       closes = &op;
     }
     if (!opens) return;
+    // This span replaces a logical-order span of the line (mark_logical_order): spans do not
+    // nest, and the emitter leaves out an ActualText with right-to-left words.
+    for (Op& op : b.ops) {
+      op.actual_text.clear();
+      op.actual_text_reordered = false;
+      op.end_span = false;
+    }
     opens->actual_text = words;
     closes->end_span = true;
   };
@@ -319,8 +340,10 @@ void Engine::entry(const model::Entry& e, double before) {
 void Engine::section(const model::Section& s, bool first) {
   double hsize = fs(st_.heading_size);
   std::string heading = section_heading(s, doc_);
-  std::string title =
-      st_.heading_uppercase ? to_upper(heading, doc_.header.language.value) : heading;
+  const std::string& lang = doc_.header.language.value;
+  std::string title = st_.heading_uppercase   ? to_upper(heading, lang)
+                      : st_.heading_titlecase ? locale::to_title(heading, lang)
+                                              : heading;
   int hf = head();
   Piece hp = piece(title, hf, hsize, st_.accent, s.span);
   double bar = st_.heading_style == style::HeadingStyle::Bar ? 8 * params_.font_scale : 0;

@@ -38,10 +38,11 @@ bool layout_document(const model::Document& doc, const style::Style& st, const L
 void mirror_page(DisplayList& dl);
 
 /// Shapes text ops that the layout placed without glyphs (bullet signs, running heads, page
-/// numbers) and sets every text op's width.
+/// numbers that the style's face covers) and sets every text op's width.
 void shape_unshaped(DisplayList& dl);
 
-/// True when the document reads right to left: its first strong character (name first) is.
+/// True when the document reads right to left: its language is a right-to-left one (fa, ur,
+/// he...), or its first strong character (name first) is right to left.
 bool document_is_rtl(const model::Document& doc);
 
 /// "tel:+994501234567" from "+994 50 123 45 67": keeps digits and a leading '+'.

@@ -118,9 +118,19 @@ class Engine {
   /// A line as a box of ops (the line's text and glyphs move into them).
   Box line_box(const std::vector<Piece>& ps, Line line, double x0, double avail, Align align,
                double before) const;
+  /// Spans a mixed line of a right-to-left paragraph on a left-to-right page with an
+  /// ActualText that pdftotext reads back in logical order.
+  void mark_logical_order(const Line& line, Box& b) const;
   /// Appends the lines of a paragraph as boxes; returns how many were added.
   std::size_t paragraph(const std::vector<Piece>& ps, double x0, double width, double before,
                         Align align = Align::Left);
+
+  /// A short text drawn on its own (bullet sign, running head, page number, header and
+  /// footer lines) as ops placed from x = 0 on the baseline y = 0; `width` is its width. In
+  /// the style's face when that has every character, else itemised like a paragraph's line
+  /// with fallback faces (and the one warning per script no installed font has).
+  std::vector<Op> standalone_text(std::string_view text, int face, double size, Color color,
+                                  const SourceSpan& span, double& width);
 
   // ---- blocks ---------------------------------------------------------------------------
   std::vector<Piece> inlines(const model::Inlines& runs, int regular, double size, Color color);

@@ -380,7 +380,43 @@ Box Engine::line_box(const std::vector<Piece>& ps, Line line, double x0, double 
     }
     b.ops.push_back(std::move(t));
   }
+  if (!params_.mirror && line.rtl && mixed) mark_logical_order(line, b);
   return b;
+}
+
+void Engine::mark_logical_order(const Line& line, Box& b) const {
+  // A right-to-left paragraph with a left-to-right run ("Go") on a left-to-right page: poppler
+  // orders a line's runs by the page's direction, so pdftotext would give the runs in visual
+  // order (the last Hebrew words first). One ActualText span over the line gives its text
+  // instead. Poppler reads an ActualText as characters laid out left to right and reverses
+  // each right-to-left run, as it does with drawn glyphs; so the text is written in logical
+  // order with each right-to-left run reversed, and comes back logical.
+  bool ltr_run = false;
+  for (const Segment& s : line.segs) ltr_run = ltr_run || s.level % 2 == 0;
+  if (!ltr_run) return;
+  std::string text;
+  for (std::size_t i = 0; i < line.segs.size(); ++i) {
+    const Segment& s = line.segs[i];
+    if (i > 0 && s.gap > 0) text += ' ';
+    if (s.level % 2 == 0) {
+      text += s.text;
+      continue;
+    }
+    std::vector<char32_t> cps;
+    for (std::size_t k = 0; k < s.text.size();) cps.push_back(base::decode_next(s.text, k));
+    for (auto it = cps.rbegin(); it != cps.rend(); ++it) base::append_utf8(text, *it);
+  }
+  Op* opens = nullptr;
+  Op* closes = nullptr;
+  for (Op& op : b.ops) {
+    if (op.kind != Op::Kind::Text || op.text.empty()) continue;
+    if (!opens) opens = &op;
+    closes = &op;
+  }
+  if (!opens) return;
+  opens->actual_text = text;
+  opens->actual_text_reordered = true;
+  closes->end_span = true;
 }
 
 std::size_t Engine::paragraph(const std::vector<Piece>& ps, double x0, double width, double before,

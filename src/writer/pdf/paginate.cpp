@@ -1,5 +1,7 @@
 // Pagination: boxes onto pages with keep-with-next, running heads and page numbers.
 #include <algorithm>
+#include <functional>
+#include <iterator>
 
 #include "writer/format.hpp"
 #include "writer/pdf/layout_engine.hpp"
@@ -19,16 +21,25 @@ void Engine::paginate() {
   double cursor = 0;
   double content_top = top;  // below the running head on pages 2+
   bool at_top = true;
+  // Text of its own at (x, y) on the page, x chosen from its width.
+  auto put = [&](std::string_view text, const SourceSpan& span, int on_page, double y,
+                 const std::function<double(double)>& x_for_width) {
+    double w = 0;
+    std::vector<Op> ops = standalone_text(text, rh, small, st_.muted, span, w);
+    double x = x_for_width(w);
+    for (Op& op : ops) {
+      op.page = on_page;
+      op.x += x;
+      op.y += y;
+      out_.ops.push_back(std::move(op));
+    }
+  };
+  auto centred = [&](double w) { return left_ + (width_ - w) / 2; };
   auto new_page = [&] {
     ++page;
     at_top = true;
     cursor = top;
-    if (!st_.header_text.empty()) {
-      Piece p = piece(st_.header_text, rh, small, st_.muted, {});
-      double w = rf.text_width(p.text, small);
-      out_.ops.push_back(Op{Op::Kind::Text, page, left_ + (width_ - w) / 2,
-                            top + st_.margin_top / 2, 0, 0, rh, small, st_.muted, p.text});
-    }
+    if (!st_.header_text.empty()) put(st_.header_text, {}, page, top + st_.margin_top / 2, centred);
     if (page == 1) {
       for (Op op : page1_ops_) {
         op.page = 1;
@@ -39,11 +50,10 @@ void Engine::paginate() {
       // Running head: the name on the left, "page N of M" on the right (M filled in later).
       double base = top - small;
       if (!doc_.header.name.empty()) {
-        Piece n = piece(doc_.header.name.value, rh, small, st_.muted, doc_.header.name.span);
-        out_.ops.push_back(
-            Op{Op::Kind::Text, page, left_, base, 0, 0, rh, small, st_.muted, n.text});
+        put(doc_.header.name.value, doc_.header.name.span, page, base,
+            [&](double) { return left_; });
       }
-      page_number_ops.push_back(out_.ops.size());
+      page_number_ops.push_back(out_.ops.size());  // filled in once the pages are counted
       out_.ops.push_back(Op{Op::Kind::Text, page, 0, base, 0, 0, rh, small, st_.muted, {}});
       out_.ops.push_back(Op{Op::Kind::Line,
                             page,
@@ -58,12 +68,7 @@ void Engine::paginate() {
       cursor -= run_height;
     }
     content_top = cursor;
-    if (!st_.footer_text.empty()) {
-      Piece p = piece(st_.footer_text, rh, small, st_.muted, {});
-      double w = rf.text_width(p.text, small);
-      out_.ops.push_back(Op{Op::Kind::Text, page, left_ + (width_ - w) / 2, bottom / 2, 0, 0, rh,
-                            small, st_.muted, p.text});
-    }
+    if (!st_.footer_text.empty()) put(st_.footer_text, {}, page, bottom / 2, centred);
   };
   new_page();
   // The height of each box with everything chained to it by keep-with-next, from the back.
@@ -111,10 +116,21 @@ void Engine::paginate() {
   }
   out_.pages = page;
   out_.last_page_used = content_top - cursor;
-  for (std::size_t idx : page_number_ops) {
-    Op& op = out_.ops[idx];
-    op.text = page_of(op.page, page, doc_);
-    op.x = left_ + width_ - rf.text_width(op.text, small);
+  // From the back, so that the ops a number inserts do not move the places still to fill.
+  for (auto it = page_number_ops.rbegin(); it != page_number_ops.rend(); ++it) {
+    Op slot = out_.ops[*it];
+    double w = 0;
+    std::vector<Op> ops =
+        standalone_text(page_of(slot.page, page, doc_), rh, small, st_.muted, {}, w);
+    if (ops.empty()) continue;
+    for (Op& op : ops) {
+      op.page = slot.page;
+      op.x += left_ + width_ - w;
+      op.y += slot.y;
+    }
+    out_.ops[*it] = std::move(ops.front());
+    out_.ops.insert(out_.ops.begin() + static_cast<std::ptrdiff_t>(*it) + 1,
+                    std::make_move_iterator(ops.begin() + 1), std::make_move_iterator(ops.end()));
   }
 }
 

@@ -645,7 +645,7 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
         fill(op.color);
         // Poppler reverses an /ActualText that holds right-to-left characters (on pages of
         // either direction); such runs rely on their per-glyph ToUnicode instead.
-        if (!op.actual_text.empty() && !needs_bidi(op.actual_text)) {
+        if (!op.actual_text.empty() && (op.actual_text_reordered || !needs_bidi(op.actual_text))) {
           end_span();
           raw("/Span <</ActualText <" + utf16be_hex(op.actual_text) + ">>> BDC\n");
           in_span = true;

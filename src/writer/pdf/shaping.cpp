@@ -4,8 +4,10 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
-#include <tuple>
+#include <unordered_map>
+#include <utility>
 
 #include "base/utf8.hpp"
 #include "writer/pdf/fonts.hpp"
@@ -24,9 +26,46 @@ hb_buffer_t* thread_buffer() {
   return h.b;
 }
 
+/// One shape plan per face and segment properties (direction, script, language), made once
+/// per thread. hb_shape would look the plan up in the face's list on every call, which cost a
+/// third as much as shaping a Latin word.
+hb_shape_plan_t* plan_for(hb_face_t* face, const hb_segment_properties_t& props) {
+  struct Entry {
+    hb_face_t* face;
+    hb_segment_properties_t props;
+    hb_shape_plan_t* plan;
+  };
+  struct Plans {
+    std::vector<Entry> entries;
+    ~Plans() {
+      for (Entry& e : entries) hb_shape_plan_destroy(e.plan);
+    }
+  };
+  thread_local Plans plans;
+  for (const Entry& e : plans.entries) {
+    if (e.face == face && hb_segment_properties_equal(&e.props, &props)) return e.plan;
+  }
+  hb_shape_plan_t* plan = hb_shape_plan_create_cached(face, &props, nullptr, 0, nullptr);
+  plans.entries.push_back({face, props, plan});
+  return plan;
+}
+
 /// The text of [from, to) without default-ignorable code points (they are not drawn, so
 /// they are not given back either).
 std::string visible_text(std::string_view s, std::size_t from, std::size_t to, bool reverse) {
+  to = std::min(to, s.size());
+  if (from >= to) return {};
+  // Printable ASCII has no default-ignorable code point: the common case needs no decoding.
+  bool ascii = true;
+  for (std::size_t i = from; i < to && ascii; ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    ascii = c >= 0x20 && c < 0x7F;
+  }
+  if (ascii) {
+    std::string out(s.substr(from, to - from));
+    if (reverse) std::reverse(out.begin(), out.end());
+    return out;
+  }
   std::vector<char32_t> cps;
   for (std::size_t i = from; i < to && i < s.size();) {
     char32_t cp = base::decode_next(s, i);
@@ -59,7 +98,10 @@ Shaped shape_unit(const Face& face, std::string_view utf8, Direction dir) {
   // its own characters (Arabic harakat); Indic reordering still merges clusters.
   hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   hb_buffer_set_flags(buf, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
-  hb_shape(face.hb_font(), buf, nullptr, 0);
+  hb_segment_properties_t props;
+  hb_buffer_get_segment_properties(buf, &props);
+  hb_font_t* font = face.hb_font();
+  hb_shape_plan_execute(plan_for(hb_font_get_face(font), props), font, buf, nullptr, 0);
   bool rtl = hb_buffer_get_direction(buf) == HB_DIRECTION_RTL;
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
@@ -100,13 +142,24 @@ Shaped shape_unit(const Face& face, std::string_view utf8, Direction dir) {
 Shaped shape(const Face& face, std::string_view utf8, double size, Direction dir) {
   if (utf8.empty()) return {};
   // A resume repeats its words ("the", "and", the space), and fit-to-pages lays it out again:
-  // each (face, direction, text) is shaped once per thread. Faces live for the process.
-  using Key = std::tuple<const Face*, Direction, std::string>;
-  thread_local std::map<Key, Shaped> cache;
-  if (cache.size() > 20000) cache.clear();
-  auto it = cache.find(Key{&face, dir, std::string(utf8)});
-  if (it == cache.end()) {
-    it = cache.emplace(Key{&face, dir, std::string(utf8)}, shape_unit(face, utf8, dir)).first;
+  // each (face, direction, text) is shaped once per thread. Faces live for the process. The
+  // words are looked up by view, so a hit allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Words = std::unordered_map<std::string, Shaped, Hash, std::equal_to<>>;
+  thread_local std::map<std::pair<const Face*, Direction>, Words> cache;
+  thread_local std::size_t cached = 0;
+  if (cached > 20000) {
+    cache.clear();
+    cached = 0;
+  }
+  Words& words = cache[{&face, dir}];
+  auto it = words.find(utf8);
+  if (it == words.end()) {
+    it = words.emplace(std::string(utf8), shape_unit(face, utf8, dir)).first;
+    ++cached;
   }
   Shaped out = it->second;
   for (Glyph& g : out.glyphs) {

@@ -79,14 +79,19 @@ bool write_text_raw(const Document& doc, const RenderOptions& options, std::stri
   const Header& h = doc.header;
   if (!h.name.empty()) out += h.name.value + "\n";
   if (!h.headline.empty()) out += h.headline.value + "\n";
+  bool labels = options.style && options.style->contact_labels;
   std::string contact =
-      base::join_nonempty({h.email.value, h.phone.value, h.address.value, h.location.value}, " | ");
+      base::join_nonempty({contact_text("email", "", h.email.value, labels, doc),
+                           contact_text("phone", "", h.phone.value, labels, doc), h.address.value,
+                           contact_text("location", "", h.location.value, labels, doc)},
+                          " | ");
   if (!contact.empty()) out += contact + "\n";
   for (const Link& l : h.links) {
     std::string url = base::normalise_link(l.url);
     if (url.empty()) url = l.url;  // kept as text: the reader already warned
     // "Website" is the label the reader gives a 'website:' line: it speaks the document's language.
-    std::string label = l.label == "Website" ? contact_label("website", l.label, doc) : l.label;
+    std::string key = link_label_key(l);
+    std::string label = key.empty() ? l.label : contact_label(key, l.label, doc);
     out += (label.empty() || l.label == l.url) ? url + "\n" : label + ": " + url + "\n";
   }
 
