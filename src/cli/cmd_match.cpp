@@ -47,7 +47,9 @@ int cmd_match(Context& ctx) {
       "min-score", po::value(&min_score),
       "exit with code 5 when the score is below N (0-100), for CI gates")(
       "rules", po::value(&rules_files)->composing(), "also load this .rules file (repeatable)")(
-      "from", po::value(&from), "resume format when no extension says it: resume or json");
+      "from", po::value(&from),
+      "resume format when no extension or content says it: resume, json, rendercv, yamlresume or "
+      "linkedin");
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor match RESUME --job FILE [OPTIONS]", desc, vm);
       rc >= 0) {
