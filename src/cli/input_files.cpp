@@ -43,7 +43,9 @@ std::optional<model::Document> parse_input(const std::string& path, std::string_
                                            diag::Diagnostics& diags) {
   // A LinkedIn export unzipped is a folder of CSV files; read_input gave only a fingerprint.
   if (!is_stdin(path) && reader::is_linkedin_folder(path) && (from.empty() || from == "linkedin")) {
-    return reader::read_linkedin_folder(path, sources, diags);
+    auto doc = reader::read_linkedin_folder(path, sources, diags);
+    if (doc && !reader::check_document_limits(*doc, diags)) return std::nullopt;
+    return doc;
   }
   // Without --from, the extension and the content choose (reader::detect_format).
   if (from.empty()) {

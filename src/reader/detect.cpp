@@ -29,7 +29,7 @@ struct TopKeys {
 TopKeys top_keys(std::string_view raw) {
   TopKeys keys;
   bool first = true;
-  std::size_t start = 0;
+  std::size_t start = raw.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte order mark
   for (int n = 0; n < 200 && start < raw.size(); ++n) {
     std::size_t nl = raw.find('\n', start);
     std::string_view line = raw.substr(start, nl == std::string_view::npos ? raw.npos : nl - start);

@@ -296,6 +296,8 @@ TEST(DetectFormat, ByContentAsWellAsExtension) {
   EXPECT_EQ(reader::detect_format("a.yml", "# c\ncontent:\n", problem),
             reader::InputFormat::YamlResume);
   EXPECT_EQ(reader::detect_format("-", "cv:\n  name: A\n", problem), reader::InputFormat::RenderCv);
+  EXPECT_EQ(reader::detect_format("a.yaml", "\xEF\xBB\xBF# c\r\ncontent:\r\n", problem),
+            reader::InputFormat::YamlResume);
   EXPECT_EQ(reader::detect_format("cv.resume", "cv: x\n", problem), reader::InputFormat::Resume);
   EXPECT_EQ(reader::detect_format("export.bin", std::string("PK\3\4xx", 6), problem),
             reader::InputFormat::LinkedIn);
