@@ -517,3 +517,18 @@ TEST(ImportCommands, ConvertWritesTheResumeMarkupOfEachFormat) {
     at = found;
   }
 }
+
+TEST(Csv, FieldCountIsLimited) {
+  model::SourceManager sources;
+  std::uint32_t id = sources.add("wide.csv", "Name\n" + std::string(50000, ','));
+  diag::Diagnostics diags;
+  EXPECT_FALSE(reader::csv::parse(id, sources.text(id), diags));
+  EXPECT_NE(diag::render_all(diags, sources, diag::Format::Short)
+                .find("error: too many fields: the limit is 50,000 in one CSV file"),
+            std::string::npos);
+  // Just under: 49,999 fields in all (the header's one, then a row of 49,998).
+  std::uint32_t ok = sources.add("ok.csv", "Name\n" + std::string(49997, ','));
+  diag::Diagnostics none;
+  EXPECT_TRUE(reader::csv::parse(ok, sources.text(ok), none));
+  EXPECT_FALSE(none.has_errors());
+}
