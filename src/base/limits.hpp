@@ -35,6 +35,27 @@ inline constexpr std::size_t kMaxJsonValues = 50000;
 /// Deepest JSON nesting of arrays and objects (the only input format that nests).
 inline constexpr int kMaxJsonDepth = 128;
 
+/// Most nodes (scalars, sequences, maps) visited while reading one YAML file, counting every
+/// use of an alias again: ten aliases of ten aliases of ... ("billion laughs") are shared by
+/// yaml-cpp, so the walk, not the parse, is what they would blow up.
+inline constexpr std::size_t kMaxYamlNodes = 50000;
+
+/// Deepest YAML nesting (block indentation, "- - -" and flow brackets together), checked on
+/// the text before yaml-cpp, whose parser recurses once per level, sees it.
+inline constexpr int kMaxYamlDepth = 64;
+
+/// Most fields in one CSV file (a LinkedIn export's Positions.csv holds a few hundred): each
+/// costs a string and a position, so ",,,,,," must not be read without bound.
+inline constexpr std::size_t kMaxCsvFields = 50000;
+
+/// A ZIP archive (a LinkedIn data export): most entries in its directory, most bytes of one
+/// unpacked file and of all the files read, and the highest ratio of unpacked to packed bytes
+/// of a file over 1 MiB (text compresses 5-20 times; a ZIP bomb, a thousand and more).
+inline constexpr std::size_t kMaxZipEntries = 10000;
+inline constexpr std::uint64_t kMaxZipEntryBytes = kMaxInputBytes;
+inline constexpr std::uint64_t kMaxZipTotalBytes = 5 * kMaxInputBytes;
+inline constexpr std::uint64_t kMaxZipRatio = 100;
+
 /// "10 MiB" / "64 KiB" / "1,234 bytes" for messages.
 std::string describe_bytes(std::uint64_t n);
 

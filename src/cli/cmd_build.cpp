@@ -84,9 +84,10 @@ int cmd_build(Context& ctx) {
       "anonymize", po::bool_switch(&req.anonymize),
       "blind screening: replace the name, drop contact details and profile links")(
       "ref", po::value(&req.ref), "candidate reference for --anonymize; may use {hash} {stem}")(
-      "from", po::value(&req.from), "input format when no extension says it: resume or json")(
-      "force", po::bool_switch(&req.force),
-      "replace a .resume or .json in --out-dir that Tailor did not write");
+      "from", po::value(&req.from),
+      "input format when no extension or content says it: resume, json, rendercv, yamlresume or "
+      "linkedin")("force", po::bool_switch(&req.force),
+                  "replace a .resume or .json in --out-dir that Tailor did not write");
   add_role_options(desc, req, roles);
   add_batch_options(desc, req);
   po::variables_map vm;

@@ -11,7 +11,9 @@ int cmd_check(Context& ctx) {
   po::options_description desc("check options");
   std::string from;
   desc.add_options()("quiet,q", "print nothing when the files are valid")(
-      "from", po::value(&from), "input format when no extension says it: resume or json");
+      "from", po::value(&from),
+      "input format when no extension or content says it: resume, json, rendercv, yamlresume or "
+      "linkedin");
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor check [OPTIONS] FILE...", desc, vm); rc >= 0) {
     return rc;

@@ -16,7 +16,9 @@ int cmd_convert(Context& ctx) {
   desc.add_options()("output,o", po::value(&output),
                      "output file (.resume or .json); - for stdout")(
       "to,t", po::value(&format), "output format when writing to stdout: resume or json")(
-      "from", po::value(&from), "input format when no extension says it: resume or json");
+      "from", po::value(&from),
+      "input format when no extension or content says it: resume, json, rendercv, yamlresume or "
+      "linkedin");
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor convert [OPTIONS] FILE -o OUT", desc, vm); rc >= 0) {
     return rc;

@@ -11,7 +11,8 @@ int cmd_dump(Context& ctx) {
   po::options_description desc("dump options");
   std::string from;
   desc.add_options()("from", po::value(&from),
-                     "input format when no extension says it: resume or json");
+                     "input format when no extension or content says it: resume, json, rendercv, "
+                     "yamlresume or linkedin");
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor dump [OPTIONS] FILE", desc, vm); rc >= 0) {
     return rc;

@@ -58,7 +58,9 @@ int cmd_match(Context& ctx) {
       "exit with code 5 when the score is below N (0-100), for CI gates; with several "
       "resumes, rank only those at N or above")("rules", po::value(&rules_files)->composing(),
                                                 "also load this .rules file (repeatable)")(
-      "from", po::value(&from), "resume format when no extension says it: resume or json");
+      "from", po::value(&from),
+      "resume format when no extension or content says it: resume, json, rendercv, yamlresume or "
+      "linkedin");
   po::variables_map vm;
   if (int rc = parse_command_line(ctx, "tailor match --job FILE [OPTIONS] RESUME...", desc, vm);
       rc >= 0) {

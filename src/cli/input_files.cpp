@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "base/files.hpp"
 #include "diag/limits.hpp"
@@ -23,6 +24,10 @@ std::optional<std::string> read_input(const std::string& path, std::string& err,
   if (is_stdin(path)) {
     return base::read_fd(STDIN_FILENO, err, base::kMaxInputBytes, &too_large, stop);
   }
+  if (reader::is_linkedin_folder(path)) {
+    // Its files, names and all: what a batch manifest hashes. parse_input reads the folder.
+    return reader::linkedin_folder_fingerprint(path, err);
+  }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     err = std::strerror(errno);
@@ -36,10 +41,18 @@ std::optional<std::string> read_input(const std::string& path, std::string& err,
 std::optional<model::Document> parse_input(const std::string& path, std::string_view bytes,
                                            const std::string& from, model::SourceManager& sources,
                                            diag::Diagnostics& diags) {
-  reader::InputFormat format = from.empty()     ? reader::input_format_for(path)
-                               : from == "json" ? reader::InputFormat::JsonResume
-                                                : reader::InputFormat::Resume;
-  return reader::read_document_bytes(input_display_name(path), bytes, format, sources, diags);
+  // A LinkedIn export unzipped is a folder of CSV files; read_input gave only a fingerprint.
+  if (!is_stdin(path) && reader::is_linkedin_folder(path) && (from.empty() || from == "linkedin")) {
+    auto doc = reader::read_linkedin_folder(path, sources, diags);
+    if (doc && !reader::check_document_limits(*doc, diags)) return std::nullopt;
+    return doc;
+  }
+  // Without --from, the extension and the content choose (reader::detect_format).
+  if (from.empty()) {
+    return reader::read_document_bytes(input_display_name(path), bytes, sources, diags);
+  }
+  return reader::read_document_bytes(input_display_name(path), bytes,
+                                     *reader::format_from_name(from), sources, diags);
 }
 
 std::optional<model::Document> load_input(const std::string& path, const std::string& from,
@@ -56,8 +69,8 @@ std::optional<model::Document> load_input(const std::string& path, const std::st
 }
 
 std::string check_inputs(const std::vector<std::string>& paths, const std::string& from) {
-  if (!from.empty() && from != "resume" && from != "json") {
-    return "--from must be resume or json, not '" + from + "'";
+  if (!from.empty() && !reader::format_from_name(from)) {
+    return "--from must be resume, json, rendercv, yamlresume or linkedin, not '" + from + "'";
   }
   if (std::count_if(paths.begin(), paths.end(), is_stdin) > 1) {
     return "standard input ('-') can be read only once; name it once";

@@ -26,13 +26,15 @@ std::string input_display_name(const std::string& path);
 std::optional<std::string> read_input(const std::string& path, std::string& err, bool& too_large,
                                       const std::atomic<int>* stop = nullptr);
 
-/// Parses bytes read by read_input. `from` (--from resume|json) chooses the format; when it
-/// is empty the extension does (.json is JSON Resume, anything else markup).
+/// Parses bytes read by read_input. `from` (--from resume|json|rendercv|yamlresume|linkedin)
+/// chooses the format; when it is empty the extension and the content do
+/// (reader::detect_format).
 std::optional<model::Document> parse_input(const std::string& path, std::string_view bytes,
                                            const std::string& from, model::SourceManager& sources,
                                            diag::Diagnostics& diags);
 
-/// read_input then parse_input; a read failure becomes a diagnostic naming the input.
+/// read_input then parse_input; a read failure becomes a diagnostic naming the input. A folder
+/// is read as an unzipped LinkedIn export.
 std::optional<model::Document> load_input(const std::string& path, const std::string& from,
                                           model::SourceManager& sources, diag::Diagnostics& diags);
 

@@ -10,12 +10,6 @@
 
 namespace tailor::reader {
 
-InputFormat input_format_for(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".json" ? InputFormat::JsonResume : InputFormat::Resume;
-}
-
 std::uint32_t add_source(const std::string& path, std::string_view raw,
                          model::SourceManager& sources, diag::Diagnostics& diags) {
   return add_source(path, raw, input_format_for(path), sources, diags);
@@ -119,9 +113,22 @@ std::optional<model::Document> parse_registered(std::uint32_t id, InputFormat fo
                                                 diag::Diagnostics& diags) {
   if (id == 0) return std::nullopt;
   const std::string& text = sources.text(id);
-  std::optional<model::Document> doc = format == InputFormat::JsonResume
-                                           ? parse_json_resume(id, text, diags)
-                                           : parse_resume(id, text, diags);
+  std::optional<model::Document> doc;
+  switch (format) {
+    case InputFormat::JsonResume:
+      doc = parse_json_resume(id, text, diags);
+      break;
+    case InputFormat::RenderCv:
+      doc = parse_rendercv(id, text, diags);
+      break;
+    case InputFormat::YamlResume:
+      doc = parse_yamlresume(id, text, diags);
+      break;
+    case InputFormat::Resume:
+    case InputFormat::LinkedIn:
+      doc = parse_resume(id, text, diags);
+      break;
+  }
   if (doc && !check_document_limits(*doc, diags)) return std::nullopt;
   return doc;
 }
@@ -131,7 +138,18 @@ std::optional<model::Document> parse_registered(std::uint32_t id, InputFormat fo
 std::optional<model::Document> read_document_bytes(const std::string& path, std::string_view raw,
                                                    model::SourceManager& sources,
                                                    diag::Diagnostics& diags) {
-  return read_document_bytes(path, raw, input_format_for(path), sources, diags);
+  std::string problem;
+  std::optional<InputFormat> format = detect_format(path, raw, problem);
+  if (!format) {
+    // Registered as text, so the error can quote the first line.
+    std::uint32_t id = add_source(path, raw, InputFormat::Resume, sources, diags);
+    if (id == 0) return std::nullopt;
+    diags.error(model::SourceSpan{id, 1, 1, 1, 2}, problem)
+        .hints.push_back(
+            "name the format with --from rendercv, --from yamlresume or --from resume");
+    return std::nullopt;
+  }
+  return read_document_bytes(path, raw, *format, sources, diags);
 }
 
 std::optional<model::Document> read_document(const std::string& path, model::SourceManager& sources,
@@ -151,6 +169,11 @@ std::optional<model::Document> read_document_bytes(const std::string& path, std:
                                                    InputFormat format,
                                                    model::SourceManager& sources,
                                                    diag::Diagnostics& diags) {
+  if (format == InputFormat::LinkedIn) {
+    std::optional<model::Document> doc = read_linkedin_zip(path, raw, sources, diags);
+    if (doc && !check_document_limits(*doc, diags)) return std::nullopt;
+    return doc;
+  }
   return parse_registered(add_source(path, raw, format, sources, diags), format, sources, diags);
 }
 

@@ -69,7 +69,9 @@ TEST(IoContract, StandardInputNamedTwiceAndUnknownFromAreUsageErrors) {
   EXPECT_NE(r.err.find("can be read only once"), std::string::npos) << r.err;
   r = run_cli({"check", "--from", "yaml", "samples/aysel.resume"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("--from must be resume or json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--from must be resume, json, rendercv, yamlresume or linkedin"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(IoContract, FromChoosesTheFormatOverTheExtension) {

@@ -119,6 +119,35 @@ void json(const std::uint8_t* data, std::size_t size) {
   render(diags, sources);
 }
 
+void yaml(const std::uint8_t* data, std::size_t size) {
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  reader::InputFormat format =
+      size > 0 && (data[0] & 1) ? reader::InputFormat::YamlResume : reader::InputFormat::RenderCv;
+  reader::read_document_bytes("fuzz.yaml", as_text(data, size), format, sources, diags);
+  render(diags, sources);
+}
+
+void linkedin(const std::uint8_t* data, std::size_t size) {
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  if (size >= 2 && data[0] == 'P' && data[1] == 'K') {
+    reader::read_document_bytes("fuzz.zip", as_text(data, size), reader::InputFormat::LinkedIn,
+                                sources, diags);
+  } else {
+    static const char* const kNames[] = {"Profile.csv",     "Positions.csv", "Education.csv",
+                                         "Skills.csv",      "Languages.csv", "Certifications.csv",
+                                         "Projects.csv",    "Honors.csv",    "Publications.csv",
+                                         "Volunteering.csv"};
+    const char* name = kNames[size > 0 ? data[0] % 10 : 0];
+    ScratchDir dir;
+    std::string file = dir.write(name, size > 0 ? as_text(data + 1, size - 1) : "");
+    reader::read_linkedin_folder(std::filesystem::path(file).parent_path().string(), sources,
+                                 diags);
+  }
+  render(diags, sources);
+}
+
 void rules(const std::uint8_t* data, std::size_t size) {
   const Builtins& b = builtins();
   // What `--rules FILE` does: the file is read, parsed, validated and added to the built-in

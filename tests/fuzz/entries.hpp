@@ -35,4 +35,14 @@ void pipeline(const std::uint8_t* data, std::size_t size);
 /// NFC, the bidi levels and visual order, and the ICU break opportunities.
 void shaping(const std::uint8_t* data, std::size_t size);
 
+/// A RenderCV or YAMLResume file: bytes -> UTF-8 check -> yaml-cpp (after the depth pre-scan)
+/// -> the node-budgeted copy -> the RenderCV reader, and the YAMLResume reader on the same tree
+/// shape (the first byte picks which: even RenderCV, odd YAMLResume) -> diagnostics.
+void yaml(const std::uint8_t* data, std::size_t size);
+
+/// A LinkedIn export: bytes that start with "PK" are the ZIP (libzip, with its limits); any
+/// other input is one CSV file of an unzipped export folder, the first byte picking which
+/// (Profile.csv, Positions.csv, ...) -> the CSV reader -> the LinkedIn mapping -> diagnostics.
+void linkedin(const std::uint8_t* data, std::size_t size);
+
 }  // namespace tailor::fuzz

@@ -5,7 +5,7 @@ set -euo pipefail
 src=$1
 out=$2
 rm -rf "$out"
-mkdir -p "$out"/{markup,json,rules,style,posting,pipeline,shaping}
+mkdir -p "$out"/{markup,json,rules,style,posting,pipeline,shaping,yaml,linkedin}
 shopt -s nullglob
 
 copy() {  # copy TARGET FILE...: each file under a name that keeps where it came from
@@ -22,6 +22,8 @@ copy markup "${resumes[@]}" "$src"/tests/golden/errors/*.resume
 copy json "${jsons[@]}"
 copy rules "$src"/templates/roles/*.rules "$src"/tests/golden/rules-errors/*.rules
 copy style "$src"/templates/styles/*.style
+copy yaml "$src"/tests/fixtures/import/rendercv/*.yaml "$src"/tests/fixtures/import/yamlresume/*.yaml
+copy linkedin "$src"/tests/fixtures/import/linkedin/*.zip
 copy posting "$src"/tests/fixtures/jobs/*.txt "$src"/tests/fixtures/jobs/*.json
 # The shaping target reads three lines (name, summary, bullet): every three text lines of the
 # world-text and locale fixtures, so each script and direction starts the search.

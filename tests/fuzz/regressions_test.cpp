@@ -20,10 +20,12 @@ struct Target {
   Entry entry;
 };
 
-const Target kTargets[] = {{"markup", tailor::fuzz::markup},   {"json", tailor::fuzz::json},
-                           {"rules", tailor::fuzz::rules},     {"style", tailor::fuzz::style},
-                           {"posting", tailor::fuzz::posting}, {"pipeline", tailor::fuzz::pipeline},
-                           {"shaping", tailor::fuzz::shaping}};
+const Target kTargets[] = {
+    {"markup", tailor::fuzz::markup},    {"json", tailor::fuzz::json},
+    {"rules", tailor::fuzz::rules},      {"style", tailor::fuzz::style},
+    {"posting", tailor::fuzz::posting},  {"pipeline", tailor::fuzz::pipeline},
+    {"shaping", tailor::fuzz::shaping},  {"yaml", tailor::fuzz::yaml},
+    {"linkedin", tailor::fuzz::linkedin}};
 
 class FuzzRegressions : public ::testing::TestWithParam<Target> {};
 

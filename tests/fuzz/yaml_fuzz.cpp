@@ -1,0 +1,7 @@
+// libFuzzer target "yaml": see tailor::fuzz::yaml in entries.hpp and docs/fuzzing.md.
+#include "fuzz/entries.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  tailor::fuzz::yaml(data, size);
+  return 0;
+}
