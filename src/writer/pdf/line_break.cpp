@@ -102,6 +102,7 @@ void Engine::place(const std::vector<Piece>& ps, Line& line, const Word& w) cons
     } else {
       Segment s{ch.piece, ch.text, x, ch.width, ch.face, ch.level, ch.glyphs, ch.clustered, 0};
       s.gap = c == 0 && !first_in_line ? sw : 0;
+      s.space_before = c == 0 && w.space_piece >= 0;
       line.segs.push_back(std::move(s));
     }
     x += ch.width;
@@ -340,6 +341,11 @@ Box Engine::line_box(const std::vector<Piece>& ps, const Line& line, double x0, 
     t.text = s.text;
     t.glyphs = s.glyphs;
     t.clustered = s.clustered;
+    t.lang = run_language(s.text);
+    t.space_before = s.space_before;
+    if (!p.uri.empty()) {
+      b.ops.push_back(Op::open("Link"));
+    }
     b.ops.push_back(t);
     if (!p.uri.empty()) {
       const Face& pf = f(s.face);
@@ -351,6 +357,7 @@ Box Engine::line_box(const std::vector<Piece>& ps, const Line& line, double x0, 
       l.h = (pf.ascender() - pf.descender()) * p.size / 1000.0;
       l.text = p.uri;
       b.ops.push_back(l);
+      b.ops.push_back(Op::close());
     }
   }
   return b;

@@ -19,6 +19,12 @@ void Engine::paginate() {
   double cursor = 0;
   double content_top = top;  // below the running head on pages 2+
   bool at_top = true;
+  // Running heads, page numbers, the style's header and footer text and the rule under the
+  // running head repeat on every page: artifacts, outside the structure tree.
+  auto artifact = [&](Op op) {
+    op.artifact = true;
+    out_.ops.push_back(std::move(op));
+  };
   auto new_page = [&] {
     ++page;
     at_top = true;
@@ -26,8 +32,8 @@ void Engine::paginate() {
     if (!st_.header_text.empty()) {
       Piece p = piece(st_.header_text, rh, small, st_.muted, {});
       double w = rf.text_width(p.text, small);
-      out_.ops.push_back(Op{Op::Kind::Text, page, left_ + (width_ - w) / 2,
-                            top + st_.margin_top / 2, 0, 0, rh, small, st_.muted, p.text});
+      artifact(Op{Op::Kind::Text, page, left_ + (width_ - w) / 2, top + st_.margin_top / 2, 0, 0,
+                  rh, small, st_.muted, p.text});
     }
     if (page == 1) {
       for (Op op : page1_ops_) {
@@ -40,29 +46,28 @@ void Engine::paginate() {
       double base = top - small;
       if (!doc_.header.name.empty()) {
         Piece n = piece(doc_.header.name.value, rh, small, st_.muted, doc_.header.name.span);
-        out_.ops.push_back(
-            Op{Op::Kind::Text, page, left_, base, 0, 0, rh, small, st_.muted, n.text});
+        artifact(Op{Op::Kind::Text, page, left_, base, 0, 0, rh, small, st_.muted, n.text});
       }
       page_number_ops.push_back(out_.ops.size());
-      out_.ops.push_back(Op{Op::Kind::Text, page, 0, base, 0, 0, rh, small, st_.muted, {}});
-      out_.ops.push_back(Op{Op::Kind::Line,
-                            page,
-                            left_,
-                            base + rf.descender() * small / 1000.0 - 2,
-                            width_,
-                            0,
-                            0,
-                            0.4,
-                            st_.muted,
-                            {}});
+      artifact(Op{Op::Kind::Text, page, 0, base, 0, 0, rh, small, st_.muted, {}});
+      artifact(Op{Op::Kind::Line,
+                  page,
+                  left_,
+                  base + rf.descender() * small / 1000.0 - 2,
+                  width_,
+                  0,
+                  0,
+                  0.4,
+                  st_.muted,
+                  {}});
       cursor -= run_height;
     }
     content_top = cursor;
     if (!st_.footer_text.empty()) {
       Piece p = piece(st_.footer_text, rh, small, st_.muted, {});
       double w = rf.text_width(p.text, small);
-      out_.ops.push_back(Op{Op::Kind::Text, page, left_ + (width_ - w) / 2, bottom / 2, 0, 0, rh,
-                            small, st_.muted, p.text});
+      artifact(Op{Op::Kind::Text, page, left_ + (width_ - w) / 2, bottom / 2, 0, 0, rh, small,
+                  st_.muted, p.text});
     }
   };
   new_page();
