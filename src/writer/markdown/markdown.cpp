@@ -50,14 +50,16 @@ std::string escape(const std::string& text, bool line_start) {
         out += '\\';
         out += static_cast<char>(c);
         break;
-      case '&':
-        // "&amp;" or "&#42;" would be read as an entity.
-        if (i + 1 < text.size() &&
-            (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '#')) {
-          out += '\\';
-        }
+      case '&': {
+        // "&amp;" or "&#42;" would be read as an entity; "R&D" would not.
+        std::size_t j = i + 1;
+        if (j < text.size() && text[j] == '#') ++j;
+        std::size_t name = j;
+        while (j < text.size() && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+        if (j > name && j < text.size() && text[j] == ';') out += '\\';
         out += '&';
         break;
+      }
       case '!':
         out += '!';
         break;
