@@ -105,4 +105,12 @@ PY
   esac
   echo "ok $base ($(basename "$style")): tagged, $(grep -c '' "$scratch/$base.struct") tree lines"
 done
+
+# A cluster run (Devanagari, Thai) is its own sequence with /ActualText; the invisible word
+# space before it is inside that sequence, so its ActualText must start with the space
+# (without it pdftotext read "Hindi:भुगतान").
+"$tailor" build -o "$scratch/scripts.pdf" "$src/tests/fixtures/scripts/many-scripts.resume" 2>/dev/null
+pdftotext -enc UTF-8 "$scratch/scripts.pdf" "$scratch/scripts.txt"
+grep -q 'Hindi: भुगतान प्रणाली विकसित की' "$scratch/scripts.txt" || die "cluster run lost its word space or its clusters: $(grep Hindi "$scratch/scripts.txt")"
+grep -q 'Thai: พัฒนาระบบชำระเงิน' "$scratch/scripts.txt" || die "Thai cluster run: $(grep Thai "$scratch/scripts.txt")"
 exit $fail

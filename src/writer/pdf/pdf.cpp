@@ -728,7 +728,9 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           if (!op.actual_text.empty() && !needs_bidi(op.actual_text)) {
             actual = op.actual_text;
           } else if (op.clustered && !needs_bidi(op.text)) {
-            actual = op.text;
+            // The invisible word space (Op::space_before) is drawn inside the sequence, so
+            // the text that replaces it starts with that space.
+            actual = (op.space_before ? " " : "") + op.text;
             own = true;
           }
           own = own || (actual.empty() && !op.lang.empty());
