@@ -52,6 +52,9 @@ headline: # not a heading <b>not html</b> &amp; not an entity
 === Engineer | R&D
 - 1. not an ordered list \ backslash `not code` ~~not struck~~ | not | a table |
 - + not a nested list, * neither, > nor a quote; 50% of C:\path
+
+== > Not a quote
+> a line that looks like a quote
 R
 "$tailor" build --format md -o "$scratch/special.md" "$scratch/special.resume" 2> "$scratch/err" || die "special: build: $(cat "$scratch/err")"
 pandoc -f gfm -t json "$scratch/special.md" > "$scratch/special.json"
@@ -62,6 +65,10 @@ for s in 'Ada *not emphasis* _nor this_ [not](a link)' '# not a heading <b>not h
          '1. not an ordered list \ backslash `not code` ~~not struck~~ | not | a table |' \
          '+ not a nested list, * neither, > nor a quote; 50% of C:\path' 'R&D'; do
   grep -qF -- "$s" "$scratch/special.plain" || die "special: not literal: $s"
+done
+# Whole lines: a doubled escape ("\\\\>") would leave a stray backslash before the text.
+for s in '> Not a quote' '> a line that looks like a quote'; do
+  grep -qxF -- "$s" "$scratch/special.plain" || die "special: not literal as a whole line: $s"
 done
 echo "ok special characters stay literal"
 exit $fail

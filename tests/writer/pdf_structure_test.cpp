@@ -102,8 +102,12 @@ TEST(PdfStructure, FollowsTheModelsOrder) {
     }
     if (w.opened[i] == "H2") ++h2;
     if (w.opened[i] == "H3") ++h3;
-    if (w.opened[i] == "LI") EXPECT_EQ(w.opened[i + 1], "Lbl");
-    if (w.opened[i] == "Lbl") EXPECT_EQ(w.opened[i + 1], "LBody");
+    if (w.opened[i] == "LI") {
+      EXPECT_EQ(w.opened[i + 1], "Lbl");
+    }
+    if (w.opened[i] == "Lbl") {
+      EXPECT_EQ(w.opened[i + 1], "LBody");
+    }
   }
   EXPECT_EQ(h2, doc.sections.size());
   EXPECT_EQ(sects, h2 + h3);

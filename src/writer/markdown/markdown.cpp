@@ -26,7 +26,7 @@ std::string escape(const std::string& text, bool line_start) {
       out.append(text, i, j - i);
       out += '\\';
       i = j;
-    } else if (c == '#' || c == '-' || c == '+' || c == '>' || c == '=') {
+    } else if (c == '#' || c == '-' || c == '+' || c == '=') {  // '>' is escaped below
       out += '\\';
     }
   }

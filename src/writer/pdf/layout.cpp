@@ -148,6 +148,15 @@ void Engine::header() {
     line_w += w;
   }
   if (!line.empty()) paragraph(line, left_, width_, before, align);
+  // Contact lines after the first continue one paragraph: a word space before each.
+  for (std::size_t i = contact_first + 1; i < boxes_.size(); ++i) {
+    for (Op& op : boxes_[i].ops) {
+      if (op.kind == Op::Kind::Text) {
+        op.space_before = true;
+        break;
+      }
+    }
+  }
   tag(contact_first, "P");
   width_ = full_width;
   if (logo_h > 0) {
@@ -315,6 +324,15 @@ void Engine::entry(const model::Entry& e, double before) {
     }
     if (!e.location.empty()) r2.push_back(piece(e.location, body(), small, st_.muted, sp));
     if (!l2.empty() || !r2.empty()) heading_line(l2, r2, 0);
+  }
+  // The heading's lines read as one: a word space before each line after the first.
+  for (std::size_t i = first + 1; i < boxes_.size(); ++i) {
+    for (Op& op : boxes_[i].ops) {
+      if (op.kind == Op::Kind::Text) {
+        op.space_before = true;
+        break;
+      }
+    }
   }
   tag(first, "H3");
   if (!e.url.empty()) {

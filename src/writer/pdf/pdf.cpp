@@ -726,7 +726,7 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
         bool own = false;
         if (!op.artifact && !in_span) {
           if (!op.actual_text.empty() && !needs_bidi(op.actual_text)) {
-            actual = op.actual_text;
+            actual = (op.space_before ? " " : "") + op.actual_text;
           } else if (op.clustered && !needs_bidi(op.text)) {
             // The invisible word space (Op::space_before) is drawn inside the sequence, so
             // the text that replaces it starts with that space.
