@@ -2,7 +2,9 @@
 #include <filesystem>
 
 #include "writer/docx/docx.hpp"
+#include "writer/html/html.hpp"
 #include "writer/json/json.hpp"
+#include "writer/markdown/markdown.hpp"
 #include "writer/pdf/pdf.hpp"
 #include "writer/resume/resume.hpp"
 #include "writer/text/text.hpp"
@@ -19,6 +21,11 @@ const std::vector<WriterInfo>& writers() {
       {"pdf", {".pdf"}, &write_pdf, "PDF with embedded subset fonts, links and metadata"},
       {"docx", {".docx"}, &write_docx, "Word document with named styles a recruiter can edit"},
       {"docx-xml", {".xml"}, &write_docx_xml, "the DOCX as one Flat OPC XML file (Word opens it)"},
+      {"html",
+       {".html", ".htm"},
+       &write_html,
+       "one self-contained web page (no script, no fetches)"},
+      {"md", {".md", ".markdown"}, &write_markdown, "GitHub-flavoured Markdown (a profile README)"},
   };
   return kWriters;
 }

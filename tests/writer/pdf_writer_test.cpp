@@ -198,7 +198,10 @@ TEST(PdfWriter, TwoPageResumeInThreeFacesIsSmall) {
   EXPECT_NE(i.out.find("Pages:           2"), std::string::npos) << i.out;
   ToolResult fonts = tool("pdffonts " + r.path.string() + " | tail -n +3 | wc -l");
   EXPECT_EQ(std::stoi(fonts.out), 3) << "faces";
-  EXPECT_LE(r.bytes.size(), 40u * 1024) << "bytes: " << r.bytes.size();
+  // 40 KB until the structure tree (issue 18), which adds a third to a half to a resume: about
+  // a hundred uncompressed indirect objects, as libharu 2.3 writes no object streams (see
+  // docs/performance.md, "Tagged PDF"). This file measured 58,621 bytes with it.
+  EXPECT_LE(r.bytes.size(), 60u * 1024) << "bytes: " << r.bytes.size();
   std::cout << "[ size ] typical two-page classic resume: " << r.bytes.size() << " bytes\n";
 }
 

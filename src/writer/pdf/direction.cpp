@@ -34,6 +34,9 @@ void mirror_page(DisplayList& dl) {
       case Op::Kind::Image:
         op.x = w - op.x - op.w;
         break;
+      case Op::Kind::Begin:
+      case Op::Kind::End:
+        break;  // structure markers have no place on the page
     }
   }
 }

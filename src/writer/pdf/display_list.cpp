@@ -80,7 +80,16 @@ std::string DisplayList::dump() const {
                num(op.y) + " " + hex(op.color) + " \"" + op.text + "\"";
         if (!op.actual_text.empty()) out += " span \"" + op.actual_text + "\"";
         if (op.end_span) out += " end-span";
+        if (op.artifact) out += " artifact";
+        if (op.space_before) out += " space-before";
+        if (!op.lang.empty()) out += " lang " + op.lang;
         out += "\n";
+        break;
+      case Op::Kind::Begin:
+        out += p + "begin " + op.text + (op.alt.empty() ? "" : " alt \"" + op.alt + "\"") + "\n";
+        break;
+      case Op::Kind::End:
+        out += p + "end\n";
         break;
       case Op::Kind::Line:
         out += p + "line " + num(op.x) + " " + num(op.y) + " " + num(op.x + op.w) + " " +

@@ -17,7 +17,10 @@ namespace tailor::writer::pdf {
 /// One drawing operation. Coordinates are PDF points from the page's bottom-left corner;
 /// for text, (x, y) is the start of the baseline.
 struct Op {
-  enum class Kind { Text, Line, Rect, Link, Image };
+  /// Begin and End bracket the ops of one structure element (tagged PDF): Begin opens an
+  /// element whose type is `text` ("Sect", "H2", "LI", "Link"), End closes the innermost open
+  /// one. The layout brackets each part of the model, in the model's order.
+  enum class Kind { Text, Line, Rect, Link, Image, Begin, End };
   Kind kind = Kind::Text;
   int page = 1;  ///< 1-based.
   double x = 0, y = 0;
@@ -26,7 +29,7 @@ struct Op {
   double size = 0;      ///< Text: font size; Line: line width.
   style::Color color;
   std::string text;  ///< Text: UTF-8 (only code points the face has); Link: the URI;
-                     ///< Image: the file (PNG or JPEG).
+                     ///< Image: the file (PNG or JPEG); Begin: the structure type.
   /// Text: opens a marked-content span before this op whose /ActualText is this (UTF-8), closed
   /// after the op with `end_span`. An entry heading line (role ... dates) is one span, so that
   /// poppler's reading order keeps the right-aligned part with the left one (see layout.cpp).
@@ -40,7 +43,30 @@ struct Op {
   /// logical source text they stand for.
   std::vector<Glyph> glyphs{};
   bool clustered = false;  ///< Text: some cluster has several glyphs (needs /ActualText).
+  /// Text: a word space precedes it that no glyph draws (a gap between runs, or a line broken
+  /// at a space). The emitter writes an invisible space glyph, so the tagged content's text
+  /// keeps its word spaces for readers that take text from the structure.
+  bool space_before = false;
+  /// Text, Line, Rect: not part of the content (running heads, page numbers, rules, bars).
+  bool artifact = false;
+  /// Text: the BCP 47 language of a run in another language than the document's; Begin: the
+  /// element's alternative text (a Figure's /Alt).
+  std::string lang{};
+  std::string alt{};
   friend bool operator==(const Op&, const Op&) = default;
+
+  /// A Begin op for an element of `type`, and the End op that closes the innermost element.
+  static Op open(std::string type) {
+    Op op;
+    op.kind = Kind::Begin;
+    op.text = std::move(type);
+    return op;
+  }
+  static Op close() {
+    Op op;
+    op.kind = Kind::End;
+    return op;
+  }
 };
 
 struct DisplayList {

@@ -47,6 +47,16 @@ std::string display_url(const std::string& url) {
   return s;
 }
 
+/// Alternative text for a logo: its file name without folder and extension, words apart.
+std::string logo_alt(const std::string& path) {
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  if (auto dot = name.find_last_of('.'); dot != std::string::npos && dot > 0) name.resize(dot);
+  for (char& c : name) {
+    if (c == '-' || c == '_' || c == '.') c = ' ';
+  }
+  return name.empty() ? "logo" : name;
+}
+
 }  // namespace
 
 void Engine::header() {
@@ -79,7 +89,13 @@ void Engine::header() {
       img.w = w;
       img.h = logo_h;
       img.text = st_.logo;
+      // A Figure with alternative text: the logo's file name, words apart ("acme-logo.png"
+      // says "acme logo"), since the style names no other.
+      Op fig = Op::open("Figure");
+      fig.alt = logo_alt(st_.logo);
+      page1_ops_.push_back(fig);
       page1_ops_.push_back(img);
+      page1_ops_.push_back(Op::close());
       width_ = full_width - w - 12;
     }
   }
@@ -87,10 +103,13 @@ void Engine::header() {
   if (!h.name.empty()) {
     paragraph({piece(h.name.value, head(), fs(st_.name_size), st_.accent, h.name.span)}, left_,
               width_, 0, align);
+    tag(header_first, "H1");
   }
   if (!h.headline.empty()) {
+    std::size_t at = boxes_.size();
     paragraph({piece(h.headline.value, body(), fs(st_.headline_size), st_.muted, h.headline.span)},
               left_, width_, gap(2), align);
+    tag(at, "P");
   }
   // Contact items are packed whole onto lines, so a separator never ends a line.
   std::vector<Piece> items;
@@ -120,6 +139,7 @@ void Engine::header() {
   std::vector<Piece> line;
   double line_w = 0;
   double before = gap(5);
+  std::size_t contact_first = boxes_.size();
   for (const Piece& it : items) {
     double w = f(it.face).text_width(it.text, small);
     if (!line.empty() && line_w + sep_w + w > width_) {
@@ -136,6 +156,16 @@ void Engine::header() {
     line_w += w;
   }
   if (!line.empty()) paragraph(line, left_, width_, before, align);
+  // Contact lines after the first continue one paragraph: a word space before each.
+  for (std::size_t i = contact_first + 1; i < boxes_.size(); ++i) {
+    for (Op& op : boxes_[i].ops) {
+      if (op.kind == Op::Kind::Text) {
+        op.space_before = true;
+        break;
+      }
+    }
+  }
+  tag(contact_first, "P");
   width_ = full_width;
   if (logo_h > 0) {
     double used = 0;
@@ -165,24 +195,22 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
                               Align::Left, i == 0 ? before : 0));
   }
   if (boxes_.size() == first) return;
+  tag(first, "LBody");
   // The bullet sign hangs in the indent, on the first line's baseline.
   double bw = 0;
   std::vector<Op> sign = standalone_text(st_.bullet, body(), size, st_.muted, span, bw);
   double sx = x0 + std::max(0.0, (indent - bw) / 2 - 1);
   if (flip) sx = x0 + width - (sx - x0) - bw;
   for (Op& op : sign) op.x += sx;
+  // The sign is the item's label (Lbl), before its body (LBody). A line spanned for its
+  // logical order (mark_logical_order) keeps its span: a span cannot cross from the label's
+  // marked content into the body's.
+  sign.insert(sign.begin(), Op::open("Lbl"));
+  sign.push_back(Op::close());
   std::vector<Op>& ops = boxes_[first].ops;
-  // A line spanned for its logical order (mark_logical_order) takes its sign into the span:
-  // left out, poppler reads the sign on its own after the block.
-  for (Op& op : ops) {
-    if (!op.actual_text_reordered || sign.empty()) continue;
-    sign.front().actual_text = st_.bullet + " " + op.actual_text;
-    sign.front().actual_text_reordered = true;
-    op.actual_text.clear();
-    op.actual_text_reordered = false;
-    break;
-  }
-  ops.insert(ops.begin(), sign.begin(), sign.end());
+  ops.insert(ops.begin(), std::make_move_iterator(sign.begin()),
+             std::make_move_iterator(sign.end()));
+  tag(first, "LI");
   // A bullet's lines stay together when short (no single orphaned line).
   if (lines.size() <= 3) {
     for (std::size_t i = first; i + 1 < boxes_.size(); ++i) boxes_[i].keep_next = true;
@@ -198,7 +226,9 @@ void Engine::skills(const model::SkillGroup& g, double before) {
     ps.push_back(piece(sk.name, sk.keyword ? body_bold() : body(), size, st_.text, sk.span));
     if (i + 1 < g.items.size()) ps.push_back(piece(", ", body(), size, st_.text, g.span));
   }
+  std::size_t at = boxes_.size();
   paragraph(ps, left_, width_, before);
+  tag(at, "P");
 }
 
 void Engine::entry(const model::Entry& e, double before) {
@@ -266,7 +296,12 @@ void Engine::entry(const model::Entry& e, double before) {
         double shift_b = base - b.baseline, shift_r = base - r.baseline;
         b.height = std::max(b.height + shift_b, r.height + shift_r);
         b.baseline = base;
-        for (Op& op : r.ops) b.ops.push_back(op);
+        bool first_right = true;
+        for (Op& op : r.ops) {
+          if (op.kind == Op::Kind::Text && first_right) op.space_before = true;
+          if (op.kind == Op::Kind::Text) first_right = false;
+          b.ops.push_back(op);
+        }
         mark_span(b, line_words(llines[i]) + " " + line_words(rlines.front()));
       }
       boxes_.push_back(std::move(b));
@@ -307,23 +342,39 @@ void Engine::entry(const model::Entry& e, double before) {
     if (!e.location.empty()) r2.push_back(piece(e.location, body(), small, st_.muted, sp));
     if (!l2.empty() || !r2.empty()) heading_line(l2, r2, 0);
   }
+  // The heading's lines read as one: a word space before each line after the first.
+  for (std::size_t i = first + 1; i < boxes_.size(); ++i) {
+    for (Op& op : boxes_[i].ops) {
+      if (op.kind == Op::Kind::Text) {
+        op.space_before = true;
+        break;
+      }
+    }
+  }
+  tag(first, "H3");
   if (!e.url.empty()) {
     std::string uri = link_for(e.url, sp);
+    std::size_t at = boxes_.size();
     paragraph({piece(uri.empty() ? e.url : display_url(uri), body(), small,
                      uri.empty() ? st_.muted : st_.accent, sp, uri)},
               left_, width_, 0);
+    tag(at, "P");
   }
   std::size_t heading_end = boxes_.size();
   double ps = gap(st_.paragraph_spacing);
   bool first_item = true;
   for (const model::Paragraph& p : e.description) {
+    std::size_t at = boxes_.size();
     paragraph(inlines(p.text, body(), size, st_.text), left_, width_, first_item ? gap(1.5) : ps);
+    tag(at, "P");
     first_item = false;
   }
+  std::size_t list_first = boxes_.size();
   for (const model::Bullet& b : e.bullets) {
     bullet(b.text, b.span, left_, width_, first_item ? gap(1.5) : ps);
     first_item = false;
   }
+  tag(list_first, "L");
   // Keep the heading with the whole of the first bullet or description paragraph.
   for (std::size_t i = first; i < heading_end && i < boxes_.size(); ++i) {
     boxes_[i].keep_next = true;
@@ -335,6 +386,7 @@ void Engine::entry(const model::Entry& e, double before) {
   } else if (heading_end > first) {
     boxes_[heading_end - 1].keep_next = false;
   }
+  tag(first, "Sect");
 }
 
 void Engine::section(const model::Section& s, bool first) {
@@ -350,6 +402,7 @@ void Engine::section(const model::Section& s, bool first) {
   std::size_t at = boxes_.size();
   paragraph({hp}, left_ + bar, width_ - bar,
             first ? gap(st_.section_spacing_before) * 0.8 : gap(st_.section_spacing_before));
+  tag(at, "H2");
   if (boxes_.size() > at) {
     const Face& fc = f(hf);
     Box& last = boxes_.back();
@@ -381,13 +434,22 @@ void Engine::section(const model::Section& s, bool first) {
   double after = gap(st_.section_spacing_after);
   double ps = gap(st_.paragraph_spacing);
   bool first_block = true;
+  // Consecutive bullets form one list (L).
+  std::size_t list_first = 0;
+  bool in_list = false;
   for (const model::Block& b : s.blocks) {
     double before = first_block ? after : ps;
+    bool is_bullet = std::holds_alternative<model::Bullet>(b);
+    if (in_list && !is_bullet) tag(list_first, "L");
+    if (is_bullet && !in_list) list_first = boxes_.size();
+    in_list = is_bullet;
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, model::Paragraph>) {
+            std::size_t first_box = boxes_.size();
             paragraph(inlines(v.text, body(), fs(st_.body_size), st_.text), left_, width_, before);
+            tag(first_box, "P");
           } else if constexpr (std::is_same_v<T, model::Bullet>) {
             bullet(v.text, v.span, left_, width_, before);
           } else if constexpr (std::is_same_v<T, model::SkillGroup>) {
@@ -399,6 +461,8 @@ void Engine::section(const model::Section& s, bool first) {
         b);
     first_block = false;
   }
+  if (in_list) tag(list_first, "L");
+  tag(at, "Sect");
 }
 
 bool Engine::run() {
@@ -408,6 +472,7 @@ bool Engine::run() {
   left_ = st_.margin_left;
   width_ = ps.width - st_.margin_left - st_.margin_right;
   if (body() < 0 || failed_) return false;
+  init_language();
   header();
   bool first = true;
   for (const model::Section& s : doc_.sections) {

@@ -66,6 +66,8 @@ struct Segment {
   std::vector<Glyph> glyphs;  ///< Visual order; x relative to the segment's start.
   bool clustered = false;
   double gap = 0;  ///< Space before it in logical order (the word space).
+  /// A word space comes before it but is not drawn in it (a gap, or the line broke there).
+  bool space_before = false;
 };
 
 struct Line {
@@ -142,6 +144,16 @@ class Engine {
   void skills(const model::SkillGroup& g, double before);
   void paginate();
 
+  // ---- structure (structure.cpp) --------------------------------------------------------
+  /// Brackets the boxes from `first` to the last one in a structure element of `type` (tagged
+  /// PDF): a Begin op before the first box's ops, an End op after the last box's. Nothing when
+  /// no box was added.
+  void tag(std::size_t first, const char* type);
+  /// The language of a run written in another script than the document's (empty otherwise).
+  std::string run_language(const std::string& text) const;
+  /// The document's script: its language's (CLDR likely subtags), else its name's.
+  void init_language();
+
   const model::Document& doc_;
   const style::Style& st_;
   const LayoutParams& params_;
@@ -156,6 +168,7 @@ class Engine {
   std::set<int> warned_scripts_;
   std::map<std::tuple<int, int>, int> fallback_of_;  ///< (script, base face) -> face or -1.
   double left_ = 0, width_ = 0;
+  int doc_script_ = -1;  ///< UScriptCode of the document's language (or its name); -1: unknown.
 };
 
 }  // namespace tailor::writer::pdf::detail

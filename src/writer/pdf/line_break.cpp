@@ -122,6 +122,7 @@ void Engine::place(const std::vector<Piece>& ps, Line& line, Word& w) const {
                 ch.clustered,
                 0};
       s.gap = c == 0 && !first_in_line ? sw : 0;
+      s.space_before = c == 0 && w.space_piece >= 0;
       line.segs.push_back(std::move(s));
     }
     x += ch.width;
@@ -365,6 +366,8 @@ Box Engine::line_box(const std::vector<Piece>& ps, Line line, double x0, double 
     t.glyphs = std::move(s.glyphs);
     t.glyphs.shrink_to_fit();  // a segment grew word by word; the op keeps what it draws
     t.clustered = s.clustered;
+    t.lang = run_language(t.text);
+    t.space_before = s.space_before;
     if (!p.uri.empty()) {
       const Face& pf = f(s.face);
       Op l;
@@ -374,8 +377,10 @@ Box Engine::line_box(const std::vector<Piece>& ps, Line line, double x0, double 
       l.w = s.width;
       l.h = (pf.ascender() - pf.descender()) * p.size / 1000.0;
       l.text = p.uri;
+      b.ops.push_back(Op::open("Link"));
       b.ops.push_back(std::move(t));
       b.ops.push_back(std::move(l));
+      b.ops.push_back(Op::close());
       continue;
     }
     b.ops.push_back(std::move(t));

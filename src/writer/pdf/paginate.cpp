@@ -21,7 +21,13 @@ void Engine::paginate() {
   double cursor = 0;
   double content_top = top;  // below the running head on pages 2+
   bool at_top = true;
-  // Text of its own at (x, y) on the page, x chosen from its width.
+  // Running heads, page numbers, the style's header and footer text and the rule under the
+  // running head repeat on every page: artifacts, outside the structure tree.
+  auto artifact = [&](Op op) {
+    op.artifact = true;
+    out_.ops.push_back(std::move(op));
+  };
+  // Text of its own at (x, y) on the page, x chosen from its width: an artifact.
   auto put = [&](std::string_view text, const SourceSpan& span, int on_page, double y,
                  const std::function<double(double)>& x_for_width) {
     double w = 0;
@@ -31,6 +37,7 @@ void Engine::paginate() {
       op.page = on_page;
       op.x += x;
       op.y += y;
+      op.artifact = true;
       out_.ops.push_back(std::move(op));
     }
   };
@@ -54,17 +61,17 @@ void Engine::paginate() {
             [&](double) { return left_; });
       }
       page_number_ops.push_back(out_.ops.size());  // filled in once the pages are counted
-      out_.ops.push_back(Op{Op::Kind::Text, page, 0, base, 0, 0, rh, small, st_.muted, {}});
-      out_.ops.push_back(Op{Op::Kind::Line,
-                            page,
-                            left_,
-                            base + rf.descender() * small / 1000.0 - 2,
-                            width_,
-                            0,
-                            0,
-                            0.4,
-                            st_.muted,
-                            {}});
+      artifact(Op{Op::Kind::Text, page, 0, base, 0, 0, rh, small, st_.muted, {}});
+      artifact(Op{Op::Kind::Line,
+                  page,
+                  left_,
+                  base + rf.descender() * small / 1000.0 - 2,
+                  width_,
+                  0,
+                  0,
+                  0.4,
+                  st_.muted,
+                  {}});
       cursor -= run_height;
     }
     content_top = cursor;
@@ -127,6 +134,7 @@ void Engine::paginate() {
       op.page = slot.page;
       op.x += left_ + width_ - w;
       op.y += slot.y;
+      op.artifact = true;
     }
     out_.ops[*it] = std::move(ops.front());
     out_.ops.insert(out_.ops.begin() + static_cast<std::ptrdiff_t>(*it) + 1,

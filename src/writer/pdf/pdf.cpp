@@ -23,6 +23,8 @@
 #include "writer/pdf/bidi.hpp"
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout.hpp"
+#include "writer/pdf/tagging.hpp"
+#include "writer/pdf/xmp.hpp"
 
 namespace tailor::writer::pdf {
 
@@ -253,9 +255,9 @@ class Emitter {
   Emitter(const model::Document& doc, const RenderOptions& options, diag::Diagnostics& diags)
       : doc_(doc), options_(options), diags_(diags) {
     pdf_ = HPDF_New(&on_haru_error, &status_);
-    // Heading lines carry /ActualText marked content (reading order), a PDF 1.5 feature;
-    // libharu 2.3 has no setter for the header version, and only ever raises it itself.
-    if (pdf_) pdf_->pdf_version = HPDF_VER_15;
+    // A tagged PDF (PDF/UA-1 is built on PDF 1.7); libharu 2.3 has no setter for the header
+    // version, and only ever raises it itself.
+    if (pdf_) pdf_->pdf_version = HPDF_VER_17;
   }
   ~Emitter() {
     if (pdf_) HPDF_Free(pdf_);
@@ -280,6 +282,8 @@ class Emitter {
   /// A text op's glyphs as TJ arrays (and Ts for raised or lowered marks), from its origin.
   std::string glyph_operators(const Op& op) const;
   void info();
+  /// The catalog's /Lang, /ViewerPreferences and XMP /Metadata (PDF/UA-1).
+  void catalog(const XmpFields& fields);
 
   /// One embedded font: CIDs 1..n are the (glyph, text) pairs it draws, in that order. A
   /// glyph that stands for different texts (a space glyph for U+0020 and U+00A0) gets one
@@ -350,7 +354,7 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
         f.cid_of[pair] = cid;
       }
       f.cids = std::move(by_gid);
-      pdf_->pdf_version = HPDF_VER_16;  // FontFile3 /OpenType
+      if (pdf_->pdf_version < HPDF_VER_16) pdf_->pdf_version = HPDF_VER_16;  // FontFile3
     }
     if (f.cids.size() > 0xFFFF) {
       render_error(diags_, doc_, "the font " + dl.faces[i].label() + " draws too many glyphs");
@@ -484,6 +488,18 @@ std::string Emitter::glyph_operators(const Op& op) const {
   double pen = 0;   // where the viewer's text position is, from the op's origin (points)
   double rise = 0;  // the current Ts
   bool open = false;
+  if (op.space_before && !needs_bidi(op.text)) {
+    // An invisible space glyph just before the run, ending where the run starts: the word
+    // space that the layout left as a gap becomes text for readers of the tagged content.
+    auto sp = f.cid_of.find({f.face->glyph(U' '), " "});
+    if (sp != f.cid_of.end() && sp->second != 0) {
+      double w = f.face->glyph_width1000(sp->first.first) * op.size / 1000.0;
+      out += "[" + num(w * 1000.0 / op.size) + " <";
+      hex4(out, sp->second);
+      out += "> ";
+      open = true;
+    }
+  }
   for (const Glyph& g : op.glyphs) {
     if (g.y != rise) {
       if (open) out += "] TJ\n";
@@ -515,12 +531,37 @@ void Emitter::info() {
   // libharu refuses a string over 65,535 bytes (HPDF_STRING_OUT_OF_RANGE, 0x105B) and may
   // write UTF-16 (two bytes per UTF-8 byte at worst): metadata is cut at a code point
   // boundary well below that. The page itself still shows the whole text.
+  // The XMP packet repeats each value exactly as the Info dictionary has it.
+  XmpFields xmp;
   auto set = [&](HPDF_InfoType t, const std::string& v) {
     if (v.empty()) return;
     constexpr std::size_t kMaxInfoBytes = 30000;
     std::size_t n = std::min(v.size(), kMaxInfoBytes);
     while (n < v.size() && n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
-    HPDF_SetInfoAttr(pdf_, t, v.substr(0, n).c_str());
+    std::string cut = v.substr(0, n);
+    HPDF_SetInfoAttr(pdf_, t, cut.c_str());
+    switch (t) {
+      case HPDF_INFO_TITLE:
+        xmp.title = cut;
+        break;
+      case HPDF_INFO_AUTHOR:
+        xmp.author = cut;
+        break;
+      case HPDF_INFO_SUBJECT:
+        xmp.subject = cut;
+        break;
+      case HPDF_INFO_KEYWORDS:
+        xmp.keywords = cut;
+        break;
+      case HPDF_INFO_CREATOR:
+        xmp.creator_tool = cut;
+        break;
+      case HPDF_INFO_PRODUCER:
+        xmp.producer = cut;
+        break;
+      default:
+        break;
+    }
   };
   set(HPDF_INFO_TITLE, pdf_title(doc_));
   set(HPDF_INFO_AUTHOR, h.name.value);
@@ -558,6 +599,30 @@ void Emitter::info() {
     HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_CREATION_DATE, d);
     HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, d);
   }
+  xmp.epoch = options_.source_date_epoch;
+  xmp.lang = doc_.header.language.value;
+  catalog(xmp);
+}
+
+void Emitter::catalog(const XmpFields& fields) {
+  HPDF_MMgr mm = pdf_->mmgr;
+  // The document's language; "und" (undetermined, BCP 47) when the resume does not say, so a
+  // screen reader keeps its own default rather than assuming one.
+  std::string lang = fields.lang.empty() ? "und" : fields.lang;
+  HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(mm, lang.c_str(), nullptr));
+  // Viewers show the title, not the file name (PDF/UA-1, 7.1).
+  HPDF_Dict prefs = HPDF_Dict_New(mm);
+  HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+  HPDF_Dict_Add(pdf_->catalog, "ViewerPreferences", prefs);
+  HPDF_Dict meta = HPDF_DictStream_New(mm, pdf_->xref);
+  if (!meta) return;
+  meta->filter = HPDF_STREAM_FILTER_NONE;  // XMP stays readable to tools that scan for it
+  HPDF_Dict_AddName(meta, "Type", "Metadata");
+  HPDF_Dict_AddName(meta, "Subtype", "XML");
+  std::string packet = xmp_packet(fields);
+  HPDF_Stream_Write(meta->stream, reinterpret_cast<const HPDF_BYTE*>(packet.data()),
+                    static_cast<HPDF_UINT>(packet.size()));
+  HPDF_Dict_Add(pdf_->catalog, "Metadata", meta);
 }
 
 bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subsets,
@@ -596,24 +661,32 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
   style::Color cur_fill;
   bool have_fill = false;
   auto rgb = [](std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); };
-  // Marked-content spans with /ActualText (entry heading lines; see Op::actual_text). libharu
-  // has no call for BDC/EMC, so they go straight into the page's content stream; they stay
-  // inside the BT..ET they began in.
+  // The structure tree grows as the ops pass: Begin and End ops open and close elements, and
+  // each stretch of an element's text on a page is one marked-content sequence with an MCID.
+  // libharu has no call for BDC/EMC, so they go straight into the page's content stream;
+  // marked content opened inside BT..ET is closed before ET (they nest).
+  StructTree tree(pdf_, pages);
+  bool in_content = false;  // a marked-content sequence of the innermost element is open
+  // That sequence carries an /ActualText that covers ops up to the one with end_span (an
+  // entry heading line; see Op::actual_text). ActualText, like /Lang, goes in the sequence's
+  // own property list: poppler (22.12, pdfinfo -struct-text) ends an MCID's content at the
+  // first EMC of any nested sequence, so nothing is nested inside a tagged sequence.
   bool in_span = false;
   auto raw = [&](const std::string& s) {
     HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(page->attr)->stream, s.c_str());
   };
-  auto end_span = [&] {
-    if (in_span) raw("EMC\n");
+  auto end_content = [&] {
+    if (in_content) raw("EMC\n");
+    in_content = false;
     in_span = false;
   };
   auto end_text = [&] {
-    end_span();
+    end_content();
     if (in_text) HPDF_Page_EndText(page);
     in_text = false;
   };
   for (const Op& op : dl.ops) {
-    if (op.page != cur_page) {
+    if (op.page != cur_page && op.kind != Op::Kind::Begin && op.kind != Op::Kind::End) {
       end_text();
       cur_page = op.page;
       page = pages[static_cast<std::size_t>(op.page - 1)];
@@ -629,12 +702,50 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
       }
     };
     switch (op.kind) {
+      case Op::Kind::Begin:
+        if (page) end_content();
+        tree.begin(op.text, op.alt);
+        break;
+      case Op::Kind::End:
+        if (page) end_content();
+        tree.end();
+        break;
       case Op::Kind::Text: {
         if (op.glyphs.empty()) break;
         if (!in_text) {
           HPDF_Page_BeginText(page);
           in_text = true;
           cur_face = -1;
+        }
+        // A sequence of its own, with its /ActualText or /Lang in the property list: a heading
+        // line's span (until end_span), a cluster of several glyphs (Thai, Devanagari: they
+        // cannot map back glyph by glyph), a run in another language. Poppler reverses an
+        // /ActualText that holds right-to-left characters (on pages of either direction);
+        // such runs rely on their per-glyph ToUnicode instead.
+        std::string actual;
+        bool own = false;
+        if (!op.artifact && !in_span) {
+          // A right-to-left line on a left-to-right page carries its text in logical order
+          // (mark_logical_order): poppler takes that one as written.
+          if (!op.actual_text.empty() &&
+              (op.actual_text_reordered || !needs_bidi(op.actual_text))) {
+            actual = (op.space_before ? " " : "") + op.actual_text;
+          } else if (op.clustered && !needs_bidi(op.text)) {
+            // The invisible word space (Op::space_before) is drawn inside the sequence, so
+            // the text that replaces it starts with that space.
+            actual = (op.space_before ? " " : "") + op.text;
+            own = true;
+          }
+          own = own || (actual.empty() && !op.lang.empty());
+        }
+        if (op.artifact) {
+          end_content();
+        } else if (!in_content || !actual.empty() || own) {
+          end_content();
+          raw(tree.open_content(cur_page - 1, own ? op.lang : std::string(),
+                                actual.empty() ? std::string() : utf16be_hex(actual)));
+          in_content = true;
+          in_span = !own && !actual.empty();
         }
         if (op.face != cur_face || op.size != cur_size) {
           raw("/" + fonts_[font_of_key_[static_cast<std::size_t>(op.face)]].resource + " " +
@@ -643,36 +754,32 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           cur_size = op.size;
         }
         fill(op.color);
-        // Poppler reverses an /ActualText that holds right-to-left characters (on pages of
-        // either direction); such runs rely on their per-glyph ToUnicode instead.
-        if (!op.actual_text.empty() && (op.actual_text_reordered || !needs_bidi(op.actual_text))) {
-          end_span();
-          raw("/Span <</ActualText <" + utf16be_hex(op.actual_text) + ">>> BDC\n");
-          in_span = true;
-        }
-        // A cluster of several glyphs (Thai, Devanagari) cannot map back glyph by glyph.
-        bool own_span = !in_span && op.clustered && !needs_bidi(op.text);
-        if (own_span) raw("/Span <</ActualText <" + utf16be_hex(op.text) + ">>> BDC\n");
+        if (op.artifact) raw("/Artifact BMC\n");
         raw("1 0 0 1 " + num(op.x) + " " + num(op.y) + " Tm\n" + glyph_operators(op));
-        if (own_span) raw("EMC\n");
-        if (op.end_span) end_span();
+        if (op.artifact) raw("EMC\n");
+        if (own || (in_span && op.end_span)) end_content();
         break;
       }
       case Op::Kind::Line:
+        // Rules are decoration: artifacts.
         end_text();
+        raw("/Artifact BMC\n");
         HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(op.size));
         HPDF_Page_SetRGBStroke(page, rgb(op.color.r), rgb(op.color.g), rgb(op.color.b));
         HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y));
         HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(op.x + op.w),
                          static_cast<HPDF_REAL>(op.y + op.h));
         HPDF_Page_Stroke(page);
+        raw("EMC\n");
         break;
       case Op::Kind::Rect:
         end_text();
+        raw("/Artifact BMC\n");
         fill(op.color);
         HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
                             static_cast<HPDF_REAL>(op.w), static_cast<HPDF_REAL>(op.h));
         HPDF_Page_Fill(page);
+        raw("EMC\n");
         break;
       case Op::Kind::Image: {
         end_text();
@@ -694,8 +801,17 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           images_[op.text] = img;
         }
         if (img) {
+          // A Figure's content (with its bounding box), else decoration.
+          bool figure = tree.current_type() == "Figure";
+          if (figure) {
+            tree.bbox(op.x, op.y, op.x + op.w, op.y + op.h);
+            raw(tree.open_content(cur_page - 1, {}));
+          } else {
+            raw("/Artifact BMC\n");
+          }
           HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
                               static_cast<HPDF_REAL>(op.w), static_cast<HPDF_REAL>(op.h));
+          raw("EMC\n");
         }
         break;
       }
@@ -703,13 +819,19 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
         HPDF_Rect r{static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
                     static_cast<HPDF_REAL>(op.x + op.w), static_cast<HPDF_REAL>(op.y + op.h)};
         HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, uri_escape(op.text).c_str());
-        if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+        if (a) {
+          HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+          // A link annotation describes itself (PDF/UA-1, 7.18.5) and belongs to its Link.
+          HPDF_Dict_Add(a, "Contents", pdf_text_string(pdf_->mmgr, op.text));
+          tree.annotation(a, cur_page - 1);
+        }
         break;
       }
     }
     if (status_.error != HPDF_OK) break;
   }
   end_text();
+  tree.finish();
   if (!check("drawing the pages")) return false;
 
   HPDF_SaveToStream(pdf_);
