@@ -120,9 +120,12 @@ class Engine {
   /// A line as a box of ops (the line's text and glyphs move into them).
   Box line_box(const std::vector<Piece>& ps, Line line, double x0, double avail, Align align,
                double before) const;
+  /// A right-to-left line's text in logical order, each right-to-left run reversed (empty
+  /// when the line has no left-to-right run), for mark_logical_order.
+  std::string logical_order_text(const Line& line) const;
   /// Spans a mixed line of a right-to-left paragraph on a left-to-right page with an
-  /// ActualText that pdftotext reads back in logical order.
-  void mark_logical_order(const Line& line, Box& b) const;
+  /// ActualText (from logical_order_text) that pdftotext reads back in logical order.
+  void mark_logical_order(std::string text, Box& b) const;
   /// Appends the lines of a paragraph as boxes; returns how many were added.
   std::size_t paragraph(const std::vector<Piece>& ps, double x0, double width, double before,
                         Align align = Align::Left);
@@ -151,6 +154,9 @@ class Engine {
   void tag(std::size_t first, const char* type);
   /// The language of a run written in another script than the document's (empty otherwise).
   std::string run_language(const std::string& text) const;
+  /// Text can join a run without changing the language the run is tagged with: a segment
+  /// of one look still splits where the script changes (Latin, then Greek).
+  bool joins_run_language(const std::string& run, const std::string& text) const;
   /// The document's script: its language's (CLDR likely subtags), else its name's.
   void init_language();
 

@@ -89,9 +89,11 @@ void Engine::place(const std::vector<Piece>& ps, Line& line, Word& w) const {
     // Same look, face and direction, and the space drawn in that look: extend the segment,
     // so extraction sees real spaces and the viewer's advances match ours. Pieces of the same
     // look ("a", ", ", "b" in a skill group) share a segment too: one text op per run of a
-    // look, not one per piece, so many tiny items cost their glyphs and no more.
+    // look, not one per piece, so many tiny items cost their glyphs and no more. A change of
+    // script that changes the run's language (its /Lang in the structure) starts a segment.
     if (last && same_look(ps, last->piece, ch.piece) && last->face == ch.face &&
-        last->level == ch.level && (!spaced || same_look(ps, w.space_piece, ch.piece))) {
+        last->level == ch.level && (!spaced || same_look(ps, w.space_piece, ch.piece)) &&
+        joins_run_language(last->text, ch.text)) {
       std::vector<Glyph> space;
       if (spaced) {
         space = shape(f(ch.face), " ", ps[static_cast<std::size_t>(ch.piece)].size, Direction::LTR)
@@ -323,6 +325,9 @@ Box Engine::line_box(const std::vector<Piece>& ps, Line line, double x0, double 
   std::vector<double> xs(line.segs.size());
   bool mixed = false;
   for (const Segment& s : line.segs) mixed = mixed || s.level != 0;
+  // Taken before the segments' text moves into the ops.
+  std::string logical =
+      !params_.mirror && line.rtl && mixed ? logical_order_text(line) : std::string();
   if (mixed) {
     std::vector<std::uint8_t> lv;
     std::vector<int> seg_of;  // item -> segment, or -1 - segment for the gap before it
@@ -385,11 +390,11 @@ Box Engine::line_box(const std::vector<Piece>& ps, Line line, double x0, double 
     }
     b.ops.push_back(std::move(t));
   }
-  if (!params_.mirror && line.rtl && mixed) mark_logical_order(line, b);
+  if (!logical.empty()) mark_logical_order(std::move(logical), b);
   return b;
 }
 
-void Engine::mark_logical_order(const Line& line, Box& b) const {
+std::string Engine::logical_order_text(const Line& line) const {
   // A right-to-left paragraph with a left-to-right run ("Go") on a left-to-right page: poppler
   // orders a line's runs by the page's direction, so pdftotext would give the runs in visual
   // order (the last Hebrew words first). One ActualText span over the line gives its text
@@ -398,7 +403,7 @@ void Engine::mark_logical_order(const Line& line, Box& b) const {
   // order with each right-to-left run reversed, and comes back logical.
   bool ltr_run = false;
   for (const Segment& s : line.segs) ltr_run = ltr_run || s.level % 2 == 0;
-  if (!ltr_run) return;
+  if (!ltr_run) return {};
   std::string text;
   for (std::size_t i = 0; i < line.segs.size(); ++i) {
     const Segment& s = line.segs[i];
@@ -411,6 +416,10 @@ void Engine::mark_logical_order(const Line& line, Box& b) const {
     for (std::size_t k = 0; k < s.text.size();) cps.push_back(base::decode_next(s.text, k));
     for (auto it = cps.rbegin(); it != cps.rend(); ++it) base::append_utf8(text, *it);
   }
+  return text;
+}
+
+void Engine::mark_logical_order(std::string text, Box& b) const {
   Op* opens = nullptr;
   Op* closes = nullptr;
   for (Op& op : b.ops) {
@@ -419,7 +428,7 @@ void Engine::mark_logical_order(const Line& line, Box& b) const {
     closes = &op;
   }
   if (!opens) return;
-  opens->actual_text = text;
+  opens->actual_text = std::move(text);
   opens->actual_text_reordered = true;
   closes->end_span = true;
 }

@@ -75,6 +75,15 @@ std::string Engine::run_language(const std::string& text) const {
   return lang;
 }
 
+bool Engine::joins_run_language(const std::string& run, const std::string& text) const {
+  if (doc_script_ < 0) return true;
+  int added = first_script(text);
+  if (added < 0) return true;  // spaces, digits and punctuation go with any run
+  int held = first_script(run);
+  if (held < 0) return true;  // the run takes the script of what joins it
+  return run_language(run) == run_language(text);
+}
+
 void Engine::init_language() {
   const model::Header& h = doc_.header;
   doc_script_ = h.language.empty() ? first_script(h.name.value + " " + h.headline.value)
