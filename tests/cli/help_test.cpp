@@ -118,9 +118,34 @@ TEST(Help, ShellsAcceptTheCompletionScripts) {
 
 TEST(Help, BuiltinFilesAreNamedStably) {
   test::CliResult r =
-      run_cli({"build", "samples/aysel.resume", "--role", "sre", "--explain", "-o", "/dev/null"});
+      run_cli({"build", "samples/aysel.resume", "--role", "sre", "--explain", "--format", "text"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(has(r.err, "builtin:roles/sre.rules:")) << r.err;
+}
+
+TEST(UserData, StylesAndRolesFromDataFoldersAreListedAndUsed) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "tailor-user-data";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "styles");
+  fs::create_directories(dir / "roles");
+  std::ofstream(dir / "styles" / "green.style") << "name: green\naccent_color: #2E7D32\n";
+  // Replaces the built-in profile of the same title, as a --rules file would.
+  std::string sre = test::slurp(test::source_path("templates/roles/sre.rules"));
+  std::ofstream(dir / "roles" / "my-sre.rules") << sre;
+  ::setenv("TAILOR_DATA_DIR", dir.c_str(), 1);
+  test::CliResult help = run_cli({"build", "--help"});
+  test::CliResult built =
+      run_cli({"build", "samples/aysel.resume", "--style", "green", "--format", "text"});
+  test::CliResult roles =
+      run_cli({"build", "samples/aysel.resume", "--role", "sre", "--explain", "--format", "text"});
+  ::unsetenv("TAILOR_DATA_DIR");
+  fs::remove_all(dir);
+  EXPECT_TRUE(has(help.out, "classic, compact, green, modern")) << help.out;
+  EXPECT_EQ(built.exit_code, 0) << built.err;
+  EXPECT_EQ(roles.exit_code, 0) << roles.err;
+  EXPECT_TRUE(has(roles.err, "my-sre.rules:")) << roles.err;
+  EXPECT_FALSE(has(roles.err, "builtin:roles/sre.rules")) << roles.err;
 }
 
 }  // namespace
