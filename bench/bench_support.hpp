@@ -60,7 +60,7 @@ inline const transform::RuleSet& builtin_rules() {
     static model::SourceManager sources;  // spans in the profiles point here
     transform::RuleSet r;
     diag::Diagnostics diags;
-    if (!transform::load_rules_dir(transform::builtin_roles_dir(), sources, r, diags)) {
+    if (!transform::load_builtin_rules(sources, r, diags)) {
       die("cannot load the built-in roles", diags, sources);
     }
     return r;

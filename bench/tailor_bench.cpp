@@ -15,13 +15,12 @@ const char* const kRoles[] = {"Infrastructure Engineer", "Backend Engineer",
 
 /// Every process that tailors loads templates/roles (lexicon and eight profiles) first.
 void BM_LoadBuiltinRoles(benchmark::State& state) {
-  std::string dir = transform::builtin_roles_dir();
   for (auto _ : state) {
     model::SourceManager sources;
     transform::RuleSet rules;
     diag::Diagnostics diags;
-    if (!transform::load_rules_dir(dir, sources, rules, diags)) {
-      bench::die("cannot load " + dir, diags, sources);
+    if (!transform::load_builtin_rules(sources, rules, diags)) {
+      bench::die("cannot load the built-in roles", diags, sources);
     }
     benchmark::DoNotOptimize(rules);
   }

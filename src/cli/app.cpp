@@ -11,6 +11,8 @@
 #include "cli/cli.hpp"
 #include "cli/diagnostic_options.hpp"
 #include "cli/fd_stream.hpp"
+#include "cli/help.hpp"
+#include "cli/man_page.hpp"
 #include "cli/terminal_stream.hpp"
 #include "locale/catalog.hpp"
 #include "version.hpp"
@@ -31,6 +33,8 @@ const std::vector<Command>& commands() {
        &cmd_match},
       {"merge-summaries", "merge the --summary files of a sharded build into one",
        &cmd_merge_summaries},
+      {"completion", "print a shell completion script: tailor completion bash|zsh|fish",
+       &cmd_completion},
   };
   return kCommands;
 }
@@ -46,8 +50,9 @@ std::string Context::render(const diag::Diagnostics& diags) {
 }
 
 int usage_error(Context& ctx, const std::string& message) {
+  std::string help = ctx.command.empty() ? "tailor --help" : "tailor " + ctx.command + " --help";
   ctx.err << "tailor: error: " << message << "\n"
-          << "Try 'tailor --help' for more information.\n";
+          << "Try '" << help << "' for more information.\n";
   return code(diag::ExitCode::UsageError);
 }
 
@@ -69,11 +74,20 @@ static void print_help(std::ostream& out) {
     out << "  " << name << std::string(name.size() < 10 ? 10 - name.size() : 1, ' ') << c.summary
         << "\n";
   }
-  out << "\nRun 'tailor COMMAND --help' for a command's options.\n"
-         "  -h [ --help ]     show this help\n"
-         "  --version         print the version\n"
+  out << "\nRun 'tailor help COMMAND' or 'tailor COMMAND --help' for a command's options and\n"
+         "examples. 'man tailor' has them all.\n\n"
+         "Options:\n"
+         "  -h, --help        show this help\n"
+         "  -V, --version     print the version\n"
          "\nExit codes: 0 ok, 1 input error, 2 usage error, 3 I/O error, 4 render error,\n"
          "5 match score below --min-score. See docs/exit-codes.md.\n";
+}
+
+/// "unknown command 'buidl'; did you mean 'build'?" (exit 2).
+static int unknown_command(Context& ctx, const std::string& name) {
+  std::string near = suggest_command(name);
+  return usage_error(ctx, "unknown command '" + name + "'" +
+                              (near.empty() ? "" : "; did you mean '" + near + "'?"));
 }
 
 bool stdout_is_terminal(const Context& ctx) { return ctx.stdio && ::isatty(STDOUT_FILENO) == 1; }
@@ -113,19 +127,28 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& raw_
     print_help(err);
     return code(diag::ExitCode::UsageError);
   }
-  const std::string& first = args.front();
+  const std::string first = args.front();
   probe.stdio = stdio;
-  if (first == "--help" || first == "-h" || first == "help") {
+  if (first == "help" && args.size() > 1) {
+    // tailor help COMMAND: that command's --help.
+    if (!find_command(args[1])) return unknown_command(probe, args[1]);
+    args = {args[1], "--help"};
+  } else if (first == "--help" || first == "-h" || first == "help") {
     print_help(out);
     return check_output(probe, 0);
   }
-  if (first == "--version") {
+  if (first == "--version" || first == "-V") {
     out << "tailor " << kVersion << "\n";
     return check_output(probe, 0);
   }
+  if (first == "--help-man") {  // hidden: the build generates tailor.1 with it
+    out << man_page();
+    return check_output(probe, 0);
+  }
   for (const Command& c : commands()) {
-    if (first != c.name) continue;
+    if (args.front() != c.name) continue;
     Context ctx(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+    ctx.command = c.name;
     ctx.err_raw = &raw_err;
     ctx.stdio = stdio;
     try {
@@ -148,7 +171,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& raw_
       return code(diag::ExitCode::Internal);
     }
   }
-  return usage_error(probe, "unknown command '" + first + "'");
+  return unknown_command(probe, first);
 }
 
 }  // namespace tailor::cli

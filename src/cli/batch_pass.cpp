@@ -21,6 +21,7 @@
 #include "cli/build_id.hpp"
 #include "cli/input_files.hpp"
 #include "cli/shard.hpp"
+#include "data/files.hpp"
 #include "diag/limits.hpp"
 #include "reader/reader.hpp"
 #include "transform/anonymize.hpp"
@@ -64,6 +65,9 @@ struct InputState {
 };
 
 std::string file_digest(const std::string& path) {
+  if (std::optional<std::string_view> builtin = data::builtin_text(path)) {
+    return base::sha256_hex(*builtin);
+  }
   std::string err;
   auto bytes = base::read_file(path, err);
   return bytes ? base::sha256_hex(*bytes) : "missing:" + err;

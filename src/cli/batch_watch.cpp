@@ -9,6 +9,7 @@
 #include "base/watch.hpp"
 #include "cli/batch_io.hpp"
 #include "cli/batch_pass.hpp"
+#include "data/files.hpp"
 
 namespace tailor::cli::batch {
 
@@ -22,6 +23,8 @@ int watch_and_rebuild(Context& ctx, const BuildRequest& req, const LoadEnvFn& lo
     }
   };
   add_deps(*env);
+  // Built-in data lives in the binary: nothing to watch.
+  std::erase_if(files, [](const std::string& f) { return data::is_builtin(f); });
   std::set<std::string> inputs(req.inputs.begin(), req.inputs.end());
   base::FileWatcher watcher;
   std::string err;

@@ -24,6 +24,7 @@ struct Profile;
 namespace tailor::cli {
 
 struct BuildRequest;
+struct Description;
 struct RoleTargets;
 
 /// What every command gets: its arguments, the streams and the source registry.
@@ -42,6 +43,11 @@ struct Context {
   /// out and err are the process's standard output and error (not test streams), so isatty
   /// on file descriptors 1 and 2 describes them.
   bool stdio = false;
+  /// The command's name ("build"), for its help.
+  std::string command;
+  /// Set by describe() (help.hpp): parse_command_line records the options and returns 0, so
+  /// the command declares its options and does nothing else.
+  Description* describe = nullptr;
 
   Context(std::vector<std::string> a, std::ostream& o, std::ostream& e)
       : args(std::move(a)), out(o), err(e) {}
@@ -84,6 +90,7 @@ int cmd_convert(Context& ctx);
 int cmd_roles(Context& ctx);
 int cmd_match(Context& ctx);
 int cmd_merge_summaries(Context& ctx);
+int cmd_completion(Context& ctx);
 
 /// `build --job FILE` (cmd_match.cpp): checks the options, loads the roles, reads the posting.
 /// Returns -1 to go on, else an exit code.

@@ -15,6 +15,7 @@
 #include "cli/input_files.hpp"
 #include "cli/options.hpp"
 #include "cli/roles.hpp"
+#include "data/files.hpp"
 #include "locale/catalog.hpp"
 #include "locale/text.hpp"
 #include "reader/reader.hpp"
@@ -252,8 +253,9 @@ int cmd_build(Context& ctx) {
     }
     // Shared by every role: the lexicon of the built-in profiles and a --rules file.
     if (!targets->profiles.empty() || *posting) {
-      std::string lexicon = transform::builtin_roles_dir() + "/lexicon.rules";
-      if (fs::exists(lexicon)) env->dependencies.push_back(lexicon);
+      if (std::optional<data::File> lexicon = data::find("roles", "lexicon.rules")) {
+        env->dependencies.push_back(lexicon->path);
+      }
     }
     if (!req.rules_file.empty()) env->dependencies.push_back(req.rules_file);
     env->tailor = [style, targets, posting, &req, &sources = ctx.sources](

@@ -49,7 +49,7 @@ void warn_name_clashes(const transform::RuleSet& rules, const std::vector<std::s
 int load_roles(Context& ctx, const std::vector<std::string>& rules_files,
                transform::RuleSet& rules) {
   diag::Diagnostics diags;
-  bool ok = transform::load_rules_dir(transform::builtin_roles_dir(), ctx.sources, rules, diags);
+  bool ok = transform::load_builtin_rules(ctx.sources, rules, diags);
   for (const std::string& f : rules_files) {
     ok = transform::load_rules_file(f, ctx.sources, rules, diags, true) && ok;
   }

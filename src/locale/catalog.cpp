@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "base/utf8.hpp"
+#include "data/files.hpp"
 #include "locale/text.hpp"
 
 namespace tailor::locale {
@@ -51,12 +52,6 @@ std::vector<std::string> alternatives(const std::string& value) {
     start = bar + 1;
   }
   return out;
-}
-
-std::string data_dir() {
-  const char* env = std::getenv("TAILOR_DATA_DIR");
-  if (env && *env) return env;
-  return TAILOR_DATA_DIR;
 }
 
 }  // namespace
@@ -172,23 +167,21 @@ std::optional<LocaleData> parse_locale(std::uint32_t file_id, const std::string&
 }
 
 Catalog::Catalog() {
-  fs::path dir = fs::path(data_dir()) / "locales";
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.path().extension() == ".locale") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& p : files) {
-    std::ifstream f(p, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    std::uint32_t id = sources_.add(p.string(), ss.str());
-    std::string tag = canonical_tag(p.stem().string());
+  for (const data::File& file : data::list("locales", ".locale")) {
+    std::string text;
+    if (std::optional<std::string_view> builtin = data::builtin_text(file.path)) {
+      text = std::string(*builtin);
+    } else {
+      std::ifstream f(file.path, std::ios::binary);
+      std::stringstream ss;
+      ss << f.rdbuf();
+      text = ss.str();
+    }
+    std::uint32_t id = sources_.add(file.path, text);
+    std::string stem = fs::path(file.name).stem().string();
+    std::string tag = canonical_tag(stem);
     if (tag.empty()) {
-      diags_
-          .error(SourceSpan{id, 1, 1, 1, 2},
-                 "'" + p.stem().string() + "' is not a BCP 47 language tag")
+      diags_.error(SourceSpan{id, 1, 1, 1, 2}, "'" + stem + "' is not a BCP 47 language tag")
           .hints.push_back("name the file after its language: de.locale, pt-BR.locale");
       continue;
     }

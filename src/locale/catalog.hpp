@@ -37,8 +37,8 @@ struct LocaleData {
 std::optional<LocaleData> parse_locale(std::uint32_t file_id, const std::string& text,
                                        const std::string& tag, diag::Diagnostics& diags);
 
-/// Every built-in language, loaded once per process from DATA_DIR/locales (the
-/// TAILOR_DATA_DIR rules of style::data_dir). Malformed files are left out and their errors
+/// Every language, loaded once per process: the compiled-in locales and those of the user's
+/// data folders (data/files.hpp). Malformed files are left out and their errors
 /// kept in diagnostics(), for the CLI to render with sources().
 class Catalog {
  public:

@@ -13,6 +13,7 @@
 #include "base/strings.hpp"
 #include "base/suggest.hpp"
 #include "base/utf8.hpp"
+#include "data/files.hpp"
 #include "diag/limits.hpp"
 
 namespace tailor::style {
@@ -362,19 +363,11 @@ const std::map<std::string, Setter>& setters() {
 
 }  // namespace
 
-std::string data_dir() {
-  const char* env = std::getenv("TAILOR_DATA_DIR");
-  if (env && *env) return env;
-  return TAILOR_DATA_DIR;
-}
-
 std::vector<std::string> builtin_style_names() {
   std::vector<std::string> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(fs::path(data_dir()) / "styles", ec)) {
-    if (e.path().extension() == ".style") out.push_back(e.path().stem().string());
+  for (const data::File& f : data::list("styles", ".style")) {
+    out.push_back(fs::path(f.name).stem().string());
   }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -412,9 +405,9 @@ std::optional<Style> load_style(const std::string& name_or_path, model::SourceMa
       (name_or_path.size() > 6 && name_or_path.compare(name_or_path.size() - 6, 6, ".style") == 0);
   std::string path = name_or_path;
   if (!is_path) {
-    path = (fs::path(data_dir()) / "styles" / (name_or_path + ".style")).string();
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
+    std::optional<data::File> found = data::find("styles", name_or_path + ".style");
+    if (found) path = found->path;
+    if (!found) {
       // No path: an unknown name is an input error (exit 1), like an unknown role.
       diag::Diagnostic d;
       d.message = "unknown style '" + name_or_path + "'";
@@ -429,8 +422,12 @@ std::optional<Style> load_style(const std::string& name_or_path, model::SourceMa
   }
   std::string err;
   bool too_large = false;
-  std::optional<std::string> raw =
-      base::read_regular_file(path, err, base::kMaxInputBytes, &too_large);
+  std::optional<std::string> raw;
+  if (std::optional<std::string_view> builtin = data::builtin_text(path)) {
+    raw = std::string(*builtin);
+  } else {
+    raw = base::read_regular_file(path, err, base::kMaxInputBytes, &too_large);
+  }
   if (!raw) {
     diag::report_read_failure(path, "cannot read style", err, too_large, sources, diags);
     return std::nullopt;
@@ -447,7 +444,7 @@ std::optional<Style> load_style(const std::string& name_or_path, model::SourceMa
   if (!style) return std::nullopt;
   if (style->name.empty()) style->name = fs::path(path).stem().string();
   style->source_path = path;
-  if (!style->logo.empty() && fs::path(style->logo).is_relative()) {
+  if (!style->logo.empty() && fs::path(style->logo).is_relative() && !data::is_builtin(path)) {
     style->logo = (fs::path(path).parent_path() / style->logo).string();
   }
   return style;

@@ -11,13 +11,12 @@
 
 namespace tailor::style {
 
-/// The folder holding built-in data: $TAILOR_DATA_DIR when set, else the compiled-in one.
-std::string data_dir();
-
-/// Names of the built-in styles (files in data_dir()/styles), sorted.
+/// Names of the styles a NAME can select, sorted: the compiled-in ones and those in the
+/// user's data folders (data/files.hpp).
 std::vector<std::string> builtin_style_names();
 
-/// A NAME ("classic") resolves to data_dir()/styles/NAME.style; anything containing a '/' or
+/// A NAME ("classic") resolves to NAME.style in the user's data folders, else the built-in
+/// one ("builtin:styles/classic.style" in messages); anything containing a '/' or
 /// ending in ".style" is a path. Every problem becomes a located diagnostic; nullopt on error.
 std::optional<Style> load_style(const std::string& name_or_path, model::SourceManager& sources,
                                 diag::Diagnostics& diags);

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "base/strings.hpp"
+#include "data/files.hpp"
 #include "reader/reader.hpp"
 #include "transform/tokens.hpp"
 
@@ -131,7 +132,12 @@ bool validate_profile(const Profile& p, diag::Diagnostics& diags) {
 
 bool load_rules_file(const std::string& path, model::SourceManager& sources, RuleSet& rules,
                      diag::Diagnostics& diags, bool replace) {
-  std::uint32_t id = reader::load_source(path, sources, diags);
+  std::uint32_t id = 0;
+  if (std::optional<std::string_view> builtin = data::builtin_text(path)) {
+    id = sources.add(path, std::string(*builtin));
+  } else {
+    id = reader::load_source(path, sources, diags);
+  }
   if (id == 0) return false;
   RuleFile file;
   bool ok = parse_rules_text(id, sources.text(id), file, diags);
@@ -185,9 +191,20 @@ bool load_rules_file(const std::string& path, model::SourceManager& sources, Rul
   return true;
 }
 
-std::string builtin_roles_dir() {
-  if (const char* env = std::getenv("TAILOR_ROLES_DIR"); env && *env) return env;
-  return std::string(TAILOR_DATA_DIR) + "/roles";
+bool load_builtin_rules(model::SourceManager& sources, RuleSet& rules, diag::Diagnostics& diags) {
+  std::vector<data::File> files = data::list("roles", ".rules");
+  // The lexicon first (profiles use its synonyms), then the built-ins, then the user's
+  // profiles, which replace a built-in of the same title.
+  auto rank = [](const data::File& f) {
+    return f.name == "lexicon.rules" ? 0 : data::is_builtin(f.path) ? 1 : 2;
+  };
+  std::stable_sort(files.begin(), files.end(),
+                   [&](const data::File& a, const data::File& b) { return rank(a) < rank(b); });
+  bool ok = true;
+  for (const data::File& f : files) {
+    ok = load_rules_file(f.path, sources, rules, diags, rank(f) == 2) && ok;
+  }
+  return ok;
 }
 
 bool load_rules_dir(const std::string& dir, model::SourceManager& sources, RuleSet& rules,

@@ -35,8 +35,11 @@ bool validate_profile(const Profile& p, diag::Diagnostics& diags);
 bool load_rules_file(const std::string& path, model::SourceManager& sources, RuleSet& rules,
                      diag::Diagnostics& diags, bool replace = false);
 
-/// The folder holding the built-in profiles: $TAILOR_ROLES_DIR, else TAILOR_DATA_DIR/roles.
-std::string builtin_roles_dir();
+/// Loads the lexicon and every profile a --role NAME can select: the compiled-in
+/// templates/roles (cited as "builtin:roles/sre.rules") and the *.rules of the user's data
+/// folders (data/files.hpp). A user's file replaces the built-in of the same file name, and
+/// a user's profile with a built-in's title replaces that profile.
+bool load_builtin_rules(model::SourceManager& sources, RuleSet& rules, diag::Diagnostics& diags);
 
 /// Loads lexicon.rules then every other *.rules of the folder, in name order.
 bool load_rules_dir(const std::string& dir, model::SourceManager& sources, RuleSet& rules,

@@ -86,7 +86,7 @@ const Builtins& builtins() {
   static const std::unique_ptr<Builtins> b = [] {
     auto out = std::make_unique<Builtins>();
     diag::Diagnostics diags;
-    transform::load_rules_dir(transform::builtin_roles_dir(), out->sources, out->rules, diags);
+    transform::load_builtin_rules(out->sources, out->rules, diags);
     for (const std::string& name : style::builtin_style_names()) {
       if (auto s = style::load_style(name, out->sources, diags)) out->styles.push_back(*s);
     }
