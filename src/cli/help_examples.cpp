@@ -44,6 +44,15 @@ const std::vector<Example>& examples(const std::string& name) {
            {"tailor match cv.resume --job posting.txt", "a readable report"},
            {"tailor match cv.resume --job posting.txt --json --min-score 60",
             "JSON, and exit 5 when the score is below 60"},
+           {"tailor match --job posting.txt --csv --anonymize applicants/*.resume",
+            "rank many resumes, as CSV, by reference"},
+           {"tailor match --job posting.txt --shard 0/4 applicants/*.resume",
+            "the first of four shares of a ranking"},
+       }},
+      {"merge-summaries",
+       {
+           {"tailor merge-summaries -o summary.json --key-file keys.csv shard-*/summary.json",
+            "one summary and one key file from the shards of a build"},
        }},
       {"completion",
        {

@@ -17,7 +17,8 @@ What is run, per fenced block of a page:
   NAME in the folder where that page's commands run.
 Every block runs in a fresh folder holding copies of samples/ and the tests/ folders the docs
 read, and
-the files the docs name: cv.resume, cv.json, resume.json, posting.txt, candidates/, resumes/.
+the files the docs name: cv.resume, cv.json, resume.json, posting.txt, candidates/, resumes/,
+cv.yaml, linkedin.zip, Basic_LinkedInDataExport.zip and linkedin-export/.
 `tailor` on PATH is the binary under test; HOME is a folder of the sandbox.
 """
 import os
@@ -68,6 +69,13 @@ def sandbox(root, src, tailor, files):
                 os.path.join(root, "resume.json"))
     shutil.copy(os.path.join(src, "tests/fixtures/jobs/example-devops.txt"),
                 os.path.join(root, "posting.txt"))
+    # Imports: a RenderCV file, and a LinkedIn export as a ZIP and as its folder.
+    imp = os.path.join(src, "tests/fixtures/import")
+    shutil.copy(os.path.join(imp, "rendercv/John_Doe_EngineeringresumesTheme_CV.yaml"),
+                os.path.join(root, "cv.yaml"))
+    for zip_name in ("linkedin.zip", "Basic_LinkedInDataExport.zip"):
+        shutil.copy(os.path.join(imp, "linkedin/ngozi.zip"), os.path.join(root, zip_name))
+    shutil.copytree(os.path.join(imp, "linkedin/ngozi"), os.path.join(root, "linkedin-export"))
     for folder in ("candidates", "resumes"):
         shutil.copytree(os.path.join(src, "samples"), os.path.join(root, folder))
     shutil.copy(os.path.join(root, "cv.json"), os.path.join(root, "candidates", "cv.json"))
