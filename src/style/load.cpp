@@ -320,6 +320,10 @@ const std::map<std::string, Setter>& setters() {
         }
         i = end + 1;
         if (name.empty()) continue;
+        if (name == "*") {  // every section the list does not name, in source order
+          order.push_back(model::SectionKind::Custom);
+          continue;
+        }
         auto found = std::find(known.begin(), known.end(), name);
         if (found == known.end()) {
           SourceSpan sp{it.value_span.file_id, it.value_span.line, col, it.value_span.line,
@@ -341,6 +345,14 @@ const std::map<std::string, Setter>& setters() {
         return;
       }
       p.error(it.value_span, "unknown header_align '" + it.value + "'", "expected left or center");
+    };
+    m["contact_links"] = [](Style& s, const Item& it, Parser& p) {
+      if (it.value == "address" || it.value == "label") {
+        s.contact_labels = it.value == "label";
+        return;
+      }
+      p.error(it.value_span, "unknown contact_links '" + it.value + "'",
+              "expected address (github.com/you) or label (GitHub)");
     };
     m["entry_layout"] = [](Style& s, const Item& it, Parser& p) {
       if (it.value == "stacked" || it.value == "inline") {

@@ -60,8 +60,11 @@ struct Style {
   bool header_centered = false;  ///< Name, headline and contact line centred (else left).
   bool entry_inline = false;     ///< "Role, Organisation ... Location · Dates" on one line
                                  ///< instead of role/dates over organisation/location.
+  bool contact_labels = false;   ///< Header links show their labels ("GitHub"), else their
+                                 ///< addresses ("github.com/aysel-h"); contact_links.
 
-  /// Section order when no role profile sets one; kinds not listed keep source order after.
+  /// Section order when no role profile sets one; SectionKind::Custom is the '*' slot. Kinds
+  /// not listed keep their place after the section written before them.
   std::vector<model::SectionKind> section_order;
 
   // Agency branding (recruiters). Empty means none.

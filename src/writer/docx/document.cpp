@@ -1,6 +1,7 @@
 // word/document.xml and its relationships: the resume as paragraphs in named styles, links
 // as relationship hyperlinks, dates on a right-aligned tab stop, sections in model order.
 #include "base/links.hpp"
+#include "writer/contact_text.hpp"
 #include "writer/docx/internal.hpp"
 #include "writer/format.hpp"
 
@@ -107,7 +108,7 @@ class BodyWriter {
     std::vector<Item> links;
     for (const Link& l : h.links) {
       std::string safe = base::normalise_link(l.url);
-      std::string label = safe.empty() ? (l.label.empty() ? l.url : l.label) : display_url(safe);
+      std::string label = contact_link_text(l, safe, st_.contact_labels);
       links.push_back({label, l.url, l.span});
     }
     // One contact line, as in the PDF; Word wraps it at the margin.

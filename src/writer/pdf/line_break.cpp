@@ -193,7 +193,10 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
     }
   }
 
-  // 2. Greedy filling; a word wider than a whole line is cut between code points.
+  // 2. Greedy filling; a word wider than a whole line is cut between code points. A last
+  // line of one word moves a word down from the line above when that one keeps two words
+  // and half its width (finish.md: no one-word last lines where a better break exists).
+  const std::size_t widow_break = better_last_break(ps, words, first_width, rest_width);
   std::vector<Line> lines;
   Line line;
   line.rtl = base_level % 2 != 0;
@@ -214,9 +217,10 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
     h.chunks.push_back(std::move(ch));
     place(ps, line, h);
   };
-  for (Word& w : words) {
+  for (std::size_t wi = 0; wi < words.size(); ++wi) {
+    Word& w = words[wi];
     double sw = line.segs.empty() || w.space_piece < 0 ? 0 : space_width(ps, w.space_piece);
-    if (!line.segs.empty() && line.width + sw + w.width > avail + 1e-6) {
+    if (!line.segs.empty() && (line.width + sw + w.width > avail + 1e-6 || wi == widow_break)) {
       if (w.after_soft_hyphen) add_hyphen();
       finish();
     }
@@ -267,6 +271,46 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
   }
   if (!line.segs.empty()) lines.push_back(std::move(line));
   return lines;
+}
+
+std::size_t Engine::better_last_break(const std::vector<Piece>& ps, const std::vector<Word>& words,
+                                      double first_width, double rest_width) const {
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  if (words.size() < 4) return kNone;
+  // The greedy breaks, as the filling loop below finds them; a word wider than a line (cut
+  // between code points) leaves the breaks alone.
+  std::vector<std::size_t> starts{0};
+  std::vector<double> widths;  // of each line
+  double avail = first_width;
+  double w = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].width > std::min(first_width, rest_width) + 1e-6) return kNone;
+    double sw =
+        i == starts.back() || words[i].space_piece < 0 ? 0 : space_width(ps, words[i].space_piece);
+    if (i != starts.back() && w + sw + words[i].width > avail + 1e-6) {
+      widths.push_back(w);
+      starts.push_back(i);
+      avail = rest_width;
+      w = words[i].width;
+    } else {
+      w += sw + words[i].width;
+    }
+  }
+  if (starts.size() < 2 || starts.back() != words.size() - 1) return kNone;
+  const std::size_t last = starts.back();
+  const std::size_t prev = starts[starts.size() - 2];
+  const Word& moved = words[last - 1];
+  // Only between spaced words, never at a soft hyphen, and the line above keeps two words.
+  if (last - prev < 3 || moved.space_piece < 0 || words[last].space_piece < 0 ||
+      words[last].after_soft_hyphen || moved.after_soft_hyphen) {
+    return kNone;
+  }
+  double joined = moved.width + space_width(ps, words[last].space_piece) + words[last].width;
+  if (joined > rest_width + 1e-6) return kNone;
+  double prev_avail = prev == 0 ? first_width : rest_width;
+  double shorter = widths.back() - moved.width - space_width(ps, moved.space_piece);
+  if (shorter < prev_avail / 2) return kNone;
+  return last - 1;
 }
 
 Box Engine::line_box(const std::vector<Piece>& ps, const Line& line, double x0, double avail,
