@@ -237,9 +237,26 @@ TEST(PdfWriter, MaxPagesFailsWithHowMuchIsOver) {
   ASSERT_FALSE(r.ok);
   ASSERT_TRUE(r.diags.has_errors());
   std::string msg = r.diags.items().back().message;
-  EXPECT_TRUE(std::regex_search(msg, std::regex("needs \\d+ pages? and \\d+ pt; --max-pages 1 "
-                                                "allows 1")))
+  EXPECT_TRUE(std::regex_search(msg, std::regex("it is \\d+ lines? too long \\(\\d+ pt past "
+                                                "the end of page 1\\)")))
       << msg;
+  EXPECT_EQ(msg.find("allows"), std::string::npos) << msg;
+}
+
+TEST(PdfWriter, MaxPagesOverflowInLinesGrowsWithTheContent) {
+  // One more entry of four bullets is at least four more lines over.
+  style::Style st = load("classic");
+  auto lines_over = [&](int entries) {
+    Rendered r = render(sample_resume(entries, 4), st, 1);
+    std::smatch m;
+    std::string msg = r.diags.items().empty() ? "" : r.diags.items().back().message;
+    if (!std::regex_search(msg, m, std::regex("it is (\\d+) lines? too long"))) return -1;
+    return std::stoi(m[1]);
+  };
+  int a = lines_over(30);
+  int b = lines_over(31);
+  ASSERT_GT(a, 0);
+  EXPECT_GE(b, a + 4);
 }
 
 TEST(PdfWriter, HundredTwentyEntriesPaginateAndKeepTheLastBullet) {

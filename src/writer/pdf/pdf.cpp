@@ -98,11 +98,18 @@ std::optional<std::pair<double, double>> fit_to_pages(const model::Document& doc
   if (min_font < 1.0 && fits(kMinSpacing, min_font)) return std::make_pair(kMinSpacing, min_font);
   run_layout(doc, options, kMinSpacing, min_font, installed_face, dl, nullptr);
   int n = options.max_pages;
+  // How much is over, in body lines at the tightest setting: the pages past the limit (each a
+  // full page of content) and what the last one holds.
+  const style::Style& st = *options.style;
+  double content = dl.page_height - st.margin_top - st.margin_bottom;
+  double over_pt = (dl.pages - n - 1) * content + dl.last_page_used;
+  double line_pt = body * min_font * (1.0 + (st.line_height - 1.0) * kMinSpacing);
+  int lines = static_cast<int>(std::ceil(over_pt / line_pt - 1e-9));
   std::string msg = "the resume does not fit on " + std::to_string(n) +
                     (n == 1 ? " page" : " pages") + ": at the tightest spacing and smallest type " +
-                    "it needs " + std::to_string(dl.pages - 1) +
-                    (dl.pages - 1 == 1 ? " page" : " pages") + " and " + fmt_pt(dl.last_page_used) +
-                    " pt; --max-pages " + std::to_string(n) + " allows " + std::to_string(n);
+                    "it is " + std::to_string(lines) + (lines == 1 ? " line" : " lines") +
+                    " too long (" + fmt_pt(over_pt) + " pt past the end of page " +
+                    std::to_string(n) + ")";
   render_error(diags, doc, msg)
       .hints.push_back(
           "raise --max-pages, choose the compact style, or tailor with fewer "

@@ -13,7 +13,7 @@ namespace tailor::writer::pdf {
 /// The spacing and font factors that make the document fit options.max_pages pages:
 /// spacing is tightened first (down to 0.4), then type (body never below 9 pt). Returns
 /// {1, 1} when there is no limit or it already fits; nullopt after adding an error that
-/// says how much is over ("needs 2 pages and 140 pt; --max-pages 1 allows 1").
+/// says how much is over ("it is 12 lines too long (140 pt past the end of page 1)").
 /// The CLI computes this once and hands the factors to every writer (DOCX tightens alike).
 std::optional<std::pair<double, double>> fit_to_pages(const model::Document& doc,
                                                       const RenderOptions& options,
