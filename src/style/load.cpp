@@ -239,6 +239,7 @@ const std::map<std::string, Setter>& setters() {
     m["margin_right"] = length_field(&Style::margin_right, 0, 200);
     m["margin_bottom"] = length_field(&Style::margin_bottom, 0, 200);
     m["margin_left"] = length_field(&Style::margin_left, 0, 200);
+    m["min_margin"] = length_field(&Style::min_margin, 0, 200);
     m["margin"] = [](Style& s, const Item& it, Parser& p) {
       // One value for all sides, two for vertical and horizontal, four for top right bottom left.
       std::vector<double> vals;

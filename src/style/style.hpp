@@ -30,6 +30,8 @@ struct Style {
 
   Paper paper = Paper::A4;
   double margin_top = 54, margin_right = 54, margin_bottom = 54, margin_left = 54;
+  /// How far --max-pages may narrow the margins (min_margin); below 0: they never shrink.
+  double min_margin = -1;
 
   std::string body_font = "DejaVu Serif";     ///< fontconfig family name.
   std::string heading_font = "DejaVu Serif";  ///< Name, section headings, entry roles.
@@ -84,6 +86,13 @@ struct PageSize {
   double width = 0, height = 0;
 };
 PageSize page_size(Paper paper);
+
+/// The style with each margin narrowed by `shrink` points, never below min_margin (a margin
+/// already narrower stays). --max-pages uses it as its last step before failing.
+Style with_margins_shrunk(const Style& st, double shrink);
+
+/// The most with_margins_shrunk can take off any margin of this style.
+double max_margin_shrink(const Style& st);
 const char* to_string(Paper paper);
 
 }  // namespace tailor::style
