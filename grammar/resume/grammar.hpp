@@ -22,8 +22,11 @@ struct SyntaxError {
 ///   document = { header item } , { section heading , { body item } } ;
 ///   (a header item or body item is never at a section start; see at_section_start)
 
-/// True when a section heading starts at `it` ("==" not followed by "=").
+/// True when a section heading starts at `it`: "==" not followed by "=", or "## " (the
+/// Markdown habit). Before the first section this is what ends the header.
 bool at_section_start(const char* it, const char* last);
+/// In a section body a Markdown "# Title" starts a section too.
+bool at_body_section_start(const char* it, const char* last);
 
 bool parse_header_item(const char*& it, const char* last, ast::HeaderItem& out, SyntaxError& err);
 bool parse_section_heading(const char*& it, const char* last, ast::SectionHeading& out,

@@ -91,7 +91,10 @@ auto const escape = lit('\\') >> not_nl;
 // Tags count only at the very end of a line; a '{' anywhere else is left to lowering.
 auto const tags_ahead = lit('{') >> *(char_ - char_("{}\n")) >> '}' >> *blank >> nl;
 auto const text_char = escape | (!tags_ahead >> not_nl);
-auto const section_start = lit("==") >> !lit('=');
+// "== Title", and the Markdown habit "## Title"; in a section body "# Title" too (before the
+// first section a "# Name" line is the name, which lowering reads from a stray line).
+auto const section_start = (lit("==") >> !lit('=')) | (lit("##") >> !lit('#') >> &blank);
+auto const body_section_start = section_start | (lit('#') >> !lit('#') >> &blank);
 
 // Header: "key: value" lines, comments and blanks before the first section.
 auto const key = raw[alpha >> *(alnum | char_("_-"))];
@@ -109,7 +112,7 @@ auto const line_def = raw[*text_char] >> -tags;
 // "== Title {tags}"
 auto const section_gap_def = +blank;
 auto const section_title_def = raw[+text_char] >> -tags;
-auto const section_heading_def = raw[section_start] > section_gap > section_title > nl;
+auto const section_heading_def = raw[body_section_start] > section_gap > section_title > nl;
 
 // "=== Role | Organisation | Location | Dates <url> {tags}"
 auto const url_ahead = lit('<') >> +(char_ - char_("<> \t\n")) >> '>' >> *blank >>
@@ -117,15 +120,22 @@ auto const url_ahead = lit('<') >> +(char_ - char_("<> \t\n")) >> '>' >> *blank 
 auto const field_def = raw[*(escape | (!url_ahead >> !tags_ahead >> (char_ - char_("|\n"))))];
 auto const entry_url_def = lit('<') >> raw[+(char_ - char_("<> \t\n"))] >> '>' >> ws;
 auto const entry_gap_def = +blank;
-auto const entry_def = raw[lit("===") >> !lit('=')] > entry_gap > (field % '|') > -entry_url > -tags
-                       > nl;
+// "### Role | ..." (Markdown's third level) is an entry too; it needs the blank to count.
+auto const entry_def = raw[(lit("===") >> !lit('=')) | (lit("###") >> !lit('#') >> &blank)] >
+                       entry_gap > (field % '|') > -entry_url > -tags > nl;
 
-// "- text" then lines indented by at least one blank (comments may sit between them).
-auto const continuation_def = ws1 >> !lit('%') >> &(char_ - char_(" \t\n")) >> line >> nl;
-auto const bullet_def = ws >> raw[lit('-')] >> (ws1 | &nl) >> line >> nl >>
-                        *(x3::omit[*comment_line] >> continuation);
+// "- text", and the Markdown habits "* text" and "• text" (U+2022), then lines indented by at
+// least one blank (comments may sit between them). An indented line that starts with a bullet
+// marker is a bullet of its own (a nested Markdown list is flattened, with a warning).
+auto const bullet_mark = lit('-') | lit('*') | lit("\xE2\x80\xA2");
+auto const continuation_def = ws1 >> !lit('%') >> !(bullet_mark >> (blank | nl)) >>
+                              &(char_ - char_(" \t\n")) >> line >> nl;
+auto const bullet_def =
+    ws >> (raw[lit('-')] >> (ws1 | &nl) | raw[lit('*') | lit("\xE2\x80\xA2")] >> ws1) >> line >> nl
+    >> *(x3::omit[*comment_line] >> continuation);
 
-auto const bad_heading_def = raw[lit("====") >> *lit('=')] >> raw[*not_nl] >> nl;
+auto const bad_heading_def =
+    raw[(lit("====") >> *lit('=')) | (lit("####") >> *lit('#') >> &blank)] >> raw[*not_nl] >> nl;
 auto const text_line_def = ws >> line >> nl;
 auto const body_item_def = comment_line | blank_line | entry | bullet | bad_heading | text_line;
 

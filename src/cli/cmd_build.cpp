@@ -282,8 +282,9 @@ int cmd_build(Context& ctx) {
       if (env->options.max_pages > 0) {
         auto factors = writer::pdf::fit_to_pages(doc, env->options, diags);
         if (!factors) return;
-        doc_options.spacing_scale = factors->first;
-        doc_options.font_scale = factors->second;
+        doc_options.spacing_scale = factors->spacing;
+        doc_options.font_scale = factors->font;
+        doc_options.margin_shrink = factors->margin_shrink;
       }
       for (std::size_t k = 0; k < writers.size(); ++k) {
         std::string out;

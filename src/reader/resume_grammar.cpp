@@ -35,7 +35,18 @@ bool parse_one(const char*& it, const char* last, const Rule& rule, Attr& out, S
 }  // namespace
 
 bool at_section_start(const char* it, const char* last) {
-  return last - it >= 2 && it[0] == '=' && it[1] == '=' && (last - it == 2 || it[2] != '=');
+  auto blank_at = [&](std::ptrdiff_t i) {
+    return last - it > i && (it[i] == ' ' || it[i] == '\t');
+  };
+  if (last - it >= 2 && it[0] == '=' && it[1] == '=' && (last - it == 2 || it[2] != '=')) {
+    return true;
+  }
+  return last - it >= 3 && it[0] == '#' && it[1] == '#' && blank_at(2);
+}
+
+bool at_body_section_start(const char* it, const char* last) {
+  return at_section_start(it, last) ||
+         (last - it >= 2 && it[0] == '#' && (it[1] == ' ' || it[1] == '\t'));
 }
 
 bool parse_header_item(const char*& it, const char* last, ast::HeaderItem& out, SyntaxError& err) {

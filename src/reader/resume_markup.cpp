@@ -30,6 +30,14 @@ using resume::Locator;
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
+/// The start of a text for a hint: at most 60 bytes, cut at a character boundary.
+std::string quote_start(const std::string& s) {
+  if (s.size() <= 60) return s;
+  std::size_t n = 60;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n) + "…";
+}
+
 /// Trims blanks (space, tab) from both ends of a range.
 ast::Range trim(ast::Range r) {
   const char* b = r.begin();
@@ -109,13 +117,35 @@ class Lowering {
     if (const auto* f = boost::get<ast::HeaderField>(&item)) {
       header_field(h, *f);
     } else if (const auto* l = boost::get<ast::Line>(&item)) {
-      stray_line(*l);
+      stray_line(h, *l);
     }
   }
 
-  void stray_line(const ast::Line& l) {
+  /// "# Aysel Hüseynova" at the top of a Markdown resume is the name. True when taken.
+  bool markdown_name(model::Header& h, ast::Range t) {
+    if (t.size() < 3 || *t.begin() != '#' || !is_blank(t.begin()[1])) return false;
+    ast::Range title = trim({t.begin() + 1, t.end()});
+    h.name = model::Field{resume::unescape(title), span(title)};
+    return true;
+  }
+
+ public:
+  /// Before the first section, a "# Title" line starts a section once the name is known or
+  /// when the title is a standard one ("# Experience"); otherwise it is the name.
+  bool hash_heading_starts_section(const char* it, const char* last) const {
+    if (last - it < 3 || it[0] != '#' || !is_blank(it[1])) return false;
+    if (!doc_.header.name.empty()) return true;
+    const char* e = it;
+    while (e < last && *e != '\n') ++e;
+    std::string title = resume::unescape(trim({it + 1, e}));
+    return locale::section_kind_for_title(title) != model::SectionKind::Custom;
+  }
+
+ private:
+  void stray_line(model::Header& h, const ast::Line& l) {
     ast::Range t = trim(l.text);
     SourceSpan where = t.empty() ? loc_.span(l.text.begin(), l.text.begin() + 1) : span(t);
+    if (l.tags.empty() && markdown_name(h, t)) return;
     if (starts_with(t, "====")) {
       heading_level_error(t);
     } else if (starts_with(t, "===")) {
@@ -142,6 +172,13 @@ class Lowering {
   }
 
   void heading_level_error(ast::Range marker) {
+    if (*marker.begin() == '#') {
+      diags_
+          .error(loc_.span(marker.begin(), marker.end()),
+                 "too many '#': headings are '##' for sections and '###' for entries")
+          .hints.push_back("write '== Experience' or '=== Role | Organisation | Location | Dates'");
+      return;
+    }
     diags_
         .error(loc_.span(marker.begin(), marker.begin() + 4),
                "too many '=': headings are '==' for sections and '===' for entries")
@@ -327,10 +364,12 @@ class Lowering {
     list_section_ = is_list_kind(out.kind);
     entry_index_ = kNoEntry;
     paragraph_.clear();
+    pending_.reset();
     blocks_ = &out.blocks;
   }
 
   void end_section() {
+    flush_bullet();
     flush_paragraph();
     blocks_ = nullptr;
     entry_index_ = kNoEntry;
@@ -366,6 +405,11 @@ class Lowering {
 
  public:
   void body_item(const ast::BodyItem& item) {
+    // Comments are dropped and keep a paragraph (or a bullet) going.
+    if (boost::get<ast::Comment>(&item)) return;
+    const auto* l = boost::get<ast::Line>(&item);
+    if (l != nullptr && pending_ && lazy_continuation(*l)) return;
+    flush_bullet();
     if (boost::get<ast::Blank>(&item)) {
       flush_paragraph();
     } else if (const auto* e = boost::get<ast::EntryHeading>(&item)) {
@@ -373,16 +417,150 @@ class Lowering {
       entry(*e);
     } else if (const auto* b = boost::get<ast::Bullet>(&item)) {
       flush_paragraph();
-      bullet(*b);
+      nested_bullet_note(*b);
+      pending_ = *b;
     } else if (const auto* bad = boost::get<ast::BadHeading>(&item)) {
       flush_paragraph();
       heading_level_error(bad->marker);
-    } else if (const auto* l = boost::get<ast::Line>(&item)) {
+    } else if (l != nullptr) {
       // In skills-like sections every "Label: items" line is a group, even right after prose.
       if (list_section_ && skill_group(*l)) return;
-      paragraph_.push_back(*l);
+      if (!markdown_habit(*l)) paragraph_.push_back(*l);
     }
-    // Comments are dropped and keep a paragraph going.
+  }
+
+ private:
+  /// An unindented line right after a bullet (a Markdown "lazy" continuation) continues it:
+  /// as its own paragraph it would become the entry's description, printed above the bullets.
+  bool lazy_continuation(const ast::Line& l) {
+    ast::Range t = trim(l.text);
+    if (t.empty() && l.tags.empty()) return false;
+    if (list_section_ && label_colon(t) != nullptr) return false;
+    if (habit_kind(t) != Habit::None) return false;
+    pending_->more.push_back(l);
+    return true;
+  }
+
+  void flush_bullet() {
+    if (!pending_) return;
+    ast::Bullet b = std::move(*pending_);
+    pending_.reset();
+    if (list_section_ && current_entry() == nullptr) {
+      skill_bullet(b);
+    } else {
+      bullet(b);
+    }
+  }
+
+  /// "  - detail" under a bullet: a Markdown nested list. Tailor has one level of bullets.
+  void nested_bullet_note(const ast::Bullet& b) {
+    const char* p = b.marker.begin();
+    if (p == loc_base_ || !is_blank(p[-1])) return;
+    diags_.warning(span(b.marker), "an indented bullet is printed as a bullet of its own")
+        .hints.push_back(
+            "bullets have one level; to continue the bullet above, indent a line without a "
+            "dash");
+  }
+
+  /// A paragraph's text without the bullet-like mark a habit left at its start.
+  static std::string without_mark(const std::string& text) {
+    ast::Range t{text.data(), text.data() + text.size()};
+    Habit h = habit_kind(t);
+    if (h == Habit::None || h == Habit::Rule) return text;
+    std::size_t i = 1;
+    if (h == Habit::Numbered) {
+      while (i < text.size() && text[i - 1] != '.' && text[i - 1] != ')') ++i;
+    } else {
+      while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    }
+    while (i < text.size() && is_blank(text[i])) ++i;
+    return text.substr(i);
+  }
+
+  enum class Habit { None, Rule, DashNoSpace, OtherMark, Numbered };
+
+  /// Lines that mean something in Markdown or a word processor and nothing in .resume.
+  static Habit habit_kind(ast::Range t) {
+    if (t.empty()) return Habit::None;
+    const char* b = t.begin();
+    const char* e = t.end();
+    char c = *b;
+    if (c == '-' || c == '*' || c == '_') {
+      std::size_t marks = 0;
+      bool only = true;
+      for (const char* p = b; p < e; ++p) {
+        if (*p == c) {
+          ++marks;
+        } else if (!is_blank(*p)) {
+          only = false;
+          break;
+        }
+      }
+      if (only && marks >= 3) return Habit::Rule;
+    }
+    if (c == '-' && t.size() > 1 && !is_blank(b[1]) && b[1] != '-') return Habit::DashNoSpace;
+    if (c == '+' && t.size() > 1 && is_blank(b[1])) return Habit::OtherMark;
+    // "– ", "— ", "· ", "▪ ", "◦ ", "● ", "‣ " pasted from word processors.
+    static const char* const kMarks[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7",
+                                         "\xE2\x96\xAA", "\xE2\x97\xA6", "\xE2\x97\x8F",
+                                         "\xE2\x80\xA3"};
+    for (const char* m : kMarks) {
+      std::size_t n = std::strlen(m);
+      if (static_cast<std::size_t>(t.size()) > n && std::memcmp(b, m, n) == 0 && is_blank(b[n])) {
+        return Habit::OtherMark;
+      }
+    }
+    const char* p = b;
+    while (p < e && p - b < 3 && *p >= '0' && *p <= '9') ++p;
+    if (p > b && p + 1 < e && (*p == '.' || *p == ')') && is_blank(p[1])) return Habit::Numbered;
+    return Habit::None;
+  }
+
+  /// Reports a Markdown habit at its line with the Tailor spelling. True when the line is
+  /// dropped (a "---" rule); otherwise the line stays text where it was written.
+  bool markdown_habit(const ast::Line& l) {
+    ast::Range t = trim(l.text);
+    Habit h = habit_kind(t);
+    if (h == Habit::None) return false;
+    const char* b = t.begin();
+    const char* mark_end = b + 1;
+    while (mark_end < t.end() && (static_cast<unsigned char>(*mark_end) & 0xC0) == 0x80) ++mark_end;
+    std::string rest = std::string(mark_end, t.end());
+    std::size_t first = rest.find_first_not_of(" \t");
+    rest = first == std::string::npos ? std::string() : rest.substr(first);
+    rest = quote_start(rest);
+    switch (h) {
+      case Habit::Rule:
+        diags_.warning(span(t), "a Markdown rule ('---') is not printed")
+            .hints.push_back("delete the line; sections are separated by their '==' headings");
+        flush_paragraph();
+        return true;
+      case Habit::DashNoSpace:
+        diags_.warning(loc_.span(b, b + 1), "'-' without a space is text, not a bullet")
+            .hints.push_back("write '- " + rest + "' for a bullet, or '\\-" + rest +
+                             "' to keep the dash");
+        return false;
+      case Habit::OtherMark:
+        diags_
+            .warning(loc_.span(b, mark_end),
+                     "'" + std::string(b, mark_end) + "' is not a bullet marker; the line is text")
+            .hints.push_back("write '- " + rest + "' for a bullet");
+        return false;
+      case Habit::Numbered: {
+        const char* p = b;
+        while (*p >= '0' && *p <= '9') ++p;
+        std::string after(p + 1, t.end());
+        std::size_t f = after.find_first_not_of(" \t");
+        after = f == std::string::npos ? std::string() : after.substr(f);
+        after = quote_start(after);
+        diags_.warning(loc_.span(b, p + 1), "a numbered line is text, not a bullet")
+            .hints.push_back("write '- " + after + "'; bullets are not numbered");
+        return false;
+      }
+      case Habit::None:
+        break;
+    }
+    return false;
   }
 
  private:
@@ -423,6 +601,14 @@ class Lowering {
     if (!text || !spend(1, span(lines.front()))) return;
     p.text = std::move(*text);
     p.span = loc_.span(lines.front().begin(), lines.back().end());
+    if (model::Entry* e = current_entry(); e != nullptr && !e->bullets.empty()) {
+      diags_
+          .warning(p.span,
+                   "this paragraph follows the entry's bullets but prints above them, as its "
+                   "description")
+          .hints.push_back("move it above the first bullet, or make it a bullet: '- " +
+                           quote_start(without_mark(model::plain_text(p.text))) + "'");
+    }
     if (model::Entry* e = current_entry()) {
       e->description.push_back(std::move(p));
       extend(e->span, e->description.back().span);
@@ -465,41 +651,140 @@ class Lowering {
     }
   }
 
-  /// "Label: a, b, c" in a skills-like section. False when the line has no label.
-  bool skill_group(const ast::Line& l) {
-    ast::Range t = trim(l.text);
-    const char* colon = nullptr;
+  /// The colon that ends a group's label: the first one followed by a blank or the end. A
+  /// Markdown bold label ("**Languages:** Go" or "**Languages**: Go") counts too. Null when
+  /// the line has no label.
+  static const char* label_colon(ast::Range t) {
     for (const char* p = t.begin(); p < t.end(); ++p) {
       if (*p == '\\') {
         ++p;
         continue;
       }
-      if (*p == ':' && (p + 1 == t.end() || is_blank(p[1]))) {
-        colon = p;
-        break;
-      }
+      if (*p != ':') continue;
+      const char* q = p + 1;
+      if (t.end() - q >= 2 && q[0] == '*' && q[1] == '*') q += 2;
+      if (q == t.end() || is_blank(*q)) return p;
     }
-    // ": a, b" (an empty label) is still a group: the writer needs a way to say so.
-    if (colon == nullptr) return false;
-    flush_paragraph();
-    if (!spend(1, span(trim(l.text)))) return true;
-    model::SkillGroup g;
-    g.label = resume::unescape(trim({t.begin(), colon}));
-    g.tags = tags(l.tags);
-    g.span = span(t);
-    for (ast::Range item : resume::split_items({colon + 1, t.end()})) {
+    return nullptr;
+  }
+
+  /// The label before `colon`, without the Markdown bold around it: "**Label:**" or
+  /// "**Label**:". A label that only starts or ends with asterisks keeps them.
+  static ast::Range label_text(ast::Range t, const char* colon) {
+    ast::Range label = trim({t.begin(), colon});
+    const char* b = label.begin();
+    const char* e = label.end();
+    bool closed_after = colon + 2 < t.end() && colon[1] == '*' && colon[2] == '*';
+    bool opens = e - b >= 2 && b[0] == '*' && b[1] == '*';
+    bool closes = e - b >= 4 && e[-1] == '*' && e[-2] == '*';
+    if (opens && (closes || closed_after)) {
+      b += 2;
+      if (closes) e -= 2;
+    }
+    return trim({b, e});
+  }
+
+  /// The text after a label's colon (and the "**" that closes a bold label).
+  static const char* after_label(ast::Range t, const char* colon) {
+    const char* p = colon + 1;
+    if (t.end() - p >= 2 && p[0] == '*' && p[1] == '*') p += 2;
+    return p;
+  }
+
+  /// Appends the items of one line to a group; false past the pieces limit.
+  bool add_items(model::SkillGroup& g, ast::Range r) {
+    for (ast::Range item : resume::split_items(r)) {
       ast::Range it = trim(item);
       if (it.empty()) {
         diags_.warning(loc_.span(item.begin(), item.begin() + 1), "empty item in a list")
             .hints.push_back("separate items with single commas: 'Go, Rust, C++'");
         continue;
       }
-      if (!spend(1, span(it))) return true;
+      if (!spend(1, span(it))) return false;
       g.items.push_back(model::Skill{resume::unescape(it), false, span(it)});
+    }
+    return true;
+  }
+
+  /// A line of a skills-like section without a label reads as a list when it looks like one:
+  /// every comma-separated item is a few words and none ends a sentence. Prose stays prose.
+  static bool looks_like_list(ast::Range t) {
+    if (t.empty()) return false;
+    for (ast::Range item : resume::split_items(t)) {
+      ast::Range it = trim(item);
+      if (it.empty()) continue;
+      std::size_t words = 1;
+      for (const char* p = it.begin(); p < it.end(); ++p) {
+        if (is_blank(*p) && p + 1 < it.end() && !is_blank(p[1])) ++words;
+      }
+      char last = it.end()[-1];
+      if (words > 4 || last == '.' || last == '!' || last == '?') return false;
+    }
+    return true;
+  }
+
+  /// "Label: a, b, c" in a skills-like section, and "Go, Rust, C++" without a label when it
+  /// looks like a list. False (after a warning for prose) when the line stays a paragraph.
+  bool skill_group(const ast::Line& l) {
+    ast::Range t = trim(l.text);
+    const char* colon = label_colon(t);
+    if (colon == nullptr) {
+      if (t.empty() || current_entry() != nullptr) return false;
+      if (habit_kind(t) != Habit::None) return false;
+      if (!looks_like_list(t)) {
+        // A sentence is prose on purpose; anything else may be a list gone wrong.
+        char end = t.end()[-1];
+        if (end == '.' || end == '!' || end == '?') return false;
+        diags_
+            .warning(span(t), "a line without a 'Label:' in a " + doc_.sections.back().title +
+                                  " section is printed as a paragraph, not as a list")
+            .hints.push_back("write 'Label: a, b, c', or ': a, b, c' for a list without a label");
+        return false;
+      }
+    }
+    flush_paragraph();
+    if (!spend(1, span(t))) return true;
+    model::SkillGroup g;
+    // ": a, b" (an empty label) is still a group: the writer needs a way to say so.
+    if (colon != nullptr) g.label = resume::unescape(label_text(t, colon));
+    g.tags = tags(l.tags);
+    g.span = span(t);
+    if (!add_items(g, colon != nullptr ? ast::Range{after_label(t, colon), t.end()} : t)) {
+      return true;
     }
     entry_index_ = kNoEntry;
     blocks_->push_back(std::move(g));
     return true;
+  }
+
+  /// "- Languages: Go, Rust" or "- Go, Rust" in a skills-like section: a group, as the writer
+  /// of a Markdown resume meant. Continuation lines add items.
+  void skill_bullet(const ast::Bullet& b) {
+    ast::Range first = trim(b.first.text);
+    const char* colon = label_colon(first);
+    model::SkillGroup g;
+    if (colon != nullptr) g.label = resume::unescape(label_text(first, colon));
+    ast::Tags raw_tags = b.first.tags;
+    for (const ast::Line& l : b.more) raw_tags.insert(raw_tags.end(), l.tags.begin(), l.tags.end());
+    g.tags = tags(raw_tags);
+    const char* end = first.end();
+    if (!b.more.empty()) end = trim(b.more.back().text).end();
+    g.span = loc_.span(b.marker.begin(), std::max(end, b.marker.end()));
+    if (!spend(1, g.span)) return;
+    if (!add_items(g,
+                   colon != nullptr ? ast::Range{after_label(first, colon), first.end()} : first)) {
+      return;
+    }
+    for (const ast::Line& l : b.more) {
+      if (!add_items(g, trim(l.text))) return;
+    }
+    if (g.items.empty()) {
+      diags_.error(span(b.marker), "empty bullet")
+          .hints.push_back("write the skills after the dash: '- Languages: Go, Rust'");
+      return;
+    }
+    entry_index_ = kNoEntry;
+    blocks_->push_back(std::move(g));
   }
 
   // ---------------------------------------------------------------- entries
@@ -646,7 +931,12 @@ class Lowering {
   bool list_section_ = false;
   std::size_t entry_index_ = kNoEntry;
   std::vector<model::Block>* blocks_ = nullptr;
-  std::vector<ast::Line> paragraph_;  ///< The lines of the paragraph being read.
+  std::vector<ast::Line> paragraph_;    ///< The lines of the paragraph being read.
+  std::optional<ast::Bullet> pending_;  ///< The bullet being read: later lines may continue it.
+  const char* loc_base_ = nullptr;      ///< The start of the buffer (for looking one byte back).
+
+ public:
+  void set_buffer(const char* base) { loc_base_ = base; }
 };
 
 std::string expected_hint(const std::string& expected) {
@@ -692,6 +982,7 @@ std::optional<model::Document> parse_resume(std::uint32_t file_id, std::string_v
 
   grammar::resume::SyntaxError err;
   Lowering lowering(loc, diags);
+  lowering.set_buffer(buffer.data());
   const char* it = buffer.data();
   const char* last = it + buffer.size();
   auto syntax_error = [&]() -> std::optional<model::Document> {
@@ -702,7 +993,8 @@ std::optional<model::Document> parse_resume(std::uint32_t file_id, std::string_v
     return std::nullopt;
   };
   // One item at a time: each is lowered and dropped, so memory follows the model, not the file.
-  while (it != last && !grammar::resume::at_section_start(it, last)) {
+  while (it != last && !grammar::resume::at_section_start(it, last) &&
+         !lowering.hash_heading_starts_section(it, last)) {
     ast::HeaderItem item;
     if (!grammar::resume::parse_header_item(it, last, item, err)) return syntax_error();
     lowering.header_item(item);
@@ -712,7 +1004,8 @@ std::optional<model::Document> parse_resume(std::uint32_t file_id, std::string_v
     ast::SectionHeading heading;
     if (!grammar::resume::parse_section_heading(it, last, heading, err)) return syntax_error();
     lowering.begin_section(heading);
-    while (it != last && !grammar::resume::at_section_start(it, last) && !lowering.over_budget()) {
+    while (it != last && !grammar::resume::at_body_section_start(it, last) &&
+           !lowering.over_budget()) {
       ast::BodyItem item;
       if (!grammar::resume::parse_body_item(it, last, item, err)) return syntax_error();
       lowering.body_item(item);

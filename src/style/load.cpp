@@ -240,6 +240,7 @@ const std::map<std::string, Setter>& setters() {
     m["margin_right"] = length_field(&Style::margin_right, 0, 200);
     m["margin_bottom"] = length_field(&Style::margin_bottom, 0, 200);
     m["margin_left"] = length_field(&Style::margin_left, 0, 200);
+    m["min_margin"] = length_field(&Style::min_margin, 0, 200);
     m["margin"] = [](Style& s, const Item& it, Parser& p) {
       // One value for all sides, two for vertical and horizontal, four for top right bottom left.
       std::vector<double> vals;
@@ -323,6 +324,10 @@ const std::map<std::string, Setter>& setters() {
         }
         i = end + 1;
         if (name.empty()) continue;
+        if (name == "*") {  // every section the list does not name, in source order
+          order.push_back(model::SectionKind::Custom);
+          continue;
+        }
         auto found = std::find(known.begin(), known.end(), name);
         if (found == known.end()) {
           SourceSpan sp{it.value_span.file_id, it.value_span.line, col, it.value_span.line,
@@ -344,6 +349,14 @@ const std::map<std::string, Setter>& setters() {
         return;
       }
       p.error(it.value_span, "unknown header_align '" + it.value + "'", "expected left or center");
+    };
+    m["contact_links"] = [](Style& s, const Item& it, Parser& p) {
+      if (it.value == "address" || it.value == "label") {
+        s.link_labels = it.value == "label";
+        return;
+      }
+      p.error(it.value_span, "unknown contact_links '" + it.value + "'",
+              "expected address (github.com/you) or label (GitHub)");
     };
     m["entry_layout"] = [](Style& s, const Item& it, Parser& p) {
       if (it.value == "stacked" || it.value == "inline") {

@@ -30,6 +30,8 @@ struct Style {
 
   Paper paper = Paper::A4;
   double margin_top = 54, margin_right = 54, margin_bottom = 54, margin_left = 54;
+  /// How far --max-pages may narrow the margins (min_margin); below 0: they never shrink.
+  double min_margin = -1;
 
   std::string body_font = "DejaVu Serif";     ///< fontconfig family name.
   std::string heading_font = "DejaVu Serif";  ///< Name, section headings, entry roles.
@@ -67,8 +69,11 @@ struct Style {
   bool contact_labels = false;
   bool entry_inline = false;  ///< "Role, Organisation ... Location · Dates" on one line
                               ///< instead of role/dates over organisation/location.
+  bool link_labels = false;   ///< Header links show their labels ("GitHub"), else their
+                              ///< addresses ("github.com/aysel-h"); the key contact_links.
 
-  /// Section order when no role profile sets one; kinds not listed keep source order after.
+  /// Section order when no role profile sets one; SectionKind::Custom is the '*' slot. Kinds
+  /// not listed keep their place after the section written before them.
   std::vector<model::SectionKind> section_order;
 
   // Agency branding (recruiters). Empty means none.
@@ -88,6 +93,13 @@ struct PageSize {
   double width = 0, height = 0;
 };
 PageSize page_size(Paper paper);
+
+/// The style with each margin narrowed by `shrink` points, never below min_margin (a margin
+/// already narrower stays). --max-pages uses it as its last step before failing.
+Style with_margins_shrunk(const Style& st, double shrink);
+
+/// The most with_margins_shrunk can take off any margin of this style.
+double max_margin_shrink(const Style& st);
 const char* to_string(Paper paper);
 
 }  // namespace tailor::style

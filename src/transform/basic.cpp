@@ -50,14 +50,4 @@ void select_variants(Document& doc, const std::vector<std::string>& preferred) {
   doc.sections = std::move(kept);
 }
 
-void order_sections(Document& doc, const std::vector<SectionKind>& order) {
-  if (order.empty()) return;
-  auto rank = [&](const Section& s) {
-    auto it = std::find(order.begin(), order.end(), s.kind);
-    return it == order.end() ? order.size() : static_cast<std::size_t>(it - order.begin());
-  };
-  std::stable_sort(doc.sections.begin(), doc.sections.end(),
-                   [&](const Section& a, const Section& b) { return rank(a) < rank(b); });
-}
-
 }  // namespace tailor::transform

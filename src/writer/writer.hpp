@@ -23,6 +23,7 @@ struct RenderOptions {
   /// values to the DOCX writer so both outputs are tightened alike. 1.0 means untouched.
   double spacing_scale = 1.0;  ///< Multiplies every vertical gap.
   double font_scale = 1.0;     ///< Multiplies every font size (body never below 9 pt).
+  double margin_shrink = 0;    ///< Points off each margin, down to the style's min_margin.
 };
 
 /// Writes a document to bytes. Returns false after adding at least one error to diags.

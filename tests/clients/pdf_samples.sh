@@ -76,7 +76,7 @@ for sample in "${samples[@]}"; do
     pdfinfo "$scratch/$base-fit.pdf" | grep -Eq '^Pages: +1$' || die "$base: --max-pages 1 gave more than one page"
     echo "ok $base: --max-pages 1 fits"
   elif [ $rc -eq 4 ]; then
-    grep -Eq 'needs [0-9]+ pages? and [0-9]+ pt; --max-pages 1 allows 1' "$scratch/err" || die "$base: no 'how much is over': $(cat "$scratch/err")"
+    grep -Eq 'it is [0-9]+ lines? too long \([0-9]+ pt past the end of page 1\)' "$scratch/err" || die "$base: no 'how much is over': $(cat "$scratch/err")"
     [ ! -e "$scratch/$base-fit.pdf" ] || die "$base: a failed fit left a file"
     echo "ok $base: --max-pages 1 refused: $(head -1 "$scratch/err" | sed 's/.*: error: //')"
   else

@@ -237,8 +237,9 @@ void pipeline(const std::uint8_t* data, std::size_t size) {
       options.max_pages = 1;
       auto factors = writer::pdf::fit_to_pages(*doc, options, diags);
       if (factors) {
-        options.spacing_scale = factors->first;
-        options.font_scale = factors->second;
+        options.spacing_scale = factors->spacing;
+        options.font_scale = factors->font;
+        options.margin_shrink = factors->margin_shrink;
       } else {
         render_ok = false;
       }

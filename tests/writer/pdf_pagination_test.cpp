@@ -157,5 +157,41 @@ TEST(PdfPagination, HeadingStaysWithItsEntryWhenTheEntryFits) {
   }
 }
 
+TEST(PdfPagination, EntryHeadingKeepsTwoItemsOnItsPage) {
+  // Page breaks land at many places as the number of jobs and bullets varies; wherever an
+  // entry of two or more bullets starts on a page, its first two bullets start there too.
+  std::size_t checked = 0;
+  for (int jobs = 6; jobs <= 16; ++jobs) {
+    for (int bullets = 2; bullets <= 3; ++bullets) {
+      model::Document doc = sample_resume(jobs, bullets);
+      for (auto& s : doc.sections) {
+        int n = 0;
+        for (auto& b : s.blocks) {
+          if (auto* e = std::get_if<model::Entry>(&b); e && e->bullets.size() >= 2) {
+            e->role = "ROLEMARK " + std::to_string(n++);
+          }
+        }
+      }
+      Laid l = lay_out(doc, "classic");
+      SCOPED_TRACE(std::to_string(jobs) + " jobs, " + std::to_string(bullets) + " bullets");
+      for (int page = 1; page <= l.dl.pages; ++page) {
+        int signs_after_last_heading = -1;
+        for (const auto& op : l.dl.ops) {
+          if (op.page != page || op.kind != writer::pdf::Op::Kind::Text) continue;
+          if (op.text.rfind("ROLEMARK", 0) == 0) {
+            signs_after_last_heading = 0;
+          } else if (signs_after_last_heading >= 0 && op.text == "\u2022") {
+            ++signs_after_last_heading;
+          }
+        }
+        if (signs_after_last_heading < 0) continue;
+        ++checked;
+        EXPECT_GE(signs_after_last_heading, 2) << "page " << page;
+      }
+    }
+  }
+  EXPECT_GE(checked, 20u);
+}
+
 }  // namespace
 }  // namespace tailor::test

@@ -12,8 +12,10 @@
 #include <sstream>
 
 #include "model/source_manager.hpp"
+#include "reader/reader.hpp"
 #include "style/load.hpp"
 #include "support/test_support.hpp"
+#include "transform/basic.hpp"
 #include "writer/pdf/layout.hpp"
 #include "writer/pdf/pdf.hpp"
 #include "writer/pdf/text_case.hpp"
@@ -240,9 +242,26 @@ TEST(PdfWriter, MaxPagesFailsWithHowMuchIsOver) {
   ASSERT_FALSE(r.ok);
   ASSERT_TRUE(r.diags.has_errors());
   std::string msg = r.diags.items().back().message;
-  EXPECT_TRUE(std::regex_search(msg, std::regex("needs \\d+ pages? and \\d+ pt; --max-pages 1 "
-                                                "allows 1")))
+  EXPECT_TRUE(std::regex_search(msg, std::regex("it is \\d+ lines? too long \\(\\d+ pt past "
+                                                "the end of page 1\\)")))
       << msg;
+  EXPECT_EQ(msg.find("allows"), std::string::npos) << msg;
+}
+
+TEST(PdfWriter, MaxPagesOverflowInLinesGrowsWithTheContent) {
+  // One more entry of four bullets is at least four more lines over.
+  style::Style st = load("classic");
+  auto lines_over = [&](int entries) {
+    Rendered r = render(sample_resume(entries, 4), st, 1);
+    std::smatch m;
+    std::string msg = r.diags.items().empty() ? "" : r.diags.items().back().message;
+    if (!std::regex_search(msg, m, std::regex("it is (\\d+) lines? too long"))) return -1;
+    return std::stoi(m[1]);
+  };
+  int a = lines_over(30);
+  int b = lines_over(31);
+  ASSERT_GT(a, 0);
+  EXPECT_GE(b, a + 4);
 }
 
 TEST(PdfWriter, HundredTwentyEntriesPaginateAndKeepTheLastBullet) {
@@ -483,6 +502,46 @@ TEST(PdfWriter, WordCheckerNoticesAMissingWord) {
                       r.path.string() + ".txt");
   EXPECT_NE(t.rc, 0);
   EXPECT_NE(t.out.find("partitioning"), std::string::npos) << t.out;
+}
+
+}  // namespace
+}  // namespace tailor::test
+
+namespace tailor::test {
+namespace {
+
+TEST(PdfWriterFit, MaxPagesNarrowsTheMarginsDownToTheStyleMinimumBeforeFailing) {
+  // backend-infra in classic is a few lines over one page at 9 pt and the tightest spacing.
+  model::SourceManager sm;
+  diag::Diagnostics read_diags;
+  auto doc = reader::read_document(source_path("samples/backend-infra.resume"), sm, read_diags);
+  ASSERT_TRUE(doc) << diag::render_all(read_diags, sm);
+  diag::Diagnostics style_diags;
+  auto st = style::load_style("classic", sm, style_diags);
+  ASSERT_TRUE(st);
+  ASSERT_GT(st->min_margin, 0);
+  // As `tailor build` does: no role selected, the style's section order.
+  transform::select_variants(*doc, {});
+  transform::order_sections(*doc, st->section_order);
+  writer::RenderOptions o;
+  o.max_pages = 1;
+  // Without a minimum the margins stay and the fit fails, saying how much is over.
+  style::Style fixed = *st;
+  fixed.min_margin = -1;
+  o.style = &fixed;
+  diag::Diagnostics d1;
+  EXPECT_FALSE(writer::pdf::fit_to_pages(*doc, o, d1));
+  // With classic's minimum it fits, and no margin goes under it.
+  o.style = &*st;
+  diag::Diagnostics d2;
+  auto f = writer::pdf::fit_to_pages(*doc, o, d2);
+  ASSERT_TRUE(f) << diag::render_all(d2, sm);
+  EXPECT_GT(f->margin_shrink, 0);
+  style::Style used = style::with_margins_shrunk(*st, f->margin_shrink);
+  for (double m : {used.margin_top, used.margin_right, used.margin_bottom, used.margin_left}) {
+    EXPECT_GE(m, st->min_margin - 1e-9);
+  }
+  EXPECT_GE(f->font * st->body_size, 9.0 - 1e-9);
 }
 
 }  // namespace

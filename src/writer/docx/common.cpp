@@ -16,10 +16,11 @@ Metrics::Metrics(const style::Style& st, const RenderOptions& options)
   style::PageSize size = style::page_size(options.paper ? *options.paper : st.paper);
   page_width = twips(size.width);
   page_height = twips(size.height);
-  margin_top = twips(st.margin_top);
-  margin_right = twips(st.margin_right);
-  margin_bottom = twips(st.margin_bottom);
-  margin_left = twips(st.margin_left);
+  const style::Style m = style::with_margins_shrunk(st, options.margin_shrink);
+  margin_top = twips(m.margin_top);
+  margin_right = twips(m.margin_right);
+  margin_bottom = twips(m.margin_bottom);
+  margin_left = twips(m.margin_left);
 }
 
 int Metrics::twips(double pt) { return static_cast<int>(std::lround(pt * 20)); }

@@ -2,6 +2,7 @@
 // as relationship hyperlinks, dates on a right-aligned tab stop, sections in model order.
 #include "base/links.hpp"
 #include "locale/text.hpp"
+#include "writer/contact_text.hpp"
 #include "writer/docx/internal.hpp"
 #include "writer/format.hpp"
 
@@ -115,10 +116,11 @@ class BodyWriter {
     std::vector<Item> links;
     for (const Link& l : h.links) {
       std::string safe = base::normalise_link(l.url);
-      std::string label = safe.empty() ? (l.label.empty() ? l.url : l.label) : display_url(safe);
+      std::string label = contact_link_text(l, safe, st_.link_labels);
       if (!safe.empty()) {
-        label =
-            contact_text(link_label_key(l), l.label == l.url ? "" : l.label, label, labels, doc_);
+        bool shows_label = label == l.label;
+        label = contact_text(link_label_key(l), l.label == l.url || shows_label ? "" : l.label,
+                             label, labels, doc_);
       }
       links.push_back({label, l.url, l.span});
     }

@@ -10,6 +10,8 @@
 #include "base/links.hpp"
 #include "base/utf8.hpp"
 #include "locale/text.hpp"
+#include "writer/balanced_lines.hpp"
+#include "writer/contact_text.hpp"
 #include "writer/format.hpp"
 
 #include "writer/pdf/image_size.hpp"
@@ -130,32 +132,31 @@ void Engine::header() {
   add(contact_text("location", "", h.location.value, labels, doc_), h.location.span, {});
   for (const model::Link& l : h.links) {
     std::string uri = link_for(l.url, l.span);
-    std::string shown = uri.empty() ? l.url : display_url(uri);
-    add(contact_text(link_label_key(l), l.label == l.url ? "" : l.label, shown, labels, doc_),
+    std::string shown = contact_link_text(l, uri, st_.link_labels);
+    bool shows_label = shown == l.label;
+    add(contact_text(link_label_key(l), l.label == l.url || shows_label ? "" : l.label, shown,
+                     labels, doc_),
         l.span, uri);
   }
   Piece sep = piece("  \u00B7  ", body(), small, st_.muted, {});
   double sep_w = f(sep.face).text_width(sep.text, small);
-  std::vector<Piece> line;
-  double line_w = 0;
+  std::vector<double> widths;
+  for (const Piece& it : items) widths.push_back(f(it.face).text_width(it.text, small));
+  // Items are packed whole onto as few lines as greedy filling needs, then balanced across
+  // them (finish.md): "four items, then one" becomes three and two.
   double before = gap(5);
   std::size_t contact_first = boxes_.size();
-  for (const Piece& it : items) {
-    double w = f(it.face).text_width(it.text, small);
-    if (!line.empty() && line_w + sep_w + w > width_) {
-      paragraph(line, left_, width_, before, align);
-      before = 0;
-      line.clear();
-      line_w = 0;
+  std::size_t start = 0;
+  for (std::size_t end : balanced_breaks(widths, sep_w, width_)) {
+    std::vector<Piece> line;
+    for (std::size_t i = start; i < end; ++i) {
+      if (i > start) line.push_back(sep);
+      line.push_back(items[i]);
     }
-    if (!line.empty()) {
-      line.push_back(sep);
-      line_w += sep_w;
-    }
-    line.push_back(it);
-    line_w += w;
+    paragraph(line, left_, width_, before, align);
+    before = 0;
+    start = end;
   }
-  if (!line.empty()) paragraph(line, left_, width_, before, align);
   // Contact lines after the first continue one paragraph: a word space before each.
   for (std::size_t i = contact_first + 1; i < boxes_.size(); ++i) {
     for (Op& op : boxes_[i].ops) {
@@ -211,9 +212,13 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
   ops.insert(ops.begin(), std::make_move_iterator(sign.begin()),
              std::make_move_iterator(sign.end()));
   tag(first, "LI");
-  // A bullet's lines stay together when short (no single orphaned line).
+  // A bullet's lines stay together when short; a longer one may break, but never leaves a
+  // single line at the foot of a page or at the top of the next (two lines, at least, each).
   if (lines.size() <= 3) {
     for (std::size_t i = first; i + 1 < boxes_.size(); ++i) boxes_[i].keep_next = true;
+  } else {
+    boxes_[first].keep_next = true;
+    boxes_[boxes_.size() - 2].keep_next = true;
   }
 }
 
@@ -380,9 +385,14 @@ void Engine::entry(const model::Entry& e, double before) {
     boxes_[i].keep_next = true;
   }
   if (heading_end < boxes_.size()) {
-    // Extend through the first item's lines (they share `before` == 0 after the first).
+    // Extend through the first item's lines (they share `before` == 0 after the first) and
+    // on to the second item's first line, whose own keeps hold its next: the heading never
+    // stands at the foot of a page with one bullet.
     std::size_t i = heading_end;
     while (i + 1 < boxes_.size() && boxes_[i + 1].before == 0) boxes_[i++].keep_next = true;
+    if (e.description.size() + e.bullets.size() >= 2 && i + 1 < boxes_.size()) {
+      boxes_[i].keep_next = true;
+    }
   } else if (heading_end > first) {
     boxes_[heading_end - 1].keep_next = false;
   }

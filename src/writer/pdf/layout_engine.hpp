@@ -113,6 +113,10 @@ class Engine {
   /// The face that draws cp when the piece's face lacks it (fontconfig fallback); -1 when no
   /// installed font has it (one warning per script).
   int fallback_face(char32_t cp, int base, const SourceSpan& span);
+  /// The word that should start the last line instead of the greedy choice, so that the
+  /// last line is not one word alone; -1 when the greedy breaks are already the best.
+  std::size_t better_last_break(const std::vector<Piece>& ps, const std::vector<Word>& words,
+                                double first_width, double rest_width) const;
   std::vector<Line> break_lines(const std::vector<Piece>& ps, double first_width,
                                 double rest_width);
   /// Adds a word to a line, moving its text and glyphs there.

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "base/utf8.hpp"
 #include "writer/pdf/bidi.hpp"
@@ -146,9 +147,8 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
   if (needs_bidi(all) || params_.mirror) levels = bidi_levels(all, params_.mirror, &base_level);
   std::set<std::size_t> breaks = unspaced_breaks(all);
 
-  // 1. Greedy filling, fed word by word as step 2 makes them, so a paragraph of many short
-  // items never holds all its words at once; a word wider than a whole line is cut between
-  // code points.
+  // 1. Greedy filling, fed word by word as step 2 makes them; a word wider than a whole line
+  // is cut between code points.
   std::vector<Line> lines;
   Line line;
   line.rtl = base_level % 2 != 0;
@@ -169,9 +169,9 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
     h.chunks.push_back(std::move(ch));
     place(ps, line, h);
   };
-  auto fill = [&](Word& w) {
+  auto fill = [&](Word& w, bool break_before) {
     double sw = line.segs.empty() || w.space_piece < 0 ? 0 : space_width(ps, w.space_piece);
-    if (!line.segs.empty() && line.width + sw + w.width > avail + 1e-6) {
+    if (!line.segs.empty() && (line.width + sw + w.width > avail + 1e-6 || break_before)) {
       if (w.after_soft_hyphen) add_hyphen();
       finish();
     }
@@ -224,76 +224,131 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
   // 2. Words: runs of non-space characters, possibly spanning pieces ("**Go**,"), cut where
   // the face or the direction changes into chunks, and cut into words where a script written
   // without spaces may break.
-  Word cur;
-  bool any_word = false;
-  bool pending_space = false;
-  bool pending_shy = false;
-  int space_piece = -1;
-  auto end_word = [&] {
-    if (!cur.chunks.empty()) {
-      cur.width = 0;
-      for (Chunk& ch : cur.chunks) {
-        shape_chunk(ps, ch);
-        cur.width += ch.width;
+  auto each_word = [&](const std::function<void(Word&)>& use) {
+    Word cur;
+    bool any_word = false;
+    bool pending_space = false;
+    bool pending_shy = false;
+    int space_piece = -1;
+    auto end_word = [&] {
+      if (!cur.chunks.empty()) {
+        cur.width = 0;
+        for (Chunk& ch : cur.chunks) {
+          shape_chunk(ps, ch);
+          cur.width += ch.width;
+        }
+        use(cur);
+        any_word = true;
       }
-      fill(cur);
-      any_word = true;
+      cur = Word{};
+    };
+    for (std::size_t p = 0; p < ps.size(); ++p) {
+      const Piece& pc = ps[p];
+      if (pc.face < 0) continue;
+      const Face& fc = f(pc.face);
+      for (std::size_t i = 0; i < pc.text.size();) {
+        std::size_t from = i;
+        char32_t cp = base::decode_next(pc.text, i);
+        std::size_t at = start[p] + from;
+        if (cp == ' ') {
+          end_word();
+          pending_space = true;
+          pending_shy = false;
+          space_piece = static_cast<int>(p);
+          continue;
+        }
+        if (cp == 0xAD) {  // soft hyphen: a break opportunity, drawn only where a line breaks
+          end_word();
+          pending_shy = any_word;
+          continue;
+        }
+        if (breaks.count(at) && !cur.chunks.empty()) end_word();
+        if (cur.chunks.empty()) {
+          cur.space_piece = pending_space && any_word ? space_piece : -1;
+          cur.after_soft_hyphen = pending_shy && !pending_space;
+          pending_space = false;
+          pending_shy = false;
+        }
+        int face = pc.face;
+        bool ignorable =
+            u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+        if (!ignorable && !fc.has(cp)) {
+          int fb = fallback_face(cp, pc.face, pc.span);
+          if (fb < 0) continue;  // warned once for the script; never drawn as '?'
+          face = fb;
+        } else if (ignorable && !cur.chunks.empty()) {
+          face = cur.chunks.back().face;  // ZWJ and friends stay with their neighbours
+        }
+        int level = levels.empty() ? 0 : levels[at];
+        if (cur.chunks.empty() || cur.chunks.back().piece != static_cast<int>(p) ||
+            cur.chunks.back().face != face || cur.chunks.back().level != level) {
+          Chunk ch;
+          ch.piece = static_cast<int>(p);
+          ch.face = face;
+          ch.level = level;
+          cur.chunks.push_back(std::move(ch));
+        }
+        cur.chunks.back().text.append(pc.text, from, i - from);
+      }
     }
-    cur = Word{};
+    end_word();
   };
-  for (std::size_t p = 0; p < ps.size(); ++p) {
-    const Piece& pc = ps[p];
-    if (pc.face < 0) continue;
-    const Face& fc = f(pc.face);
-    for (std::size_t i = 0; i < pc.text.size();) {
-      std::size_t from = i;
-      char32_t cp = base::decode_next(pc.text, i);
-      std::size_t at = start[p] + from;
-      if (cp == ' ') {
-        end_word();
-        pending_space = true;
-        pending_shy = false;
-        space_piece = static_cast<int>(p);
-        continue;
-      }
-      if (cp == 0xAD) {  // soft hyphen: a break opportunity, drawn only where a line breaks
-        end_word();
-        pending_shy = any_word;
-        continue;
-      }
-      if (breaks.count(at) && !cur.chunks.empty()) end_word();
-      if (cur.chunks.empty()) {
-        cur.space_piece = pending_space && any_word ? space_piece : -1;
-        cur.after_soft_hyphen = pending_shy && !pending_space;
-        pending_space = false;
-        pending_shy = false;
-      }
-      int face = pc.face;
-      bool ignorable =
-          u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
-      if (!ignorable && !fc.has(cp)) {
-        int fb = fallback_face(cp, pc.face, pc.span);
-        if (fb < 0) continue;  // warned once for the script; never drawn as '?'
-        face = fb;
-      } else if (ignorable && !cur.chunks.empty()) {
-        face = cur.chunks.back().face;  // ZWJ and friends stay with their neighbours
-      }
-      int level = levels.empty() ? 0 : levels[at];
-      if (cur.chunks.empty() || cur.chunks.back().piece != static_cast<int>(p) ||
-          cur.chunks.back().face != face || cur.chunks.back().level != level) {
-        Chunk ch;
-        ch.piece = static_cast<int>(p);
-        ch.face = face;
-        ch.level = level;
-        cur.chunks.push_back(std::move(ch));
-      }
-      cur.chunks.back().text.append(pc.text, from, i - from);
-    }
+  // A short paragraph is held whole, so that a last line of one word can take a word from
+  // the line above when that one keeps two words and half its width (no one-word last lines
+  // where a better break exists). A long one (many tiny items) is filled as its words are
+  // made and never held at once: a widow there is one line in thousands.
+  constexpr std::size_t kHeldWhole = 4096;  // bytes of text
+  if (all.size() <= kHeldWhole) {
+    std::vector<Word> words;
+    each_word([&](Word& w) { words.push_back(std::move(w)); });
+    const std::size_t widow_break = better_last_break(ps, words, first_width, rest_width);
+    for (std::size_t wi = 0; wi < words.size(); ++wi) fill(words[wi], wi == widow_break);
+  } else {
+    each_word([&](Word& w) { fill(w, false); });
   }
-  end_word();
 
   if (!line.segs.empty()) lines.push_back(std::move(line));
   return lines;
+}
+
+std::size_t Engine::better_last_break(const std::vector<Piece>& ps, const std::vector<Word>& words,
+                                      double first_width, double rest_width) const {
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  if (words.size() < 4) return kNone;
+  // The greedy breaks, as the filling loop below finds them; a word wider than a line (cut
+  // between code points) leaves the breaks alone.
+  std::vector<std::size_t> starts{0};
+  std::vector<double> widths;  // of each line
+  double avail = first_width;
+  double w = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].width > std::min(first_width, rest_width) + 1e-6) return kNone;
+    double sw =
+        i == starts.back() || words[i].space_piece < 0 ? 0 : space_width(ps, words[i].space_piece);
+    if (i != starts.back() && w + sw + words[i].width > avail + 1e-6) {
+      widths.push_back(w);
+      starts.push_back(i);
+      avail = rest_width;
+      w = words[i].width;
+    } else {
+      w += sw + words[i].width;
+    }
+  }
+  if (starts.size() < 2 || starts.back() != words.size() - 1) return kNone;
+  const std::size_t last = starts.back();
+  const std::size_t prev = starts[starts.size() - 2];
+  const Word& moved = words[last - 1];
+  // Only between spaced words, never at a soft hyphen, and the line above keeps two words.
+  if (last - prev < 3 || moved.space_piece < 0 || words[last].space_piece < 0 ||
+      words[last].after_soft_hyphen || moved.after_soft_hyphen) {
+    return kNone;
+  }
+  double joined = moved.width + space_width(ps, words[last].space_piece) + words[last].width;
+  if (joined > rest_width + 1e-6) return kNone;
+  double prev_avail = prev == 0 ? first_width : rest_width;
+  double shorter = widths.back() - moved.width - space_width(ps, moved.space_piece);
+  if (shorter < prev_avail / 2) return kNone;
+  return last - 1;
 }
 
 Box Engine::line_box(const std::vector<Piece>& ps, Line line, double x0, double avail, Align align,

@@ -35,13 +35,47 @@ std::string escape(const std::string& s, const char* special) {
   return out;
 }
 
-/// Characters that would start markup at the beginning of a line.
+/// Characters that would start markup at the beginning of a line: "- ", "==", "%", and the
+/// Markdown habits the reader accepts or warns about ("* ", "# ", "## ", "-text", "+ ",
+/// "---", "1. ").
 std::string protect_line_start(const std::string& line) {
-  if (line.rfind("- ", 0) == 0 || line == "-" || line.rfind("==", 0) == 0 ||
-      line.rfind("%", 0) == 0) {
+  auto blank_at = [&](std::size_t i) { return i < line.size() && is_blank(line[i]); };
+  if (line.empty()) return line;
+  char c = line[0];
+  if (c == '-' || line.rfind("==", 0) == 0 || c == '%' || (c == '*' && blank_at(1)) ||
+      (c == '+' && blank_at(1)) || c == '#' || line.rfind("***", 0) == 0 ||
+      line.rfind("___", 0) == 0) {
     return "\\" + line;
   }
+  std::size_t d = 0;
+  while (d < line.size() && d < 3 && line[d] >= '0' && line[d] <= '9') ++d;
+  if (d > 0 && d < line.size() && (line[d] == '.' || line[d] == ')') && blank_at(d + 1)) {
+    return line.substr(0, d) + "\\" + line.substr(d);
+  }
   return line;
+}
+
+/// What the reader takes for an unlabelled skill group in a skills-like section: every
+/// comma-separated item at most four words, none ending a sentence (docs/markup.md).
+bool reads_as_list(const std::string& text) {
+  std::size_t words = 0;
+  bool any = false;
+  char last = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    char c = i < text.size() ? text[i] : ',';
+    if (c == ',') {
+      if (last == '.' || last == '!' || last == '?' || words > 4) return false;
+      words = 0;
+      last = 0;
+      continue;
+    }
+    if (!is_blank(c) && (i == 0 || is_blank(text[i - 1]) || text[i - 1] == ',')) ++words;
+    if (!is_blank(c)) {
+      last = c;
+      any = true;
+    }
+  }
+  return any;
 }
 
 /// " {a, b}", dropping characters a tag cannot hold.
@@ -178,9 +212,19 @@ class Writer {
               }
               if constexpr (std::is_same_v<T, Paragraph>) {
                 if (previous != nullptr) out += "\n";
+                if (list_section_ && !in_entry && reads_as_list(plain_text(v.text))) {
+                  lossy(v.span,
+                        "a short unlabelled line in a Skills, Languages or Interests "
+                        "section is read back as a skill group");
+                }
                 paragraph(v.text, v.tags, v.span);
               } else if constexpr (std::is_same_v<T, Bullet>) {
                 if (previous != nullptr && !std::holds_alternative<Bullet>(*previous)) out += "\n";
+                if (list_section_ && !in_entry) {
+                  lossy(v.span,
+                        "a bullet in a Skills, Languages or Interests section is read back as a "
+                        "skill group");
+                }
                 bullet(v);
               } else {
                 if (previous != nullptr && !std::holds_alternative<SkillGroup>(*previous)) {
@@ -220,7 +264,7 @@ class Writer {
     if (!list_section_) {
       lossy(g.span, "a skill group outside Skills, Languages or Interests is read back as text");
     }
-    std::string line = escape(base::trim(flat(g.label, g.span, "a skill group's label")), ":{}");
+    std::string line = escape(base::trim(flat(g.label, g.span, "a skill group's label")), ":{}*");
     line = protect_line_start(line) + ":";
     bool first = true;
     for (const Skill& s : g.items) {
