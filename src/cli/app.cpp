@@ -26,6 +26,7 @@ const std::vector<Command>& commands() {
       {"dump", "print the document model as indented text", &cmd_dump},
       {"convert", "convert between .resume markup and JSON Resume", &cmd_convert},
       {"roles", "list the role profiles, or show one: tailor roles NAME", &cmd_roles},
+      {"styles", "list the styles, or show one's keys: tailor styles NAME", &cmd_styles},
       {"match", "score a resume against a job posting: tailor match RESUME --job FILE", &cmd_match},
   };
   return kCommands;

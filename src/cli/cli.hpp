@@ -75,6 +75,7 @@ int cmd_build(Context& ctx);
 int cmd_dump(Context& ctx);
 int cmd_convert(Context& ctx);
 int cmd_roles(Context& ctx);
+int cmd_styles(Context& ctx);
 int cmd_match(Context& ctx);
 
 /// `build --job FILE` (cmd_match.cpp): checks the options, loads the roles, reads the posting.

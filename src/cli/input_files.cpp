@@ -7,8 +7,10 @@
 #include <cstring>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "base/files.hpp"
+#include "base/links.hpp"
 #include "diag/limits.hpp"
 #include "reader/reader.hpp"
 
@@ -39,7 +41,20 @@ std::optional<model::Document> parse_input(const std::string& path, std::string_
   reader::InputFormat format = from.empty()     ? reader::input_format_for(path)
                                : from == "json" ? reader::InputFormat::JsonResume
                                                 : reader::InputFormat::Resume;
-  return reader::read_document_bytes(input_display_name(path), bytes, format, sources, diags);
+  auto doc = reader::read_document_bytes(input_display_name(path), bytes, format, sources, diags);
+  if (doc) resolve_photo(*doc, is_stdin(path) ? std::string() : path);
+  return doc;
+}
+
+void resolve_photo(model::Document& doc, const std::string& resume_path) {
+  const std::string& photo = doc.header.photo.value;
+  doc.header.photo_file.clear();
+  if (photo.empty() || !base::link_scheme(photo).empty()) return;  // a URL is never fetched
+  std::filesystem::path p(photo);
+  if (p.is_relative() && !resume_path.empty()) {
+    p = std::filesystem::path(resume_path).parent_path() / p;
+  }
+  doc.header.photo_file = p.string();
 }
 
 std::optional<model::Document> load_input(const std::string& path, const std::string& from,

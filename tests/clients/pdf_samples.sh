@@ -32,7 +32,7 @@ fi
 
 for sample in "${samples[@]}"; do
   base=$(basename "${sample%.*}")
-  for style in classic modern compact; do
+  for style in $(cd "$src/templates/styles" && ls *.style | sed "s/\.style$//"); do
     # The text writer with the same style: same section order and date format.
     if ! "$tailor" build --style $style --format text "$sample" > "$scratch/$base.txt" 2> "$scratch/$base.txt.err"; then
       die "$base: does not read: $(head -3 "$scratch/$base.txt.err")"

@@ -18,7 +18,8 @@ unsigned be16(const std::string& s, std::size_t at) {
 
 unsigned be32(const std::string& s, std::size_t at) { return be16(s, at) << 16 | be16(s, at + 2); }
 
-// Width and height from a PNG IHDR or a JPEG start-of-frame marker; false for anything else.
+}  // namespace
+
 bool image_size(const std::string& data, std::string& ext, unsigned& w, unsigned& h) {
   if (data.size() >= 24 && data.compare(0, 8, "\x89PNG\r\n\x1A\n") == 0 &&
       data.compare(12, 4, "IHDR") == 0) {
@@ -52,8 +53,6 @@ bool image_size(const std::string& data, std::string& ext, unsigned& w, unsigned
   }
   return false;
 }
-
-}  // namespace
 
 std::optional<Logo> load_logo(const style::Style& st, const Metrics& m, diag::Diagnostics& diags) {
   if (st.logo.empty()) return std::nullopt;
@@ -97,8 +96,9 @@ void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::stri
   // CT_Anchor: every attribute is required; children in schema order below.
   anchor.append_attribute("distT") = 0;
   anchor.append_attribute("distB") = 0;
-  anchor.append_attribute("distL") = 152400;  // 12 pt between the text and the logo
-  anchor.append_attribute("distR") = 0;
+  // 12 pt between the text and the image, on the text's side.
+  anchor.append_attribute("distL") = logo.align == "left" ? 0 : 152400;
+  anchor.append_attribute("distR") = logo.align == "left" ? 152400 : 0;
   anchor.append_attribute("simplePos") = 0;
   anchor.append_attribute("relativeHeight") = 1;
   anchor.append_attribute("behindDoc") = 0;
@@ -109,20 +109,29 @@ void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::stri
   simple.append_attribute("x") = 0;
   simple.append_attribute("y") = 0;
   pugi::xml_node h = anchor.append_child("wp:positionH");
-  h.append_attribute("relativeFrom") = "margin";
-  h.append_child("wp:align").text().set("right");
+  h.append_attribute("relativeFrom") = logo.in_cell ? "column" : "margin";
+  h.append_child("wp:align").text().set(logo.align.c_str());
   pugi::xml_node v = anchor.append_child("wp:positionV");
-  v.append_attribute("relativeFrom") = "margin";
-  v.append_child("wp:align").text().set("top");
+  if (logo.in_cell) {
+    v.append_attribute("relativeFrom") = "paragraph";
+    v.append_child("wp:posOffset").text().set("0");
+  } else {
+    v.append_attribute("relativeFrom") = "margin";
+    v.append_child("wp:align").text().set("top");
+  }
   pugi::xml_node extent = anchor.append_child("wp:extent");
   extent.append_attribute("cx") = logo.cx;
   extent.append_attribute("cy") = logo.cy;
   pugi::xml_node effect = anchor.append_child("wp:effectExtent");
   for (const char* a : {"l", "t", "r", "b"}) effect.append_attribute(a) = 0;
-  anchor.append_child("wp:wrapSquare").append_attribute("wrapText") = "bothSides";
+  if (logo.in_cell) {
+    anchor.append_child("wp:wrapTopAndBottom");
+  } else {
+    anchor.append_child("wp:wrapSquare").append_attribute("wrapText") = "bothSides";
+  }
   pugi::xml_node doc_pr = anchor.append_child("wp:docPr");
-  doc_pr.append_attribute("id") = 1;
-  doc_pr.append_attribute("name") = "Logo";
+  doc_pr.append_attribute("id") = logo.id;
+  doc_pr.append_attribute("name") = logo.name.c_str();
   anchor.append_child("wp:cNvGraphicFramePr");
   pugi::xml_node graphic = anchor.append_child("a:graphic");
   graphic.append_attribute("xmlns:a") = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -133,10 +142,17 @@ void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::stri
   pugi::xml_node nv = pic.append_child("pic:nvPicPr");
   pugi::xml_node c_nv = nv.append_child("pic:cNvPr");
   c_nv.append_attribute("id") = 0;
-  c_nv.append_attribute("name") = ("logo." + logo.extension).c_str();
+  c_nv.append_attribute("name") = (logo.media + "." + logo.extension).c_str();
   nv.append_child("pic:cNvPicPr");
   pugi::xml_node fill = pic.append_child("pic:blipFill");
   fill.append_child("a:blip").append_attribute("r:embed") = rel_id.c_str();
+  if (logo.crop_l || logo.crop_t || logo.crop_r || logo.crop_b) {
+    pugi::xml_node crop = fill.append_child("a:srcRect");
+    crop.append_attribute("l") = logo.crop_l;
+    crop.append_attribute("t") = logo.crop_t;
+    crop.append_attribute("r") = logo.crop_r;
+    crop.append_attribute("b") = logo.crop_b;
+  }
   fill.append_child("a:stretch").append_child("a:fillRect");
   pugi::xml_node sp = pic.append_child("pic:spPr");
   pugi::xml_node xfrm = sp.append_child("a:xfrm");
@@ -147,7 +163,7 @@ void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::stri
   ext.append_attribute("cx") = logo.cx;
   ext.append_attribute("cy") = logo.cy;
   pugi::xml_node geom = sp.append_child("a:prstGeom");
-  geom.append_attribute("prst") = "rect";
+  geom.append_attribute("prst") = logo.geometry.c_str();
   geom.append_child("a:avLst");
 }
 

@@ -137,6 +137,8 @@ std::string build_styles(const style::Style& st, const Metrics& m, const model::
     r.font = st.heading_font;
     r.bold = true;
     r.caps = st.heading_uppercase;
+    r.small_caps = st.heading_small_caps && !st.heading_uppercase;
+    r.spacing = Metrics::twips(st.heading_letter_spacing * m.scaled(1));
     r.color = accent;
     r.half_points = m.half_points(st.heading_size);
     add_style(styles, {"paragraph", "Heading1", "heading 1", "Normal", "Normal", 9}, &p, &r);

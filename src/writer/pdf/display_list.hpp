@@ -36,6 +36,10 @@ struct Op {
   /// logical source text they stand for.
   std::vector<Glyph> glyphs{};
   bool clustered = false;  ///< Text: some cluster has several glyphs (needs /ActualText).
+  /// Image: (x, y, w, h) is a frame the image covers (scaled to fill it, centred, the rest
+  /// cut off) and is clipped to, with corners of this radius (w / 2 for a circle).
+  bool clip = false;
+  double radius = 0;
   friend bool operator==(const Op&, const Op&) = default;
 };
 

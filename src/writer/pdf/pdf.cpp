@@ -21,6 +21,7 @@
 
 #include "base/utf8.hpp"
 #include "writer/pdf/bidi.hpp"
+#include "writer/pdf/image_clip.hpp"
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout.hpp"
 
@@ -686,14 +687,17 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           in.read(sig, 2);
           img = sig[0] == '\x89' ? HPDF_LoadPngImageFromFile(pdf_, op.text.c_str())
                                  : HPDF_LoadJpegImageFromFile(pdf_, op.text.c_str());
-          if (!check(("loading the logo " + op.text).c_str())) return false;
+          const char* what = op.clip ? "the photo " : "the logo ";
+          if (!check((std::string("loading ") + what + op.text).c_str())) return false;
           if (!dims || !img) {
-            render_error(diags_, doc_, "cannot embed the logo " + op.text);
+            render_error(diags_, doc_, std::string("cannot embed ") + what + op.text);
             return false;
           }
           images_[op.text] = img;
         }
-        if (img) {
+        if (img && op.clip) {
+          draw_clipped(page, img, op);
+        } else if (img) {
           HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
                               static_cast<HPDF_REAL>(op.w), static_cast<HPDF_REAL>(op.h));
         }
