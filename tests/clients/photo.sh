@@ -15,7 +15,7 @@ resume() {  # resume FILE PHOTO
   printf 'name: Lalə Məmmədova\nheadline: SRE\nphoto: %s\nemail: lale@example.az\n\n== Experience\n=== SRE | Azercell | Bakı | 2020-01 – 2024-02\n- Ran the on-call rota\n' "$2" >"$1"
 }
 # The colour under the middle of the photo frame, from a 72 dpi render: the frame is the
-# first non-white square region at the top right of page 1 in classic.
+# non-white region at the top right of page 1 in classic.
 centre_rgb() {
   pdftoppm -r 72 -f 1 -l 1 -singlefile "$1" "$scratch/page" >/dev/null 2>&1
   /usr/bin/python3 -P - "$scratch/page.ppm" <<'PY'
@@ -32,12 +32,13 @@ while len(parts) < 4:  # P6 width height maxval, separated by white space
     pos = end
 w, h = int(parts[1]), int(parts[2])
 px = data[pos + 1:]
-# Scan the top 150 px of the right half for non-white pixels; print their bounding box's centre.
+# Scan the top 112 px right of the header text (which classic narrows to leave the photo its
+# place) for non-white pixels; print their bounding box's width and centre colour.
 xs, ys = [], []
-for y in range(0, 150):
-    for x in range(w // 2, w):
+for y in range(0, 112):  # the photo: 57 to 119 pt from the top; the first rule is lower
+    for x in range(w * 80 // 100, w):
         r, g, b = px[(y * w + x) * 3:(y * w + x) * 3 + 3]
-        if r + g + b < 600 and not (r == g == b):
+        if r + g + b < 720:
             xs.append(x)
             ys.append(y)
 if not xs:
@@ -69,11 +70,14 @@ for img in rgb.png rgba.png palette.png gray.png rgb16.png rgb.jpg cmyk.jpg gray
     gray.*) ;;  # grey: only that something is drawn
   esac
   [ "$got" != none ] || die "$img: nothing drawn where the photo goes"
+  if [ -n "$ref" ]; then
+    read -r rw _ <<<"$ref"
+    [ "$rw" = "${got%% *}" ] || die "$img: frame ${got%% *} px wide, the RGB PNG's is $rw"
+  fi
   if [ -n "$ref" ] && [ "${img%%.*}" != gray ]; then
     # Same frame size, and colours within 40 of the RGB PNG's (JPEG loss, 16 palette colours).
     read -r rw rr rg rb <<<"$ref"
     read -r gw gr gg gb <<<"$got"
-    [ "$rw" = "$gw" ] || die "$img: frame $gw px wide, the RGB PNG's is $rw"
     for pair in "$rr $gr" "$rg $gg" "$rb $gb"; do
       set -- $pair
       d=$(($1 - $2))

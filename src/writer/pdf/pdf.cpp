@@ -24,6 +24,7 @@
 #include "writer/pdf/image_clip.hpp"
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout.hpp"
+#include "writer/pdf/png_wide.hpp"
 
 namespace tailor::writer::pdf {
 
@@ -685,8 +686,9 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           std::ifstream in(op.text, std::ios::binary);
           char sig[2] = {0, 0};
           in.read(sig, 2);
-          img = sig[0] == '\x89' ? HPDF_LoadPngImageFromFile(pdf_, op.text.c_str())
-                                 : HPDF_LoadJpegImageFromFile(pdf_, op.text.c_str());
+          img = sig[0] != '\x89'     ? HPDF_LoadJpegImageFromFile(pdf_, op.text.c_str())
+                : is_png_16(op.text) ? load_png_as_rgb8(pdf_, op.text)
+                                     : HPDF_LoadPngImageFromFile(pdf_, op.text.c_str());
           const char* what = op.clip ? "the photo " : "the logo ";
           if (!check((std::string("loading ") + what + op.text).c_str())) return false;
           if (!dims || !img) {
