@@ -198,7 +198,10 @@ void Engine::skills(const model::SkillGroup& g, double before) {
   }
   std::size_t first = boxes_.size();
   paragraph(ps, left_, width_, before);
-  if (label_aside) left_column(first, {piece(g.label, body_bold(), size, st_.text, g.span)});
+  if (label_aside) {
+    // Read as the text output writes it: "Languages: Go, Rust".
+    left_column(first, {piece(g.label, body_bold(), size, st_.text, g.span)}, g.label + ":");
+  }
 }
 
 void Engine::entry(const model::Entry& e, double before) {

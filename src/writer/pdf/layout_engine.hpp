@@ -134,8 +134,9 @@ class Engine {
   void skills(const model::SkillGroup& g, double before);
   void paginate();
   /// Date-column layout (date_column.cpp): lays `ps` out in the column left of left_ and sets
-  /// its lines beside boxes_[first], boxes_[first + 1], ...
-  void left_column(std::size_t first, const std::vector<Piece>& ps);
+  /// its lines beside boxes_[first], boxes_[first + 1], ... `said` is what an extractor
+  /// should read for it (a label's "Languages:"); empty: its text.
+  void left_column(std::size_t first, const std::vector<Piece>& ps, const std::string& said = {});
   bool date_column() const { return st_.layout == style::Layout::DateColumn; }
   double date_gutter() const { return 12 * params_.font_scale; }
   /// Sidebar layout (sidebar.cpp): the main column, then the sidebar, each paginated.

@@ -56,7 +56,10 @@ void Engine::run_sidebar() {
     boxes_.push_back(spacer);
   }
   double before = 0;
-  for (const Piece& item : contact_) {
+  for (Piece item : contact_) {
+    // Each item whole on its line: a long address is set smaller (down to 3/4) to fit.
+    double w = f(item.face).text_width(item.text, item.size);
+    if (w > width_) item.size = std::max(item.size * 0.75, item.size * width_ / w);
     paragraph({item}, left_, width_, before);
     before = gap(2);
   }
