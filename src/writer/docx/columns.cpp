@@ -1,5 +1,7 @@
 // Borderless layout tables for the sidebar and date-column styles: Word, LibreOffice and
 // python-docx read a table's cells row by row, left to right, so each column reads whole.
+#include <algorithm>
+
 #include "writer/docx/internal.hpp"
 
 namespace tailor::writer::docx {
@@ -68,6 +70,20 @@ void finish_cell(pugi::xml_node cell) {
   if (!cell.last_child() || std::string(cell.last_child().name()) != "w:p") {
     cell.append_child("w:p");
   }
+}
+
+ColumnWidths column_widths(const style::Style& st, const Metrics& m) {
+  ColumnWidths c;
+  c.main = m.text_width();
+  if (st.layout == style::Layout::Sidebar) {
+    c.side = std::min(Metrics::twips(st.sidebar_width), m.text_width() * 45 / 100);
+    c.gutter = Metrics::twips(30);
+  } else if (st.layout == style::Layout::DateColumn) {
+    c.side = Metrics::twips(m.scaled(st.date_column_width));
+    c.gutter = Metrics::twips(m.scaled(12));
+  }
+  c.main = m.text_width() - c.side - c.gutter;
+  return c;
 }
 
 }  // namespace tailor::writer::docx

@@ -123,11 +123,13 @@ class BodyWriter {
     // One contact line, as in the PDF; Word wraps it at the margin.
     contact.insert(contact.end(), links.begin(), links.end());
     if (side) {
-      bool first = true;
+      if (photo_) {
+        ParaProps centred;
+        centred.jc = "center";
+        append_logo_run(paragraph(side, centred), *photo_, photo_rel_);
+      }
       for (const Item& it : contact) {
         pugi::xml_node p = paragraph(side, "Contact");
-        if (first && photo_) append_logo_run(p, *photo_, photo_rel_);
-        first = false;
         if (it.url.empty()) {
           text(p, it.label, it.span);
         } else {
@@ -238,9 +240,8 @@ class BodyWriter {
   /// Date-column layout: under the heading, a borderless table with a row per block: the
   /// dates (or the skill group's label) on the left, the entry on the right.
   void section_rows(pugi::xml_node body, const Section& s) {
-    int left = Metrics::twips(m_.scaled(st_.date_column_width));
-    int gutter = Metrics::twips(m_.scaled(12));
-    int right = m_.text_width() - left - gutter;
+    ColumnWidths cw = column_widths(st_, m_);
+    int left = cw.side, gutter = cw.gutter, right = cw.main;
     pugi::xml_node table = layout_table(body, {left + gutter, right});
     bool first = true;
     for (const Block& b : s.blocks) {
@@ -405,9 +406,8 @@ BodyParts build_body(const model::Document& doc, const style::Style& st, const R
   if (st.layout == style::Layout::Sidebar) {
     // One row of two cells: the sidebar (photo, contact details, its sections) and the main
     // column (name, headline, the other sections), as the PDF sets them.
-    int side = std::min(Metrics::twips(st.sidebar_width), m.text_width() * 45 / 100);
-    int gutter = Metrics::twips(18);
-    int main = m.text_width() - side - gutter;
+    ColumnWidths cw = column_widths(st, m);
+    int side = cw.side, gutter = cw.gutter, main = cw.main;
     pugi::xml_node table =
         layout_table(body, st.sidebar_right ? std::vector<int>{main + gutter, side}
                                             : std::vector<int>{side + gutter, main});

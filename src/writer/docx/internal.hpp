@@ -146,7 +146,7 @@ struct Logo {
   int id = 1;                     ///< wp:docPr id, unique in the document
   std::string align = "right";    ///< wp:positionH alignment within the margins
   std::string geometry = "rect";  ///< a:prstGeom: rect, roundRect or ellipse
-  /// At the top of a table cell (the sidebar), aligned in it, with text above and below only.
+  /// Inline in a paragraph of its own at the top of a table cell (the sidebar).
   bool in_cell = false;
   /// a:srcRect cropping, in thousandths of a percent of each side (0: none).
   long crop_l = 0, crop_t = 0, crop_r = 0, crop_b = 0;
@@ -165,6 +165,13 @@ std::optional<Logo> load_photo(const model::Header& h, const style::Style& st, c
 /// alignment, with text wrapping beside it, where the PDF draws it (the part declares the wp
 /// namespace).
 void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::string& rel_id);
+
+/// The column widths (twips) of the sidebar and date-column layouts, as the PDF sets them:
+/// the narrow column, the gap after it, and the main column (the text width in one column).
+struct ColumnWidths {
+  int side = 0, gutter = 0, main = 0;
+};
+ColumnWidths column_widths(const style::Style& st, const Metrics& m);
 
 /// A borderless table of fixed column widths (twips) for a two-column or date-column layout
 /// (columns.cpp). Rows and cells are added with layout_row and layout_cell; every cell must
