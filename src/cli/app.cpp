@@ -29,6 +29,7 @@ const std::vector<Command>& commands() {
       {"dump", "print the document model as indented text", &cmd_dump},
       {"convert", "convert between .resume markup and JSON Resume", &cmd_convert},
       {"roles", "list the role profiles, or show one: tailor roles NAME", &cmd_roles},
+      {"styles", "list the styles, or show one's keys: tailor styles NAME", &cmd_styles},
       {"match", "score resumes against a job posting: tailor match --job FILE RESUME...",
        &cmd_match},
       {"merge-summaries", "merge the --summary files of a sharded build into one",

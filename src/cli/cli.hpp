@@ -88,6 +88,7 @@ int cmd_build(Context& ctx);
 int cmd_dump(Context& ctx);
 int cmd_convert(Context& ctx);
 int cmd_roles(Context& ctx);
+int cmd_styles(Context& ctx);
 int cmd_match(Context& ctx);
 int cmd_merge_summaries(Context& ctx);
 int cmd_completion(Context& ctx);

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "base/files.hpp"
+#include "base/links.hpp"
 #include "diag/limits.hpp"
 #include "reader/reader.hpp"
 
@@ -42,17 +43,30 @@ std::optional<model::Document> parse_input(const std::string& path, std::string_
                                            const std::string& from, model::SourceManager& sources,
                                            diag::Diagnostics& diags) {
   // A LinkedIn export unzipped is a folder of CSV files; read_input gave only a fingerprint.
+  std::optional<model::Document> doc;
   if (!is_stdin(path) && reader::is_linkedin_folder(path) && (from.empty() || from == "linkedin")) {
-    auto doc = reader::read_linkedin_folder(path, sources, diags);
+    doc = reader::read_linkedin_folder(path, sources, diags);
     if (doc && !reader::check_document_limits(*doc, diags)) return std::nullopt;
-    return doc;
+  } else if (from.empty()) {
+    // Without --from, the extension and the content choose (reader::detect_format).
+    doc = reader::read_document_bytes(input_display_name(path), bytes, sources, diags);
+  } else {
+    doc = reader::read_document_bytes(input_display_name(path), bytes,
+                                      *reader::format_from_name(from), sources, diags);
   }
-  // Without --from, the extension and the content choose (reader::detect_format).
-  if (from.empty()) {
-    return reader::read_document_bytes(input_display_name(path), bytes, sources, diags);
+  if (doc) resolve_photo(*doc, is_stdin(path) ? std::string() : path);
+  return doc;
+}
+
+void resolve_photo(model::Document& doc, const std::string& resume_path) {
+  const std::string& photo = doc.header.photo.value;
+  doc.header.photo_file.clear();
+  if (photo.empty() || !base::link_scheme(photo).empty()) return;  // a URL is never fetched
+  std::filesystem::path p(photo);
+  if (p.is_relative() && !resume_path.empty()) {
+    p = std::filesystem::path(resume_path).parent_path() / p;
   }
-  return reader::read_document_bytes(input_display_name(path), bytes,
-                                     *reader::format_from_name(from), sources, diags);
+  doc.header.photo_file = p.string();
 }
 
 std::optional<model::Document> load_input(const std::string& path, const std::string& from,

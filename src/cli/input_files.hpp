@@ -33,6 +33,10 @@ std::optional<model::Document> parse_input(const std::string& path, std::string_
                                            const std::string& from, model::SourceManager& sources,
                                            diag::Diagnostics& diags);
 
+/// Sets header.photo_file: the photo's path taken from the resume's folder (`resume_path`;
+/// empty for standard input, whose photo is taken from the working folder). A URL is left out.
+void resolve_photo(model::Document& doc, const std::string& resume_path);
+
 /// read_input then parse_input; a read failure becomes a diagnostic naming the input. A folder
 /// is read as an unzipped LinkedIn export.
 std::optional<model::Document> load_input(const std::string& path, const std::string& from,

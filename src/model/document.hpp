@@ -84,6 +84,9 @@ struct Header {
   Field location;  ///< City and country: kept by --anonymize.
   Field address;   ///< Street address: removed by --anonymize.
   Field photo;     ///< Path or URL of a photo: removed by --anonymize.
+  /// The photo's file as the writers open it: `photo` resolved against the resume's folder
+  /// by the front end; empty for a URL, or when there is no photo.
+  std::string photo_file;
   Field language;  ///< BCP 47 tag of the document's language ("de", "az"); empty: as written.
   Field ref;       ///< The candidate reference a recruiter gave ("ref:", JSON meta.ref).
   std::vector<Link> links;

@@ -299,6 +299,32 @@ const std::map<std::string, Setter>& setters() {
     m["heading_uppercase"] = bool_field(&Style::heading_uppercase);
     m["heading_titlecase"] = bool_field(&Style::heading_titlecase);
     m["contact_labels"] = bool_field(&Style::contact_labels);
+    m["heading_small_caps"] = bool_field(&Style::heading_small_caps);
+    m["heading_letter_spacing"] = length_field(&Style::heading_letter_spacing, 0, 12);
+    m["layout"] = enum_field<Layout>(&Style::layout, {{"single", Layout::Single},
+                                                      {"sidebar", Layout::Sidebar},
+                                                      {"date-column", Layout::DateColumn}});
+    m["sidebar_width"] = length_field(&Style::sidebar_width, 72, 300);
+    m["sidebar_side"] = [](Style& s, const Item& it, Parser& p) {
+      if (it.value == "left" || it.value == "right") {
+        s.sidebar_right = it.value == "right";
+        return;
+      }
+      p.error(it.value_span, "unknown sidebar_side '" + it.value + "'", "expected left or right");
+    };
+    m["date_column_width"] = length_field(&Style::date_column_width, 36, 200);
+    m["photo_size"] = length_field(&Style::photo_size, 0, 200);
+    m["photo_shape"] =
+        enum_field<PhotoShape>(&Style::photo_shape, {{"square", PhotoShape::Square},
+                                                     {"rounded", PhotoShape::Rounded},
+                                                     {"circle", PhotoShape::Circle}});
+    m["photo_side"] = [](Style& s, const Item& it, Parser& p) {
+      if (it.value == "left" || it.value == "right") {
+        s.photo_left = it.value == "left";
+        return;
+      }
+      p.error(it.value_span, "unknown photo_side '" + it.value + "'", "expected left or right");
+    };
     m["date_format"] = [](Style& s, const Item& it, Parser& p) {
       if (it.value != "mon yyyy" && it.value != "yyyy-mm") {
         p.error(it.value_span, "unknown date_format '" + it.value + "'",
@@ -343,6 +369,12 @@ const std::map<std::string, Setter>& setters() {
       }
       s.section_order = std::move(order);
     };
+    // The same list of kinds, checked the same way.
+    m["sidebar_sections"] = [order = m["section_order"]](Style& s, const Item& it, Parser& p) {
+      Style kinds;
+      order(kinds, it, p);
+      s.sidebar_sections = std::move(kinds.section_order);
+    };
     m["header_align"] = [](Style& s, const Item& it, Parser& p) {
       if (it.value == "left" || it.value == "center") {
         s.header_centered = it.value == "center";
@@ -384,16 +416,18 @@ std::vector<std::string> builtin_style_names() {
   return out;
 }
 
-std::optional<Style> parse_style(std::uint32_t file_id, const std::string& text,
-                                 diag::Diagnostics& diags) {
-  Parser p(file_id, diags);
-  Style s;
+namespace {
+
+/// Applies the items of one file to `s`, which holds the defaults or the base style.
+/// `extends` is handled by the caller; here it is only checked for repeats.
+bool apply_items(Parser& p, const std::vector<Item>& items, Style& s) {
   std::map<std::string, SourceSpan> seen;
   std::vector<std::string> keys;
   for (const auto& [k, _] : setters()) keys.push_back(k);
-  for (const Item& it : p.split(text)) {
+  keys.push_back("extends");
+  for (const Item& it : items) {
     auto found = setters().find(it.key);
-    if (found == setters().end()) {
+    if (found == setters().end() && it.key != "extends") {
       std::string near = closest(it.key, keys);
       p.error(it.key_span, "unknown style key '" + it.key + "'",
               near.empty() ? "see docs/styles.md for the keys" : "did you mean '" + near + "'?");
@@ -405,62 +439,171 @@ std::optional<Style> parse_style(std::uint32_t file_id, const std::string& text,
       continue;
     }
     seen[it.key] = it.key_span;
-    found->second(s, it, p);
+    if (it.key != "extends") found->second(s, it, p);
   }
-  if (!p.ok()) return std::nullopt;
+  return p.ok();
+}
+
+const Item* extends_item(const std::vector<Item>& items) {
+  for (const Item& it : items) {
+    if (it.key == "extends") return &it;
+  }
+  return nullptr;
+}
+
+bool is_style_path(const std::string& name_or_path) {
+  return name_or_path.find('/') != std::string::npos ||
+         (name_or_path.size() > 6 &&
+          name_or_path.compare(name_or_path.size() - 6, 6, ".style") == 0);
+}
+
+/// Loads style files, following `extends` with the chain of files being loaded, so that a
+/// cycle is reported at the `extends` line that closes it.
+class Loader {
+ public:
+  Loader(model::SourceManager& sources, diag::Diagnostics& diags)
+      : sources_(sources), diags_(diags) {}
+
+  /// `from` is the `extends` item naming this file (null for the style asked for), and
+  /// `from_dir` the folder of the file that holds it.
+  std::optional<Style> load(const std::string& name_or_path, const Item* from,
+                            const fs::path& from_dir) {
+    std::string path = name_or_path;
+    if (!is_style_path(name_or_path)) {
+      // Your own styles ($TAILOR_DATA_DIR, $XDG_DATA_HOME/tailor), then the built-in ones.
+      std::optional<data::File> found = data::find("styles", name_or_path + ".style");
+      if (!found) {
+        unknown_name(name_or_path, from);
+        return std::nullopt;
+      }
+      path = found->path;
+    } else if (from && fs::path(path).is_relative()) {
+      path = (from_dir / path).string();
+    }
+    std::error_code ec;
+    fs::path canon = fs::weakly_canonical(path, ec);
+    std::string key = ec ? path : canon.string();
+    if (std::find(chain_.begin(), chain_.end(), key) != chain_.end()) {
+      std::string cycle;
+      bool in = false;
+      for (const std::string& c : chain_) {
+        if (c == key) in = true;
+        if (in) cycle += fs::path(c).filename().string() + " -> ";
+      }
+      cycle += fs::path(key).filename().string();
+      diag::Diagnostic& d =
+          diags_.error(from->value_span, "styles extend each other in a cycle: " + cycle);
+      d.hints.push_back("a style may extend another only if that one does not lead back to it");
+      return std::nullopt;
+    }
+    if (chain_.size() >= kMaxDepth) {
+      diags_
+          .error(from->value_span,
+                 "'extends' goes more than " + std::to_string(kMaxDepth) + " styles deep")
+          .hints.push_back("extend a built-in style directly");
+      return std::nullopt;
+    }
+    std::string err;
+    bool too_large = false;
+    std::optional<std::string> raw;
+    if (std::optional<std::string_view> builtin = data::builtin_text(path)) {
+      raw = std::string(*builtin);
+    } else {
+      raw = base::read_regular_file(path, err, base::kMaxInputBytes, &too_large);
+    }
+    if (!raw) {
+      if (from) {
+        diag::Diagnostic& d =
+            diags_.error(from->value_span, "cannot read the base style '" + path + "': " + err);
+        d.hints.push_back("a relative path is taken from the folder of the style that extends it");
+      } else {
+        diag::report_read_failure(path, "cannot read style", err, too_large, sources_, diags_);
+      }
+      return std::nullopt;
+    }
+    std::uint32_t id = sources_.add(path, base::normalise_newlines(*raw));
+    const std::string& text = sources_.text(id);
+    if (auto bad = base::validate_utf8(text)) {
+      diags_.error(SourceSpan{id, bad->line, bad->col, bad->line, bad->col + 1},
+                   "invalid UTF-8 in style file");
+      return std::nullopt;
+    }
+    if (!diag::check_line_lengths(id, text, diags_)) return std::nullopt;
+
+    Parser p(id, diags_);
+    std::vector<Item> items = p.split(text);
+    Style s;
+    if (const Item* ext = extends_item(items)) {
+      if (ext->value.empty()) {
+        p.error(ext->value_span, "'extends' needs a style name or a .style file",
+                "built-in styles: " + base::join(builtin_style_names()));
+        return std::nullopt;
+      }
+      chain_.push_back(key);
+      std::optional<Style> base_style = load(ext->value, ext, fs::path(path).parent_path());
+      chain_.pop_back();
+      if (!base_style) return std::nullopt;
+      s = std::move(*base_style);
+      // The name is the file's own; everything else is inherited unless set here.
+      s.name.clear();
+    }
+    if (!apply_items(p, items, s)) return std::nullopt;
+    if (s.name.empty()) s.name = fs::path(path).stem().string();
+    s.source_path = path;
+    // A logo set in this file is relative to it (an inherited one was resolved by its file).
+    bool own_logo =
+        std::any_of(items.begin(), items.end(), [](const Item& it) { return it.key == "logo"; });
+    if (own_logo && !s.logo.empty() && fs::path(s.logo).is_relative() && !data::is_builtin(path)) {
+      s.logo = (fs::path(path).parent_path() / s.logo).string();
+    }
+    return s;
+  }
+
+ private:
+  static constexpr std::size_t kMaxDepth = 16;
+
+  void unknown_name(const std::string& name, const Item* from) {
+    std::vector<std::string> names = builtin_style_names();
+    std::string near = closest(name, names);
+    std::string message = "unknown style '" + name + "'";
+    diag::Diagnostic* d = nullptr;
+    if (from) {
+      d = &diags_.error(from->value_span, "unknown base style '" + name + "'");
+    } else {
+      // No file to point at: an unknown name is an input error (exit 1), like an unknown role.
+      diag::Diagnostic nd;
+      nd.message = message;
+      d = &diags_.add(std::move(nd));
+    }
+    if (!near.empty()) d->hints.push_back("did you mean '" + near + "'?");
+    d->hints.push_back("built-in styles: " + base::join(names) +
+                       "; or give a path to a .style file");
+  }
+
+  model::SourceManager& sources_;
+  diag::Diagnostics& diags_;
+  std::vector<std::string> chain_;
+};
+
+}  // namespace
+
+std::optional<Style> parse_style(std::uint32_t file_id, const std::string& text,
+                                 diag::Diagnostics& diags) {
+  Parser p(file_id, diags);
+  Style s;
+  std::vector<Item> items = p.split(text);
+  if (const Item* ext = extends_item(items)) {
+    p.error(ext->key_span, "'extends' needs a style file to resolve against",
+            "load the style from a file (tailor build --style FILE)");
+  }
+  if (!apply_items(p, items, s)) return std::nullopt;
   return s;
 }
 
 std::optional<Style> load_style(const std::string& name_or_path, model::SourceManager& sources,
                                 diag::Diagnostics& diags) {
-  bool is_path =
-      name_or_path.find('/') != std::string::npos ||
-      (name_or_path.size() > 6 && name_or_path.compare(name_or_path.size() - 6, 6, ".style") == 0);
-  std::string path = name_or_path;
-  if (!is_path) {
-    std::optional<data::File> found = data::find("styles", name_or_path + ".style");
-    if (found) path = found->path;
-    if (!found) {
-      // No path: an unknown name is an input error (exit 1), like an unknown role.
-      diag::Diagnostic d;
-      d.message = "unknown style '" + name_or_path + "'";
-      std::vector<std::string> names = builtin_style_names();
-      std::string near = closest(name_or_path, names);
-      if (!near.empty()) d.hints.push_back("did you mean '" + near + "'?");
-      d.hints.push_back("built-in styles: " + base::join(names) +
-                        "; or give a path to a .style file");
-      diags.add(std::move(d));
-      return std::nullopt;
-    }
-  }
-  std::string err;
-  bool too_large = false;
-  std::optional<std::string> raw;
-  if (std::optional<std::string_view> builtin = data::builtin_text(path)) {
-    raw = std::string(*builtin);
-  } else {
-    raw = base::read_regular_file(path, err, base::kMaxInputBytes, &too_large);
-  }
-  if (!raw) {
-    diag::report_read_failure(path, "cannot read style", err, too_large, sources, diags);
-    return std::nullopt;
-  }
-  std::uint32_t id = sources.add(path, base::normalise_newlines(*raw));
-  const std::string& text = sources.text(id);
-  if (auto bad = base::validate_utf8(text)) {
-    diags.error(SourceSpan{id, bad->line, bad->col, bad->line, bad->col + 1},
-                "invalid UTF-8 in style file");
-    return std::nullopt;
-  }
-  if (!diag::check_line_lengths(id, text, diags)) return std::nullopt;
-  auto style = parse_style(id, text, diags);
-  if (!style) return std::nullopt;
-  if (style->name.empty()) style->name = fs::path(path).stem().string();
-  style->source_path = path;
-  if (!style->logo.empty() && fs::path(style->logo).is_relative() && !data::is_builtin(path)) {
-    style->logo = (fs::path(path).parent_path() / style->logo).string();
-  }
-  return style;
+  Loader loader(sources, diags);
+  return loader.load(name_or_path, nullptr, fs::path());
 }
 
 }  // namespace tailor::style

@@ -16,6 +16,16 @@ struct Color {
 
 enum class Paper { A4, Letter };
 
+/// How the page is divided. Both writers honour every value.
+enum class Layout {
+  Single,      ///< One column.
+  Sidebar,     ///< A sidebar (contact details and the sidebar_sections) beside the main column.
+  DateColumn,  ///< Dates in a left column beside each entry (moderncv).
+};
+
+/// The outline a photo is clipped to.
+enum class PhotoShape { Square, Rounded, Circle };
+
 /// How section headings look. Both writers honour every value.
 enum class HeadingStyle {
   Rule,   ///< Heading text with a thin line under it.
@@ -60,6 +70,8 @@ struct Style {
   /// "ijsselmeer" -> "IJsselmeer" in nl); the rest of each word is kept as written ("iOS").
   /// heading_uppercase wins when both are set.
   bool heading_titlecase = false;
+  bool heading_small_caps = false;       ///< Lower-case letters as small capitals.
+  double heading_letter_spacing = 0;     ///< Extra space after each character of a heading.
   std::string date_format = "mon yyyy";  ///< "mon yyyy" (Apr 2021) or "yyyy-mm" (2021-04).
 
   /// Added for the PDF layout; the DOCX writer may honour them too.
@@ -75,6 +87,18 @@ struct Style {
   /// Section order when no role profile sets one; SectionKind::Custom is the '*' slot. Kinds
   /// not listed keep their place after the section written before them.
   std::vector<model::SectionKind> section_order;
+
+  Layout layout = Layout::Single;
+  double sidebar_width = 165;  ///< Sidebar layout: the sidebar's width.
+  bool sidebar_right = false;  ///< Sidebar layout: the sidebar on the right (else the left).
+  /// Sidebar layout: the sections set in the sidebar, in this order, after the contact details.
+  std::vector<model::SectionKind> sidebar_sections;
+  double date_column_width = 78;  ///< Date-column layout: the dates' column.
+
+  /// The header's photo (`photo:` in the resume). 0 leaves it out.
+  double photo_size = 0;
+  PhotoShape photo_shape = PhotoShape::Square;
+  bool photo_left = false;  ///< Beside the header on the left (else the right).
 
   // Agency branding (recruiters). Empty means none.
   std::string logo;         ///< Path to a PNG or JPEG, resolved relative to the style file.

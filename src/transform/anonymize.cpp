@@ -378,6 +378,7 @@ AnonymizeReport anonymize(model::Document& doc, const std::string& reference) {
     if (!f->empty()) ++r.fields_removed;
     *f = model::Field{};
   }
+  h.photo_file.clear();
   r.fields_removed += static_cast<int>(h.links.size());
   h.links.clear();
   h.name.value = reference;

@@ -8,7 +8,7 @@ using tailor::test::run_cli;
 TEST(Cli, HelpListsEveryCommandAndExitsZero) {
   auto r = run_cli({"--help"});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* c : {"build", "check", "dump", "convert"}) {
+  for (const char* c : {"build", "check", "dump", "convert", "styles"}) {
     EXPECT_NE(r.out.find(std::string("  ") + c), std::string::npos) << c;
   }
 }

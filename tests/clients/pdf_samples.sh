@@ -32,7 +32,7 @@ fi
 
 for sample in "${samples[@]}"; do
   base=$(basename "${sample%.*}")
-  for style in classic modern compact; do
+  for style in $(cd "$src/templates/styles" && ls *.style | sed "s/\.style$//"); do
     # The text writer with the same style: same section order and date format.
     if ! "$tailor" build --style $style --format text "$sample" > "$scratch/$base.txt" 2> "$scratch/$base.txt.err"; then
       die "$base: does not read: $(head -3 "$scratch/$base.txt.err")"
@@ -50,10 +50,23 @@ for sample in "${samples[@]}"; do
     while read -r line; do
       echo "$line" | grep -Eq ' yes +yes +yes' || die "$base/$style: font not embedded+subset: $line"
     done < "$scratch/fonts"
-    /usr/bin/python3 -P "$src/tests/clients/pdf_words.py" "$scratch/$base.txt" "$scratch/$base-$style.pdf.txt" || die "$base/$style: words missing or out of order"
+    # Two columns: each section is checked from its heading (a page holds the main column's
+    # part, then the sidebar's). Poppler's reading-order mode is not checked for them: its
+    # table detection pairs main-column and sidebar blocks whose tops happen to align and
+    # reads them row by row (docs/styles.md, "Known limits"); the content order (-raw) is
+    # the main column whole, then the sidebar whole, page by page.
+    cols=()
+    reading=1
+    if "$tailor" styles "$style" | grep -qx 'layout: sidebar'; then
+      cols=(--columns)
+      reading=0
+    fi
+    if [ $reading = 1 ]; then
+      /usr/bin/python3 -P "$src/tests/clients/pdf_words.py" "$scratch/$base.txt" "$scratch/$base-$style.pdf.txt" || die "$base/$style: words missing or out of order"
+    fi
     pdftotext -raw -enc UTF-8 "$out" "$scratch/$base-$style.raw.txt" 2> "$scratch/poppler"
     [ -s "$scratch/poppler" ] && die "$base/$style: poppler warned (-raw): $(cat "$scratch/poppler")"
-    /usr/bin/python3 -P "$src/tests/clients/pdf_words.py" --strict "$scratch/$base.txt" "$scratch/$base-$style.raw.txt" || die "$base/$style: words out of content order"
+    /usr/bin/python3 -P "$src/tests/clients/pdf_words.py" --strict "${cols[@]}" "$scratch/$base.txt" "$scratch/$base-$style.raw.txt" || die "$base/$style: words out of content order"
     # Byte-identical across time zones, with and without SOURCE_DATE_EPOCH.
     for tz in UTC Asia/Baku America/Los_Angeles; do
       SOURCE_DATE_EPOCH=1700000000 TZ=$tz "$tailor" build --style $style -o "$scratch/tz.pdf" "$sample" 2>/dev/null

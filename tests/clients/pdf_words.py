@@ -8,7 +8,11 @@ import re, sys
 # together, before the entry's body. The PDF writer wraps each heading line (left part and
 # right-aligned part) in an /ActualText span so that poppler's reading order cannot put the
 # right-aligned dates/location after the lines beside them (see layout.cpp, mark_span).
-args = [a for a in sys.argv[1:] if a != "--strict"]
+# --columns (two-column styles): a page holds the main column's part of the text, then the
+# sidebar's, so the sections do not follow the text output's order across pages; each section
+# is checked on its own, word for word from its heading, in the same way.
+columns = "--columns" in sys.argv[1:]
+args = [a for a in sys.argv[1:] if a not in ("--strict", "--columns")]
 text = open(args[0], encoding="utf-8").read().split("\n")
 pdf = open(args[1], encoding="utf-8").read()
 # Page furniture (running head with "page N of M") is not part of the text output.
@@ -38,14 +42,27 @@ for w in words("\n".join(text[:body_start])):
 # non-space characters: each expected word must occur after the previous one.
 stream = "".join(pw)
 pos = 0
-for line in text[body_start:]:
+for i, line in enumerate(text[body_start:]):
     if re.fullmatch(r"-+", line):
+        continue
+    if columns and i + 1 < len(text) - body_start and re.fullmatch(r"-+", text[body_start + i + 1]):
+        # A section heading: its section starts where the heading is.
+        head = "".join(words(line))
+        f = stream.find(head)
+        if f < 0:
+            print("section heading missing:", line); sys.exit(1)
+        pos = f + len(head)
         continue
     lw = words(line)
     if " | " in line:
         # The heading's parts are together, though not in the text writer's order (the
         # stacked layout has role, dates, organisation, location).
         span = sum(len(w) for w in lw) + 40  # slack: a running head may sit between
+        if columns and lw:
+            # The other column's part of a page may sit between two entries of a section
+            # that runs on to the next page: the entry starts where its first word is next.
+            nxt = stream.find(lw[0], pos)
+            pos = nxt if nxt >= 0 else pos
         window = stream[pos:pos + span]
         end = pos
         for w in lw:

@@ -123,10 +123,11 @@ void append_ppr(pugi::xml_node parent, const ParaProps& p, bool force) {
 }
 
 void append_rpr(pugi::xml_node parent, const RunProps& r, bool force) {
-  bool any = !r.style.empty() || !r.font.empty() || r.bold || r.italic || r.caps ||
-             !r.color.empty() || r.half_points != 0 || r.underline;
+  bool any = !r.style.empty() || !r.font.empty() || r.bold || r.italic || r.caps || r.small_caps ||
+             r.spacing != 0 || !r.color.empty() || r.half_points != 0 || r.underline;
   if (!any && !force) return;
-  // CT_RPr order: rStyle, rFonts, b, bCs, i, iCs, caps, color, sz, szCs, u.
+  // CT_RPr order: rStyle, rFonts, b, bCs, i, iCs, caps, smallCaps, color, spacing, sz, szCs,
+  // u.
   pugi::xml_node rpr = parent.append_child("w:rPr");
   if (!r.style.empty()) val(rpr, "w:rStyle", r.style);
   if (!r.font.empty()) {
@@ -145,7 +146,9 @@ void append_rpr(pugi::xml_node parent, const RunProps& r, bool force) {
     rpr.append_child("w:iCs");
   }
   if (r.caps) rpr.append_child("w:caps");
+  if (r.small_caps) rpr.append_child("w:smallCaps");
   if (!r.color.empty()) val(rpr, "w:color", r.color);
+  if (r.spacing != 0) val(rpr, "w:spacing", r.spacing);
   if (r.half_points != 0) {
     val(rpr, "w:sz", r.half_points);
     val(rpr, "w:szCs", r.half_points);

@@ -1,5 +1,7 @@
 // word/document.xml and its relationships: the resume as paragraphs in named styles, links
 // as relationship hyperlinks, dates on a right-aligned tab stop, sections in model order.
+#include <algorithm>
+
 #include "base/links.hpp"
 #include "locale/text.hpp"
 #include "writer/contact_text.hpp"
@@ -16,8 +18,9 @@ constexpr const char* kSeparator = " \u00B7 ";  // middle dot between contact it
 
 class BodyWriter {
  public:
-  BodyWriter(const Document& doc, const style::Style& st, diag::Diagnostics& diags)
-      : doc_(doc), lang_(doc.header.language.value), st_(st), diags_(diags) {}
+  BodyWriter(const Document& doc, const style::Style& st, const Metrics& m,
+             diag::Diagnostics& diags)
+      : doc_(doc), lang_(doc.header.language.value), st_(st), m_(m), diags_(diags) {}
 
   Relationships rels;
 
@@ -80,12 +83,19 @@ class BodyWriter {
     logo_ = logo;
     logo_rel_ = std::move(rel_id);
   }
+  void set_photo(const Logo* photo, std::string rel_id) {
+    photo_ = photo;
+    photo_rel_ = std::move(rel_id);
+  }
 
-  void header(pugi::xml_node body, const Header& h) {
-    if (!h.name.empty() || logo_) {
+  /// The header. `side`, in the sidebar layout, is the sidebar's cell: it gets the photo and
+  /// the contact details, one a line.
+  void header(pugi::xml_node body, const Header& h, pugi::xml_node side = {}) {
+    if (!h.name.empty() || logo_ || (photo_ && !side)) {
       pugi::xml_node title = paragraph(body, h.name.empty() ? "" : "Title");
-      // The logo rides on the first paragraph, anchored at the top right of page one.
+      // The logo and the photo ride on the first paragraph, anchored at the top of page one.
       if (logo_) append_logo_run(title, *logo_, logo_rel_);
+      if (photo_ && !side) append_logo_run(title, *photo_, photo_rel_);
       text(title, h.name.value, h.name.span);
     }
     if (!h.headline.empty()) text(paragraph(body, "Headline"), h.headline.value, h.headline.span);
@@ -126,6 +136,24 @@ class BodyWriter {
     }
     // One contact line, as in the PDF; Word wraps it at the margin.
     contact.insert(contact.end(), links.begin(), links.end());
+    if (side) {
+      if (photo_) {
+        ParaProps centred;
+        centred.jc = "center";
+        append_logo_run(paragraph(side, centred), *photo_, photo_rel_);
+      }
+      for (const Item& it : contact) {
+        pugi::xml_node p = paragraph(side, "Contact");
+        if (it.url.empty()) {
+          text(p, it.label, it.span);
+        } else {
+          RunProps muted;
+          muted.color = hex(st_.muted);
+          link(p, it.label, it.url, it.span, muted);
+        }
+      }
+      return;
+    }
     if (!contact.empty()) {
       pugi::xml_node p = paragraph(body, "Contact");
       bool first = true;
@@ -159,7 +187,9 @@ class BodyWriter {
     RunProps meta;
     meta.style = "EntryMeta";
     text(p, has_role ? e.role : e.organisation, e.span, bold);
-    std::string dates = format_range(e.dates, st_.date_format, lang_);
+    // The date-column layout sets the dates in the column beside the entry (section_rows).
+    std::string dates =
+        date_column() ? std::string() : format_range(e.dates, st_.date_format, lang_);
     if (inline_layout) {
       if (has_role && !e.organisation.empty()) {
         append_run(p, ", ", {});
@@ -202,9 +232,9 @@ class BodyWriter {
     inlines(paragraph(body, props), b.text);
   }
 
-  void skills(pugi::xml_node body, const SkillGroup& g) {
+  void skills(pugi::xml_node body, const SkillGroup& g, bool with_label = true) {
     pugi::xml_node p = paragraph(body, "SkillGroup");
-    if (!g.label.empty()) {
+    if (!g.label.empty() && with_label) {
       RunProps bold;
       bold.bold = true;
       text(p, g.label + ": ", g.span, bold);
@@ -235,11 +265,62 @@ class BodyWriter {
     flush();
   }
 
+  bool date_column() const { return st_.layout == style::Layout::DateColumn; }
+
+  /// Date-column layout: under the heading, a borderless table with a row per block: the
+  /// dates (or the skill group's label) on the left, the entry on the right.
+  void section_rows(pugi::xml_node body, const Section& s) {
+    ColumnWidths cw = column_widths(st_, m_);
+    int left = cw.side, gutter = cw.gutter, right = cw.main;
+    pugi::xml_node table = layout_table(body, {left + gutter, right});
+    bool first = true;
+    for (const Block& b : s.blocks) {
+      pugi::xml_node row = layout_row(table, false);
+      pugi::xml_node aside = layout_cell(row, left + gutter, 0, gutter);
+      pugi::xml_node main = layout_cell(row, right);
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, Paragraph>) {
+              inlines(paragraph(main, ""), v.text);
+            } else if constexpr (std::is_same_v<T, Bullet>) {
+              bullet(main, v);
+            } else if constexpr (std::is_same_v<T, SkillGroup>) {
+              if (!v.label.empty()) {
+                RunProps bold;
+                bold.bold = true;
+                text(paragraph(aside, "SkillGroup"), v.label, v.span, bold);
+              }
+              skills(main, v, false);
+            } else {
+              std::string dates = format_range(v.dates, st_.date_format, lang_);
+              if (!dates.empty()) {
+                ParaProps dp;
+                dp.style = "EntryHeading";
+                if (first) dp.before = 0;
+                RunProps meta;
+                meta.style = "EntryMeta";
+                text(paragraph(aside, dp), dates, v.dates.start.span, meta);
+              }
+              entry(main, v, first);
+            }
+          },
+          b);
+      finish_cell(aside);
+      finish_cell(main);
+      first = false;
+    }
+  }
+
   void section(pugi::xml_node body, const Section& s) {
     // Capitals are the Heading1 style's w:caps; title case is written into the text.
     std::string heading = section_heading(s, doc_);
     if (st_.heading_titlecase && !st_.heading_uppercase) heading = locale::to_title(heading, lang_);
     text(paragraph(body, "Heading1"), heading, s.span);
+    if (date_column()) {
+      section_rows(body, s);
+      return;
+    }
     bool first = true;
     for (const Block& b : s.blocks) {
       std::visit(
@@ -279,9 +360,12 @@ class BodyWriter {
   const Document& doc_;
   std::string lang_;
   const style::Style& st_;
+  const Metrics& m_;
   diag::Diagnostics& diags_;
   const Logo* logo_ = nullptr;
   std::string logo_rel_;
+  const Logo* photo_ = nullptr;
+  std::string photo_rel_;
 };
 
 std::string header_footer(const char* root_name, const char* style, const std::string& line,
@@ -318,7 +402,7 @@ std::string rels_xml(const std::vector<Relationships::Rel>& items) {
 
 BodyParts build_body(const model::Document& doc, const style::Style& st, const RenderOptions&,
                      const Metrics& m, diag::Diagnostics& diags) {
-  BodyWriter w(doc, st, diags);
+  BodyWriter w(doc, st, m, diags);
   // Fixed relationships first, in a fixed order; hyperlinks follow in order of first use.
   w.rels.add("styles", "styles.xml");
   w.rels.add("numbering", "numbering.xml");
@@ -337,20 +421,52 @@ BodyParts build_body(const model::Document& doc, const style::Style& st, const R
   parts.logo = load_logo(st, m, diags);
   if (parts.logo)
     w.set_logo(&*parts.logo, w.rels.add("image", "media/logo." + parts.logo->extension));
+  parts.photo = load_photo(doc.header, st, m, diags);
+  if (parts.photo)
+    w.set_photo(&*parts.photo, w.rels.add("image", "media/photo." + parts.photo->extension));
 
   pugi::xml_document xml;
   add_declaration(xml);
   pugi::xml_node root = xml.append_child("w:document");
   root.append_attribute("xmlns:w") = kNsW;
   root.append_attribute("xmlns:r") = kNsR;
-  if (parts.logo) {
+  if (parts.logo || parts.photo) {
     root.append_attribute("xmlns:wp") =
         "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
   }
   pugi::xml_node body = root.append_child("w:body");
 
-  w.header(body, doc.header);
-  for (const Section& s : doc.sections) w.section(body, s);
+  if (st.layout == style::Layout::Sidebar) {
+    // One row of two cells: the sidebar (photo, contact details, its sections) and the main
+    // column (name, headline, the other sections), as the PDF sets them.
+    ColumnWidths cw = column_widths(st, m);
+    int side = cw.side, gutter = cw.gutter, main = cw.main;
+    pugi::xml_node table =
+        layout_table(body, st.sidebar_right ? std::vector<int>{main + gutter, side}
+                                            : std::vector<int>{side + gutter, main});
+    pugi::xml_node row = layout_row(table, false);
+    pugi::xml_node first = layout_cell(row, (st.sidebar_right ? main : side) + gutter, 0, gutter);
+    pugi::xml_node second = layout_cell(row, st.sidebar_right ? side : main);
+    pugi::xml_node side_cell = st.sidebar_right ? second : first;
+    pugi::xml_node main_cell = st.sidebar_right ? first : second;
+    w.header(main_cell, doc.header, side_cell);
+    auto in_sidebar = [&](const Section& s) {
+      return std::count(st.sidebar_sections.begin(), st.sidebar_sections.end(), s.kind) > 0;
+    };
+    for (const Section& s : doc.sections) {
+      if (!in_sidebar(s)) w.section(main_cell, s);
+    }
+    for (model::SectionKind kind : st.sidebar_sections) {
+      for (const Section& s : doc.sections) {
+        if (s.kind == kind) w.section(side_cell, s);
+      }
+    }
+    finish_cell(first);
+    finish_cell(second);
+  } else {
+    w.header(body, doc.header);
+    for (const Section& s : doc.sections) w.section(body, s);
+  }
   mark_language(body, doc);
 
   // CT_SectPr order: headerReference, footerReference, pgSz, pgMar.

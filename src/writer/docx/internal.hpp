@@ -86,7 +86,9 @@ struct RunProps {
   bool bold = false;
   bool italic = false;
   bool caps = false;
+  bool small_caps = false;
   std::string color;
+  int spacing = 0;      ///< w:spacing: extra space after each character, in twips
   int half_points = 0;  ///< 0: inherit
   bool underline = false;
   /// Font slots for East Asian and complex-script text (w:eastAsia, w:cs); empty: `font`.
@@ -133,19 +135,53 @@ std::string to_bytes(const pugi::xml_document& doc);
 /// Adds <?xml version="1.0" encoding="UTF-8" standalone="yes"?>.
 void add_declaration(pugi::xml_document& doc);
 
-/// The style's logo, read and measured (logo.cpp).
+/// An image anchored on page one: the style's logo (logo.cpp) or the header's photo
+/// (photo.cpp).
 struct Logo {
   std::string data;
-  std::string extension;  ///< "png" or "jpeg"
-  long cx = 0, cy = 0;    ///< size on the page in EMU (1/12700 pt)
+  std::string extension;          ///< "png" or "jpeg"
+  long cx = 0, cy = 0;            ///< size on the page in EMU (1/12700 pt)
+  std::string name = "Logo";      ///< wp:docPr name
+  std::string media = "logo";     ///< word/media/MEDIA.EXT
+  int id = 1;                     ///< wp:docPr id, unique in the document
+  std::string align = "right";    ///< wp:positionH alignment within the margins
+  std::string geometry = "rect";  ///< a:prstGeom: rect, roundRect or ellipse
+  /// Inline in a paragraph of its own at the top of a table cell (the sidebar).
+  bool in_cell = false;
+  /// a:srcRect cropping, in thousandths of a percent of each side (0: none).
+  long crop_l = 0, crop_t = 0, crop_r = 0, crop_b = 0;
 };
+/// Width and height from a PNG IHDR or a JPEG start-of-frame marker; false for anything else.
+bool image_size(const std::string& data, std::string& ext, unsigned& w, unsigned& h);
 /// Reads Style::logo (relative to the style file) and sizes it as the PDF does: as high as
 /// 2.2 x the name size (at most 54 pt), at most a third of the text width. A missing or
 /// unreadable image is a warning: the document is still useful without it.
 std::optional<Logo> load_logo(const style::Style& st, const Metrics& m, diag::Diagnostics& diags);
-/// Appends a run holding the logo anchored at the top right of the page's text area, with
-/// text wrapping beside it, where the PDF draws it (the part declares the wp namespace).
+/// Reads the header's photo (Header::photo_file) when the style shows one (photo_size > 0),
+/// cropped to a square of that size, shaped and placed as the PDF draws it (photo.cpp).
+std::optional<Logo> load_photo(const model::Header& h, const style::Style& st, const Metrics& m,
+                               diag::Diagnostics& diags);
+/// Appends a run holding the image anchored at the top of the page's text area, at its
+/// alignment, with text wrapping beside it, where the PDF draws it (the part declares the wp
+/// namespace).
 void append_logo_run(pugi::xml_node paragraph, const Logo& logo, const std::string& rel_id);
+
+/// The column widths (twips) of the sidebar and date-column layouts, as the PDF sets them:
+/// the narrow column, the gap after it, and the main column (the text width in one column).
+struct ColumnWidths {
+  int side = 0, gutter = 0, main = 0;
+};
+ColumnWidths column_widths(const style::Style& st, const Metrics& m);
+
+/// A borderless table of fixed column widths (twips) for a two-column or date-column layout
+/// (columns.cpp). Rows and cells are added with layout_row and layout_cell; every cell must
+/// be finished with finish_cell after its paragraphs.
+pugi::xml_node layout_table(pugi::xml_node parent, const std::vector<int>& columns);
+/// A row; keep_whole forbids a page break inside it (w:cantSplit).
+pugi::xml_node layout_row(pugi::xml_node table, bool keep_whole);
+/// A cell of `twips` width with the given inner left and right margins.
+pugi::xml_node layout_cell(pugi::xml_node row, int twips, int gap_left = 0, int gap_right = 0);
+void finish_cell(pugi::xml_node cell);
 
 /// Parts built by document.cpp.
 struct BodyParts {
@@ -154,6 +190,7 @@ struct BodyParts {
   std::string header;  ///< empty when the style has no header_text
   std::string footer;
   std::optional<Logo> logo;
+  std::optional<Logo> photo;
 };
 BodyParts build_body(const model::Document& doc, const style::Style& st,
                      const RenderOptions& options, const Metrics& m, diag::Diagnostics& diags);

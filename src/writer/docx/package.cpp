@@ -155,9 +155,11 @@ std::optional<Package> build_package(const model::Document& doc, const RenderOpt
   if (!body.header.empty()) {
     parts.push_back({"word/header1.xml", wml("header"), std::move(body.header), false});
   }
-  if (body.logo) {
-    parts.push_back({"word/media/logo." + body.logo->extension, "image/" + body.logo->extension,
-                     std::move(body.logo->data), true});
+  for (std::optional<Logo>* image : {&body.logo, &body.photo}) {
+    if (!*image) continue;
+    Logo& l = **image;
+    parts.push_back({"word/media/" + l.media + "." + l.extension, "image/" + l.extension,
+                     std::move(l.data), true});
   }
   if (!body.footer.empty()) {
     parts.push_back({"word/footer1.xml", wml("footer"), std::move(body.footer), false});

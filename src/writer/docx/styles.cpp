@@ -137,6 +137,8 @@ std::string build_styles(const style::Style& st, const Metrics& m, const model::
     r.font = st.heading_font;
     r.bold = true;
     r.caps = st.heading_uppercase;
+    r.small_caps = st.heading_small_caps && !st.heading_uppercase;
+    r.spacing = Metrics::twips(st.heading_letter_spacing * m.scaled(1));
     r.color = accent;
     r.half_points = m.half_points(st.heading_size);
     add_style(styles, {"paragraph", "Heading1", "heading 1", "Normal", "Normal", 9}, &p, &r);
@@ -145,7 +147,7 @@ std::string build_styles(const style::Style& st, const Metrics& m, const model::
     ParaProps p;
     p.keep_next = true;
     p.keep_lines = true;
-    p.right_tabs.push_back(m.text_width());
+    p.right_tabs.push_back(column_widths(st, m).main);
     p.before = m.gap(st.entry_spacing);
     p.after = 0;  // role, organisation and bullets sit close, as in the PDF
     RunProps r;
@@ -157,7 +159,7 @@ std::string build_styles(const style::Style& st, const Metrics& m, const model::
     ParaProps p;
     p.keep_next = true;
     p.keep_lines = true;
-    p.right_tabs.push_back(m.text_width());
+    p.right_tabs.push_back(column_widths(st, m).main);
     p.after = 0;
     add_style(styles, {"paragraph", "EntryDetails", "Entry Details", "Normal", "Normal", 12}, &p,
               nullptr);

@@ -101,7 +101,8 @@ std::string DisplayList::dump() const {
         break;
       case Op::Kind::Image:
         out += p + "image " + num(op.x) + " " + num(op.y) + " " + num(op.w) + " " + num(op.h) +
-               " " + op.text.substr(op.text.find_last_of('/') + 1) + "\n";
+               " " + op.text.substr(op.text.find_last_of('/') + 1) +
+               (op.clip ? " clip " + num(op.radius) : std::string()) + "\n";
         break;
       case Op::Kind::Link:
         out += p + "link " + num(op.x) + " " + num(op.y) + " " + num(op.w) + " " + num(op.h) + " " +

@@ -53,6 +53,10 @@ struct Op {
   /// element's alternative text (a Figure's /Alt).
   std::string lang{};
   std::string alt{};
+  /// Image: (x, y, w, h) is a frame the image covers (scaled to fill it, centred, the rest
+  /// cut off) and is clipped to, with corners of this radius (w / 2 for a circle).
+  bool clip = false;
+  double radius = 0;
   friend bool operator==(const Op&, const Op&) = default;
 
   /// A Begin op for an element of `type`, and the End op that closes the innermost element.

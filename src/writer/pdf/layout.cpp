@@ -16,6 +16,7 @@
 
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout_engine.hpp"
+#include "writer/pdf/small_caps.hpp"
 #include "writer/pdf/text_case.hpp"
 
 namespace tailor::writer::pdf {
@@ -101,6 +102,8 @@ void Engine::header() {
       width_ = full_width - w - 12;
     }
   }
+  const double full_left = left_;
+  double photo_h = contact_in_header_ ? photo() : 0;  // the sidebar holds it otherwise
   std::size_t header_first = boxes_.size();
   if (!h.name.empty()) {
     paragraph({piece(h.name.value, head(), fs(st_.name_size), st_.accent, h.name.span)}, left_,
@@ -138,6 +141,10 @@ void Engine::header() {
                      labels, doc_),
         l.span, uri);
   }
+  if (!contact_in_header_) {
+    contact_ = std::move(items);  // the sidebar lists them, one a line
+    items.clear();
+  }
   Piece sep = piece("  \u00B7  ", body(), small, st_.muted, {});
   double sep_w = f(sep.face).text_width(sep.text, small);
   std::vector<double> widths;
@@ -168,14 +175,16 @@ void Engine::header() {
   }
   tag(contact_first, "P");
   width_ = full_width;
-  if (logo_h > 0) {
+  left_ = full_left;
+  double beside = std::max(logo_h, photo_h);
+  if (beside > 0) {
     double used = 0;
     for (std::size_t i = header_first; i < boxes_.size(); ++i) {
       used += (i == header_first ? 0 : boxes_[i].before) + boxes_[i].height;
     }
-    if (used < logo_h) {
+    if (used < beside) {
       Box spacer;
-      spacer.height = logo_h - used;
+      spacer.height = beside - used;
       boxes_.push_back(spacer);
     }
   }
@@ -225,15 +234,22 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
 void Engine::skills(const model::SkillGroup& g, double before) {
   double size = fs(st_.body_size);
   std::vector<Piece> ps;
-  if (!g.label.empty()) ps.push_back(piece(g.label + ": ", body_bold(), size, st_.text, g.span));
+  bool label_aside = date_column() && !g.label.empty();
+  if (!g.label.empty() && !label_aside) {
+    ps.push_back(piece(g.label + ": ", body_bold(), size, st_.text, g.span));
+  }
   for (std::size_t i = 0; i < g.items.size(); ++i) {
     const model::Skill& sk = g.items[i];
     ps.push_back(piece(sk.name, sk.keyword ? body_bold() : body(), size, st_.text, sk.span));
     if (i + 1 < g.items.size()) ps.push_back(piece(", ", body(), size, st_.text, g.span));
   }
-  std::size_t at = boxes_.size();
+  std::size_t first = boxes_.size();
   paragraph(ps, left_, width_, before);
-  tag(at, "P");
+  if (label_aside) {
+    // Read as the text output writes it: "Languages: Go, Rust".
+    left_column(first, {piece(g.label, body_bold(), size, st_.text, g.span)}, g.label + ":");
+  }
+  tag(first, "P");
 }
 
 void Engine::entry(const model::Entry& e, double before) {
@@ -289,7 +305,7 @@ void Engine::entry(const model::Entry& e, double before) {
       rlines = break_lines(right, width_, width_);
       if (!rlines.empty()) rw = rlines.front().width;
     }
-    bool right_alone = rw > width_ * 0.6 || rlines.size() > 1;
+    bool right_alone = stack_right_ || rw > width_ * 0.6 || rlines.size() > 1;
     double lw = right_alone || rw == 0 ? width_ : width_ - rw - 12 * params_.font_scale;
     std::vector<Line> llines = break_lines(left, lw, lw);
     for (std::size_t i = 0; i < llines.size(); ++i) {
@@ -315,7 +331,8 @@ void Engine::entry(const model::Entry& e, double before) {
       boxes_.push_back(line_box(right, rlines.front(), left_, width_, Align::Right, bf));
     } else if (right_alone) {
       for (const Line& l : rlines) {
-        boxes_.push_back(line_box(right, l, left_, width_, Align::Right, 0));
+        boxes_.push_back(
+            line_box(right, l, left_, width_, stack_right_ ? Align::Left : Align::Right, 0));
       }
     }
   };
@@ -329,7 +346,7 @@ void Engine::entry(const model::Entry& e, double before) {
                            st_.text, sp));
     }
     if (!e.location.empty()) right.push_back(piece(e.location, body(), small, st_.muted, sp));
-    if (!dates.empty()) {
+    if (!dates.empty() && !date_column()) {
       right.push_back(
           piece((e.location.empty() ? "" : "  \u00B7  ") + dates, body(), small, st_.muted, sp));
     }
@@ -339,7 +356,7 @@ void Engine::entry(const model::Entry& e, double before) {
     std::string second = e.role.empty() ? std::string() : e.organisation;
     std::vector<Piece> l1, r1, l2, r2;
     if (!top.empty()) l1.push_back(piece(top, head(), size, st_.text, sp));
-    if (!dates.empty()) r1.push_back(piece(dates, body(), small, st_.muted, sp));
+    if (!dates.empty() && !date_column()) r1.push_back(piece(dates, body(), small, st_.muted, sp));
     heading_line(l1, r1, before);
     if (!second.empty()) {
       l2.push_back(piece(second, face(st_.body_font, false, true), size, st_.text, sp));
@@ -366,6 +383,10 @@ void Engine::entry(const model::Entry& e, double before) {
     tag(at, "P");
   }
   std::size_t heading_end = boxes_.size();
+  if (date_column() && !dates.empty()) {
+    left_column(first, {piece(dates, body(), small, st_.muted, sp)});
+    heading_end = std::max(heading_end, boxes_.size());
+  }
   double ps = gap(st_.paragraph_spacing);
   bool first_item = true;
   for (const model::Paragraph& p : e.description) {
@@ -407,11 +428,45 @@ void Engine::section(const model::Section& s, bool first) {
                       : st_.heading_titlecase ? locale::to_title(heading, lang)
                                               : heading;
   int hf = head();
-  Piece hp = piece(title, hf, hsize, st_.accent, s.span);
+  std::vector<Piece> hps;
+  double tracking = st_.heading_letter_spacing * params_.font_scale;
+  if (st_.heading_small_caps && !st_.heading_uppercase) {
+    for (const CapsRun& r : small_caps_runs(title, doc_.header.language.value)) {
+      hps.push_back(
+          piece(r.text, hf, r.reduced ? hsize * kSmallCapsScale : hsize, st_.accent, s.span));
+    }
+  } else {
+    hps.push_back(piece(title, hf, hsize, st_.accent, s.span));
+  }
+  for (Piece& hp : hps) hp.tracking = tracking;
   double bar = st_.heading_style == style::HeadingStyle::Bar ? 8 * params_.font_scale : 0;
+  // Date-column layout: the heading and everything under it start at the text column; the
+  // date column beside the heading holds a bar in the accent colour.
+  const double full_left = left_, full_width = width_;
+  double aside = date_column() ? (st_.date_column_width + 12) * params_.font_scale : 0;
+  if (aside > 0) {
+    bar = 0;
+    left_ += aside;
+    width_ -= aside;
+  }
   std::size_t at = boxes_.size();
-  paragraph({hp}, left_ + bar, width_ - bar,
+  paragraph(hps, left_ + bar, width_ - bar,
             first ? gap(st_.section_spacing_before) * 0.8 : gap(st_.section_spacing_before));
+  // Letter-spaced or small-capital headings read back as their words: poppler would take
+  // wide letter gaps for word breaks ("S U M M A RY"), and small capitals for two words.
+  if ((tracking > 0 || hps.size() > 1) && boxes_.size() == at + 1) {
+    Op* opens = nullptr;
+    Op* closes = nullptr;
+    for (Op& op : boxes_[at].ops) {
+      if (op.kind != Op::Kind::Text || op.text.empty()) continue;
+      if (!opens) opens = &op;
+      closes = &op;
+    }
+    if (opens) {
+      opens->actual_text = title;
+      closes->end_span = true;
+    }
+  }
   tag(at, "H2");
   if (boxes_.size() > at) {
     const Face& fc = f(hf);
@@ -438,6 +493,16 @@ void Engine::section(const model::Section& s, bool first) {
         r.color = st_.accent;
         boxes_[i].ops.insert(boxes_[i].ops.begin(), r);
       }
+    }
+    if (aside > 0) {
+      Op r;
+      r.kind = Op::Kind::Rect;
+      r.x = full_left;
+      r.w = aside - 12 * params_.font_scale;
+      r.h = fc.ascender() * hsize / 1000.0 * 0.45;
+      r.y = fc.ascender() * hsize / 1000.0 * 0.12;
+      r.color = st_.accent;
+      boxes_[at].ops.insert(boxes_[at].ops.begin(), r);
     }
     for (std::size_t i = at; i < boxes_.size(); ++i) boxes_[i].keep_next = true;
   }
@@ -473,6 +538,8 @@ void Engine::section(const model::Section& s, bool first) {
   }
   if (in_list) tag(list_first, "L");
   tag(at, "Sect");
+  left_ = full_left;
+  width_ = full_width;
 }
 
 bool Engine::run() {
@@ -483,6 +550,10 @@ bool Engine::run() {
   width_ = ps.width - st_.margin_left - st_.margin_right;
   if (body() < 0 || failed_) return false;
   init_language();
+  if (st_.layout == style::Layout::Sidebar) {
+    run_sidebar();
+    return !failed_;
+  }
   header();
   bool first = true;
   for (const model::Section& s : doc_.sections) {

@@ -23,8 +23,9 @@ struct Piece {
   int face = 0;
   double size = 0;
   Color color;
-  std::string uri;    ///< Non-empty: the piece is a link.
-  SourceSpan span{};  ///< Where the text came from (warnings about scripts no font has).
+  std::string uri;      ///< Non-empty: the piece is a link.
+  SourceSpan span{};    ///< Where the text came from (warnings about scripts no font has).
+  double tracking = 0;  ///< Letter-spacing: extra advance after each character (points).
 };
 
 /// A vertical unit: one line of text (or a rule) with the gap above it.
@@ -106,7 +107,7 @@ class Engine {
   // ---- line breaking --------------------------------------------------------------------
   double space_width(const std::vector<Piece>& ps, int piece) const {
     const Piece& p = ps[static_cast<std::size_t>(piece)];
-    return f(p.face).width1000(U' ') * p.size / 1000.0;
+    return f(p.face).width1000(U' ') * p.size / 1000.0 + p.tracking;
   }
   /// Shapes a chunk's text in its face and direction (glyphs and width).
   void shape_chunk(const std::vector<Piece>& ps, Chunk& ch) const;
@@ -144,12 +145,26 @@ class Engine {
   // ---- blocks ---------------------------------------------------------------------------
   std::vector<Piece> inlines(const model::Inlines& runs, int regular, double size, Color color);
   void header();
+  /// Places the header's photo at the top of page one (photo.cpp): narrows left_/width_ for
+  /// the header text beside it and returns its height (0 when there is none).
+  double photo();
   void section(const model::Section& s, bool first);
   void entry(const model::Entry& e, double before);
   void bullet(const model::Inlines& text, const SourceSpan& span, double x0, double width,
               double before);
   void skills(const model::SkillGroup& g, double before);
   void paginate();
+  /// Date-column layout (date_column.cpp): lays `ps` out in the column left of left_ and sets
+  /// its lines beside boxes_[first], boxes_[first + 1], ... `said` is what an extractor
+  /// should read for it (a label's "Languages:"); empty: its text.
+  void left_column(std::size_t first, const std::vector<Piece>& ps, const std::string& said = {});
+  bool date_column() const { return st_.layout == style::Layout::DateColumn; }
+  double date_gutter() const { return 12 * params_.font_scale; }
+  /// Sidebar layout (sidebar.cpp): the main column, then the sidebar, each paginated.
+  void run_sidebar();
+  /// Places boxes_ in a column on pages already begun by paginate(), from the top of page 1
+  /// (below the running head on later pages), adding pages when the column is the longer.
+  void place_column();
 
   // ---- structure (structure.cpp) --------------------------------------------------------
   /// Brackets the boxes from `first` to the last one in a structure element of `type` (tagged
@@ -179,6 +194,9 @@ class Engine {
   std::map<std::tuple<int, int>, int> fallback_of_;  ///< (script, base face) -> face or -1.
   double left_ = 0, width_ = 0;
   int doc_script_ = -1;  ///< UScriptCode of the document's language (or its name); -1: unknown.
+  bool contact_in_header_ = true;  ///< False in the sidebar layout: the sidebar lists it.
+  std::vector<Piece> contact_;     ///< The contact items header() left to the sidebar.
+  bool stack_right_ = false;       ///< Dates and locations under an entry's title, not beside it.
 };
 
 }  // namespace tailor::writer::pdf::detail

@@ -40,6 +40,16 @@ void Engine::shape_chunk(const std::vector<Piece>& ps, Chunk& ch) const {
   ch.glyphs = std::move(s.glyphs);
   ch.width = s.width;
   ch.clustered = s.clustered;
+  if (p.tracking > 0) {
+    // Letter-spacing: each cluster (a glyph that carries text) moves on by the tracking, so
+    // marks and the parts of a ligature keep their places within their cluster.
+    double shift = 0;
+    for (Glyph& g : ch.glyphs) {
+      if (!g.text.empty() && &g != &ch.glyphs.front()) shift += p.tracking;
+      g.x += shift;
+    }
+    ch.width += shift + p.tracking;
+  }
 }
 
 int Engine::fallback_face(char32_t cp, int base, const SourceSpan& span) {

@@ -21,8 +21,10 @@
 
 #include "base/utf8.hpp"
 #include "writer/pdf/bidi.hpp"
+#include "writer/pdf/image_clip.hpp"
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout.hpp"
+#include "writer/pdf/png_wide.hpp"
 #include "writer/pdf/tagging.hpp"
 #include "writer/pdf/xmp.hpp"
 
@@ -810,11 +812,13 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           std::ifstream in(op.text, std::ios::binary);
           char sig[2] = {0, 0};
           in.read(sig, 2);
-          img = sig[0] == '\x89' ? HPDF_LoadPngImageFromFile(pdf_, op.text.c_str())
-                                 : HPDF_LoadJpegImageFromFile(pdf_, op.text.c_str());
-          if (!check(("loading the logo " + op.text).c_str())) return false;
+          img = sig[0] != '\x89'     ? HPDF_LoadJpegImageFromFile(pdf_, op.text.c_str())
+                : is_png_16(op.text) ? load_png_as_rgb8(pdf_, op.text)
+                                     : HPDF_LoadPngImageFromFile(pdf_, op.text.c_str());
+          const char* what = op.clip ? "the photo " : "the logo ";
+          if (!check((std::string("loading ") + what + op.text).c_str())) return false;
           if (!dims || !img) {
-            render_error(diags_, doc_, "cannot embed the logo " + op.text);
+            render_error(diags_, doc_, std::string("cannot embed ") + what + op.text);
             return false;
           }
           images_[op.text] = img;
@@ -828,8 +832,13 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
           } else {
             raw("/Artifact BMC\n");
           }
-          HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(op.x), static_cast<HPDF_REAL>(op.y),
-                              static_cast<HPDF_REAL>(op.w), static_cast<HPDF_REAL>(op.h));
+          if (op.clip) {
+            draw_clipped(page, img, op);  // a photo, cut to its frame's shape
+          } else {
+            HPDF_Page_DrawImage(page, img, static_cast<HPDF_REAL>(op.x),
+                                static_cast<HPDF_REAL>(op.y), static_cast<HPDF_REAL>(op.w),
+                                static_cast<HPDF_REAL>(op.h));
+          }
           raw("EMC\n");
         }
         break;
