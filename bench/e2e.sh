@@ -8,9 +8,7 @@
 #              ROLE (Infrastructure Engineer), RESULTS_DIR (build-bench/bench-results).
 #
 # The Markdown for pandoc is made from the same tailored resume: tailor's text output
-# (`build --role R --format text`) with the name as a level-1 heading, section titles as
-# level-2 headings, entry heading lines ("Role | Organisation | Place | Dates") as level-3
-# headings, "- " bullets as a list and every other line as its own paragraph. Bold and italic
+# (`build --role R --format text`) through bench/peers/text-to-markdown.awk. Bold and italic
 # are lost (the text writer drops them), so pandoc gets slightly less work than tailor.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
@@ -26,30 +24,8 @@ work=$(mktemp -d /tmp/tailor-e2e.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$BENCH_ROOT"
 
-# tailor's plain text -> pandoc Markdown (see the header comment).
-text_to_markdown() {
-  awk '
-    function esc(s) { gsub(/[\\`*_<>\[\]#]/, "\\\\&", s); return s }
-    { line[NR] = $0 }
-    END {
-      in_header = 1; prev = ""
-      for (i = 1; i <= NR; i++) {
-        l = line[i]
-        if (i == 1) { print "# " esc(l); print ""; continue }
-        if (l == "") { if (prev == "item") print ""; prev = ""; continue }
-        if (line[i + 1] ~ /^-+$/ && length(line[i + 1]) >= 3) {
-          in_header = 0; print "## " esc(l); print ""; prev = "heading"; i++; continue
-        }
-        if (!in_header && l ~ /^- /) { print "- " esc(substr(l, 3)); prev = "item"; continue }
-        if (prev == "item") print ""
-        if (!in_header && index(l, " | ") > 0) { print "### " esc(l); print ""; prev = "heading"; continue }
-        print esc(l); print ""; prev = "para"
-      }
-    }'
-}
-
 "$tailor" build "$input" --role "$role" --format text -o "$work/resume.txt"
-text_to_markdown <"$work/resume.txt" >"$work/resume.md"
+awk -f bench/peers/text-to-markdown.awk "$work/resume.txt" >"$work/resume.md"
 cp "$work/resume.md" "$results/e2e-resume.md"
 
 # One run of each first: every command must succeed before it is timed.
