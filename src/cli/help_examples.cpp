@@ -49,6 +49,12 @@ const std::vector<Example>& examples(const std::string& name) {
            {"tailor match --job posting.txt --shard 0/4 applicants/*.resume",
             "the first of four shares of a ranking"},
        }},
+      {"styles",
+       {
+           {"tailor styles", "list the styles, each with a line on what it is for"},
+           {"tailor styles engineering", "show one style's keys, inherited ones included"},
+           {"tailor styles ./mine.style", "check your own style and show what it resolves to"},
+       }},
       {"merge-summaries",
        {
            {"tailor merge-summaries -o summary.json --key-file keys.csv shard-*/summary.json",

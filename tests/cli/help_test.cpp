@@ -144,7 +144,8 @@ TEST(UserData, StylesAndRolesFromDataFoldersAreListedAndUsed) {
       run_cli({"build", "samples/aysel.resume", "--role", "sre", "--explain", "--format", "text"});
   ::unsetenv("TAILOR_DATA_DIR");
   fs::remove_all(dir);
-  EXPECT_TRUE(has(help.out, "classic, compact, green, modern")) << help.out;
+  EXPECT_TRUE(has(help.out, "classic, compact, datecolumn, engineering, green, modern, sidebar"))
+      << help.out;
   EXPECT_EQ(built.exit_code, 0) << built.err;
   EXPECT_EQ(roles.exit_code, 0) << roles.err;
   EXPECT_TRUE(has(roles.err, "my-sre.rules:")) << roles.err;

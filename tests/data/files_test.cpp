@@ -88,8 +88,9 @@ TEST(BuiltinData, UserFoldersReplaceByNameAndAdd) {
   std::vector<File> styles = list("styles", ".style");
   std::vector<std::string> names;
   for (const File& f : styles) names.push_back(f.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"classic.style", "compact.style", "green.style",
-                                             "modern.style"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"classic.style", "compact.style", "datecolumn.style",
+                                             "engineering.style", "green.style", "modern.style",
+                                             "sidebar.style"}));
   EXPECT_EQ(styles[1].path, "builtin:styles/compact.style");
   for (const File& f : list("locales", ".locale")) EXPECT_NE(f.name, "xx.txt");
 }

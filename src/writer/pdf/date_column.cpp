@@ -59,12 +59,20 @@ void Engine::left_column(std::size_t first, const std::vector<Piece>& ps, const 
       continue;
     }
     Box& b = boxes_[first + j];
+    // Structure markers that open or close around the line (a section, an entry heading)
+    // stay outside: the side text goes in after the opening ones, inside the element.
+    std::size_t lead = 0;
+    while (lead < b.ops.size() && b.ops[lead].kind == Op::Kind::Begin) ++lead;
+    std::size_t trail = b.ops.size();
+    while (trail > lead && b.ops[trail - 1].kind == Op::Kind::End) --trail;
     if (j == 0) {
       // Poppler reads a column of short lines apart from the text beside it, so that all
       // the dates would come first. One marked-content span over the whole line, whose
       // ActualText is the dates then the line's words, keeps each line whole (see mark_span
       // in layout.cpp).
-      bool plain = std::all_of(b.ops.begin(), b.ops.end(), [](const Op& op) {
+      auto from = b.ops.begin() + static_cast<std::ptrdiff_t>(lead);
+      auto to = b.ops.begin() + static_cast<std::ptrdiff_t>(trail);
+      bool plain = std::all_of(from, to, [](const Op& op) {
         return op.kind == Op::Kind::Text || op.kind == Op::Kind::Line || op.kind == Op::Kind::Rect;
       });
       Op* last = nullptr;
@@ -85,7 +93,8 @@ void Engine::left_column(std::size_t first, const std::vector<Piece>& ps, const 
       }
     }
     // Share the line's baseline; the side line is never taller than the body line it joins.
-    b.ops.insert(b.ops.begin(), side.ops.begin(), side.ops.end());
+    b.ops.insert(b.ops.begin() + static_cast<std::ptrdiff_t>(lead), side.ops.begin(),
+                 side.ops.end());
     b.height = std::max(b.height, side.height);
   }
 }

@@ -14,6 +14,7 @@
 #include "writer/contact_text.hpp"
 #include "writer/format.hpp"
 
+#include "writer/pdf/cursive.hpp"
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout_engine.hpp"
 #include "writer/pdf/small_caps.hpp"
@@ -429,7 +430,10 @@ void Engine::section(const model::Section& s, bool first) {
                                               : heading;
   int hf = head();
   std::vector<Piece> hps;
-  double tracking = st_.heading_letter_spacing * params_.font_scale;
+  // Letter-spacing would pull joined letters apart (Arabic, Syriac…): such headings keep
+  // their natural spacing.
+  double tracking =
+      has_joining_letters(title) ? 0 : st_.heading_letter_spacing * params_.font_scale;
   if (st_.heading_small_caps && !st_.heading_uppercase) {
     for (const CapsRun& r : small_caps_runs(title, doc_.header.language.value)) {
       hps.push_back(
