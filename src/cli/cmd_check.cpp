@@ -28,9 +28,14 @@ int cmd_check(Context& ctx) {
     ctx.report(diags);
     all.append(diags);
     if (doc && !vm.count("quiet")) {
-      std::string line = input_display_name(path) + ": ok";
-      if (diags.warning_count())
-        line += " (" + std::to_string(diags.warning_count()) + " warnings)";
+      std::size_t warnings = diags.warning_count();
+      // Under --strict a warning fails the file: it is not "ok".
+      std::string line = input_display_name(path) + (ctx.strict && warnings ? ": failed" : ": ok");
+      if (warnings && ctx.strict) {
+        line += " (" + std::to_string(warnings) + " warnings, errors under --strict)";
+      } else if (warnings) {
+        line += " (" + std::to_string(warnings) + " warnings)";
+      }
       print_text(ctx, base::terminal_safe(line, false) + "\n");
     }
   }

@@ -108,6 +108,10 @@ TEST_F(CiBuild, StrictTurnsAWarningIntoExitOneAndKeepsNoOutputOfIt) {
   EXPECT_EQ(run_cli({"check", in("noname.resume")}).exit_code, 0);
   auto gh = run_cli({"check", in("noname.resume"), "--strict", "--diagnostic-format", "github"});
   EXPECT_EQ(gh.exit_code, 1);
+  // ...and its summary line does not call the failed file "ok".
+  EXPECT_EQ(gh.out.find(": ok"), std::string::npos) << gh.out;
+  EXPECT_NE(gh.out.find(": failed (1 warnings, errors under --strict)"), std::string::npos)
+      << gh.out;
   EXPECT_EQ(gh.err.rfind("::error file=" + in("noname.resume") + ",line=1,col=1,", 0), 0u)
       << gh.err;
   EXPECT_EQ(run_cli({"check", in("noname.resume"), "--diagnostic-format", "xml"}).exit_code, 2);

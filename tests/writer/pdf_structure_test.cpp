@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "style/style.hpp"
+#include "support/test_support.hpp"
 #include "writer/pdf/pdf.hpp"
 #include "writer/pdf_fixtures.hpp"
 
@@ -134,6 +135,34 @@ TEST(PdfStructure, RunsInAnotherScriptCarryTheirLanguage) {
   EXPECT_NE(std::find(langs.begin(), langs.end(), "עברית=he"), langs.end());
   // Latin text in an English document, and the Azerbaijani (Latin) fixture text, carry none.
   for (const std::string& l : langs) EXPECT_EQ(l.find("Speaks"), std::string::npos) << l;
+}
+
+// The photo is a Figure with alternative text (issue 18), in one column and in the sidebar.
+TEST(PdfStructure, PhotoIsAFigureWithAlternativeText) {
+  model::Document doc = sample_resume(1, 1);
+  doc.header.photo_file = source_path("tests/fixtures/photos/rgb.jpg");
+  for (const char* layout : {"single", "sidebar"}) {
+    style::Style st;
+    st.photo_size = 60;
+    if (std::string(layout) == "sidebar") {
+      st.layout = style::Layout::Sidebar;
+      st.sidebar_width = 160;
+    }
+    writer::pdf::DisplayList dl = lay_out(doc, st);
+    int images = 0;
+    for (std::size_t i = 0; i < dl.ops.size(); ++i) {
+      if (dl.ops[i].kind != Op::Kind::Image) continue;
+      ++images;
+      ASSERT_GT(i, 0u);
+      EXPECT_EQ(dl.ops[i - 1].kind, Op::Kind::Begin) << layout;
+      EXPECT_EQ(dl.ops[i - 1].text, "Figure") << layout;
+      EXPECT_EQ(dl.ops[i - 1].alt, "Photo of " + doc.header.name.value) << layout;
+      ASSERT_LT(i + 1, dl.ops.size());
+      EXPECT_EQ(dl.ops[i + 1].kind, Op::Kind::End) << layout;
+    }
+    EXPECT_EQ(images, 1) << layout;
+    EXPECT_TRUE(walk(dl).balanced) << layout;
+  }
 }
 
 }  // namespace

@@ -51,7 +51,12 @@ double Engine::photo() {
     img.x = left_ + width_ - size;
   }
   width_ -= size + gutter;
+  // A Figure with alternative text, for screen readers (PDF/UA): whose photo it is.
+  Op fig = Op::open("Figure");
+  fig.alt = h.name.empty() ? "Photo" : "Photo of " + h.name.value;
+  page1_ops_.push_back(fig);
   page1_ops_.push_back(img);
+  page1_ops_.push_back(Op::close());
   return size;
 }
 

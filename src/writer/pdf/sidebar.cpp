@@ -47,10 +47,11 @@ void Engine::run_sidebar() {
   left_ = side_x;
   width_ = side_w;
   if (photo_h > 0) {
-    Op& img = page1_ops_.back();
-    img.x = side_x + (side_w - img.w) / 2;
-    img.page = 1;
-    out_.ops.push_back(img);
+    for (Op op : page1_ops_) {  // the photo's Figure and its image
+      if (op.kind == Op::Kind::Image) op.x = side_x + (side_w - op.w) / 2;
+      op.page = 1;
+      out_.ops.push_back(std::move(op));
+    }
     Box spacer;
     spacer.height = photo_h + gap(6);
     boxes_.push_back(spacer);
