@@ -1,6 +1,7 @@
 // The importers (issue 19): RenderCV and YAMLResume through yaml-cpp, a LinkedIn export
 // through libzip and the CSV reader, the choice of reader, and their hostile inputs.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <cstdlib>
@@ -61,7 +62,12 @@ const model::Entry& entry(const model::Section& s, std::size_t i) {
 
 /// A ZIP made with libzip in memory: (name, bytes) pairs, deflated.
 std::string make_zip(const std::vector<std::pair<std::string, std::string>>& files) {
-  std::string path = ::testing::TempDir() + "/import_test.zip";
+  // A file of this process and test alone: CTest runs the tests of this file in parallel
+  // processes, and a shared name let one test read another's archive.
+  static int serial = 0;
+  std::string path = ::testing::TempDir() + "/import_test-" + std::to_string(::getpid()) + "-" +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
+                     std::to_string(serial++) + ".zip";
   std::filesystem::remove(path);
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
@@ -73,7 +79,9 @@ std::string make_zip(const std::vector<std::pair<std::string, std::string>>& fil
     zip_set_file_compression(z, static_cast<zip_uint64_t>(i), ZIP_CM_DEFLATE, 9);
   }
   EXPECT_EQ(zip_close(z), 0);
-  return test::slurp(path);
+  std::string bytes = test::slurp(path);
+  std::filesystem::remove(path);
+  return bytes;
 }
 
 std::string billion_laughs() {
