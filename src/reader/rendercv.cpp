@@ -409,15 +409,7 @@ class RenderCv {
 
 std::optional<model::Document> parse_rendercv(std::uint32_t file_id, std::string_view text,
                                               diag::Diagnostics& diags) {
-  std::optional<yaml::Node> root = parse_yaml(file_id, text, diags);
-  if (!root) return std::nullopt;
-  diag::Diagnostics local;
-  RenderCv mapper(local);
-  model::Document doc = mapper.map(*root);
-  bool failed = local.has_errors();
-  diags.append(local);
-  if (failed) return std::nullopt;
-  return doc;
+  return map_yaml<RenderCv>(file_id, text, diags);
 }
 
 }  // namespace tailor::reader

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -61,6 +63,22 @@ inline std::string yaml_index(const std::string& path, std::size_t i) {
 }
 inline std::string yaml_key(const std::string& path, const std::string& key) {
   return path.empty() ? key : path + "." + key;
+}
+
+/// Parses a YAML file and maps it to a document with `Mapper` (RenderCV, YAMLResume): the
+/// mapper's diagnostics are added to `diags`, and any error among them fails the read.
+template <class Mapper>
+std::optional<model::Document> map_yaml(std::uint32_t file_id, std::string_view text,
+                                        diag::Diagnostics& diags) {
+  std::optional<yaml::Node> root = parse_yaml(file_id, text, diags);
+  if (!root) return std::nullopt;
+  diag::Diagnostics local;
+  Mapper mapper(local);
+  model::Document doc = mapper.map(*root);
+  bool failed = local.has_errors();
+  diags.append(local);
+  if (failed) return std::nullopt;
+  return doc;
 }
 
 }  // namespace tailor::reader

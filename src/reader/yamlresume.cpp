@@ -450,15 +450,7 @@ class YamlResume {
 
 std::optional<model::Document> parse_yamlresume(std::uint32_t file_id, std::string_view text,
                                                 diag::Diagnostics& diags) {
-  std::optional<yaml::Node> root = parse_yaml(file_id, text, diags);
-  if (!root) return std::nullopt;
-  diag::Diagnostics local;
-  YamlResume mapper(local);
-  model::Document doc = mapper.map(*root);
-  bool failed = local.has_errors();
-  diags.append(local);
-  if (failed) return std::nullopt;
-  return doc;
+  return map_yaml<YamlResume>(file_id, text, diags);
 }
 
 }  // namespace tailor::reader
