@@ -22,12 +22,14 @@ install(FILES ${TAILOR_SHELL_DIR}/tailor.bash DESTINATION ${CMAKE_INSTALL_DATADI
 install(FILES ${TAILOR_SHELL_DIR}/_tailor DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
 install(FILES ${TAILOR_SHELL_DIR}/tailor.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 # /usr/share/doc/tailor/copyright: Tailor's licence, then the notices of the libraries linked
-# statically into the binary (ICU with its data, pugixml, Boost), taken from their packages.
+# statically into the binary (ICU with its data, pugixml, Boost, yaml-cpp, libcrypto), taken
+# from their packages.
 set(copyright_text "Tailor is under the MIT licence below. THIRD-PARTY.md lists the libraries it uses.\n\n")
 file(READ ${PROJECT_SOURCE_DIR}/LICENSE license_text)
 string(APPEND copyright_text "${license_text}")
 file(GLOB static_notices /usr/share/doc/libicu[0-9]*/copyright /usr/share/doc/libpugixml1v5/copyright
-     /usr/share/doc/libboost-program-options1.*/copyright)
+     /usr/share/doc/libboost-program-options1.*/copyright /usr/share/doc/libyaml-cpp0.*/copyright
+     /usr/share/doc/libssl3/copyright)
 foreach(notice IN LISTS static_notices)
   file(READ ${notice} notice_text)
   string(APPEND copyright_text "\n-----\nLinked statically into tailor; from ${notice}:\n\n${notice_text}")
@@ -52,6 +54,26 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-liberation2, fonts-dejavu-core, fonts-dejavu-extra")
+# libzip is opened with dlopen (src/lazy/libzip.cpp), which dpkg-shlibdeps cannot see: name its
+# package as the package's own shlibs file does ("libzip4 (>= 1.7.3)" on Debian 12).
+if(TAILOR_LAZY_LIBZIP)
+  get_filename_component(libzip_dir ${TAILOR_LIBZIP_SO} DIRECTORY)
+  execute_process(COMMAND dpkg-query -S ${libzip_dir}/${TAILOR_LIBZIP_SONAME}
+                  OUTPUT_VARIABLE libzip_owner RESULT_VARIABLE libzip_rc ERROR_QUIET)
+  string(REGEX MATCH "^[^:,]+" libzip_package "${libzip_owner}")
+  if(libzip_rc EQUAL 0 AND libzip_package)
+    execute_process(COMMAND dpkg-query --control-show ${libzip_package} shlibs
+                    OUTPUT_VARIABLE libzip_shlibs ERROR_QUIET)
+    string(REGEX MATCH "[^ \n]+ [^ \n]+ ([^\n]+)" _ "${libzip_shlibs}")
+    set(libzip_depends "${CMAKE_MATCH_1}")
+    if(NOT libzip_depends)
+      set(libzip_depends ${libzip_package})
+    endif()
+    string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", ${libzip_depends}")
+  else()
+    message(STATUS "No Debian package owns ${TAILOR_LIBZIP_SONAME}: the .deb will not name it")
+  endif()
+endif()
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 include(CPack)

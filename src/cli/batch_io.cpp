@@ -25,7 +25,9 @@ struct TempSlot {
   std::atomic<int> state{0};  // 0 free, 1 being filled, 2 holds a live temporary path
   char path[kPathMax];
 };
-std::array<TempSlot, kSlots> g_slots;
+// constinit: zero in .bss with no start-up code. Without it GCC 12 stores the 512 zeros at
+// start-up, one per 4 KB page: 512 page faults in every process (docs/performance.md).
+constinit std::array<TempSlot, kSlots> g_slots{};
 
 std::atomic<int> g_signal{0};
 int g_wake[2] = {-1, -1};

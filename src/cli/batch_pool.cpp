@@ -3,6 +3,10 @@
 namespace tailor::cli::batch {
 
 Pool::Pool(unsigned threads) {
+  // One worker would only wait while the caller waits: the caller runs the tasks in wait()
+  // instead, which spares a single build the thread, its malloc arena and that arena's
+  // page faults (docs/performance.md, "Start-up").
+  if (threads < 2) return;
   for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { loop(); });
 }
 
@@ -19,6 +23,18 @@ void Pool::push(std::function<void()> task, bool front) {
 }
 
 void Pool::wait() {
+  if (workers_.empty()) {
+    for (;;) {
+      std::function<void()> task;
+      {
+        std::lock_guard lock(mu_);
+        if (queue_.empty()) return;
+        task = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      task();
+    }
+  }
   {
     std::unique_lock lock(mu_);
     done_cv_.wait(lock, [this] { return queue_.empty() && busy_ == 0; });

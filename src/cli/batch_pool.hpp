@@ -1,5 +1,5 @@
 // A small work queue for the batch build. Tasks may push more tasks; wait() returns when all
-// have run.
+// have run. With one thread, the tasks run on the caller, in wait().
 #pragma once
 
 #include <condition_variable>

@@ -29,7 +29,8 @@ for pkg in libc6 libhpdf-2.3.0 libharfbuzz-subset0 libfontconfig1 libzip4 fonts-
   [[ ", $depends," == *", $pkg"[\ ,]* ]] || die "Depends lacks $pkg: $depends"
 done
 # Statically linked: no ICU, Boost or libstdc++ package may be needed.
-[[ "$depends" != *libicu* && "$depends" != *libboost* && "$depends" != *libstdc++* ]] ||
+[[ "$depends" != *libicu* && "$depends" != *libboost* && "$depends" != *libstdc++* &&
+  "$depends" != *libyaml-cpp* && "$depends" != *libssl* ]] ||
   die "Depends names a library that is linked statically: $depends"
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/tailor ./usr/share/man/man1/tailor.1 ./usr/share/bash-completion/completions/tailor \
@@ -53,6 +54,7 @@ unshare --mount --propagation private bash -euc '
   /usr/bin/tailor build aysel.resume --role "Infrastructure Engineer" --style modern -o aysel.pdf
   pdftotext aysel.pdf aysel.txt
   /usr/bin/tailor build aysel.resume --lang de > aysel-de.txt
+  /usr/bin/tailor build aysel.resume -o aysel.docx   # libzip, opened on first use
   MANPAGER=cat MANWIDTH=80 man tailor > man.txt 2>&1
   bash -c "source /usr/share/bash-completion/bash_completion
     _completion_loader tailor
@@ -63,6 +65,7 @@ unshare --mount --propagation private bash -euc '
 
 grep -q "Infrastructure" "$tmp/aysel.txt" 2>/dev/null || die "the PDF's text lacks the tailored headline"
 grep -q "Berufserfahrung" "$tmp/aysel-de.txt" 2>/dev/null || die "the German locale is not built in"
+[ "$(head -c 2 "$tmp/aysel.docx" 2>/dev/null)" = "PK" ] || die "the DOCX is not a ZIP package"
 grep -q "tailor build" "$tmp/man.txt" 2>/dev/null || die "man tailor: $(head -3 "$tmp/man.txt")"
 grep -q "TAILOR_DATA_DIR" "$tmp/man.txt" 2>/dev/null || die "man tailor lacks ENVIRONMENT"
 read -r commands < <(sed -n 1p "$tmp/complete.txt")

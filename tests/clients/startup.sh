@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# What a process pays before any resume work (docs/performance.md, "Start-up"): the shared
+# libraries it loads, and the pages it touches. A PDF build must not load libzip or the
+# libcrypto it links (libzip is opened on first use, for a DOCX or a LinkedIn export); a
+# DOCX build must still get it. With the static runtime (every build but the sanitizer ones)
+# the binary needs no libstdc++, yaml-cpp, libcrypto or libzip. `tailor --version` touches at
+# most 8 times the pages of /bin/true (4 times when measured; 14 times when a static
+# initialiser wrote one word into each of 512 pages of .bss): a ratio, not a time.
+set -u
+tailor=$1 src=$2 scratch=$3
+fail=0
+die() { echo "FAIL: $*"; fail=1; }
+rm -rf "$scratch" && mkdir -p "$scratch"
+cd "$scratch" || exit 1
+
+needed=$(readelf -d "$tailor" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+sanitized=no
+[[ "$needed" == *libasan* || "$needed" == *libubsan* ]] && sanitized=yes
+# Which shared objects a run opens (the dynamic loader's own list, dlopen included).
+loaded() { LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n 's/.*file=\([^ ]*\) \[0\];  needed by.*/\1/p; s/.*file=\([^ ]*\) \[0\];  dynamically loaded by.*/\1/p'; }
+
+pdf_libs=$(loaded "$tailor" build "$src/samples/aysel.resume" -o aysel.pdf)
+[ -s aysel.pdf ] || die "the PDF build failed"
+for lib in libzip libcrypto libbz2; do
+  grep -q "$lib" <<<"$pdf_libs" && die "a PDF build loads $lib: $(tr '\n' ' ' <<<"$pdf_libs")"
+done
+docx_libs=$(loaded "$tailor" build "$src/samples/aysel.resume" -o aysel.docx)
+[ "$(head -c 2 aysel.docx 2>/dev/null)" = "PK" ] || die "the DOCX build made no ZIP package"
+grep -q "libzip" <<<"$docx_libs" || die "a DOCX build did not open libzip: $(tr '\n' ' ' <<<"$docx_libs")"
+
+if [[ "$needed" == *libstdc++* || $sanitized == yes ]]; then
+  echo "note: shared C++ runtime or sanitizers; the static-link checks are skipped"
+else
+  for lib in libstdc++ libgcc_s libyaml-cpp libcrypto libzip; do
+    grep -q "^$lib" <<<"$needed" && die "the binary links $lib dynamically: $(tr '\n' ' ' <<<"$needed")"
+  done
+  pages() { /usr/bin/time -f %R "$@" 2>&1 >/dev/null | tail -1; }
+  base=$(pages /bin/true) ours=$(pages "$tailor" --version)
+  if [[ "$base" =~ ^[0-9]+$ && "$ours" =~ ^[0-9]+$ ]]; then
+    ((ours <= 8 * base)) || die "tailor --version touches $ours pages, /bin/true $base (bound: 8 times)"
+    echo "pages: tailor --version $ours, /bin/true $base"
+  else
+    die "cannot count page faults with /usr/bin/time: '$base' '$ours'"
+  fi
+fi
+[ $fail -eq 0 ] && echo "startup: OK"
+exit $fail
