@@ -42,7 +42,7 @@ done
 trap 'dpkg -r tailor >/dev/null 2>&1' EXIT
 dpkg -i "$deb" >"$scratch/dpkg.log" 2>&1 || { cat "$scratch/dpkg.log"; die "dpkg -i"; exit 1; }
 tmp=$(mktemp -d /tmp/tailor-deb.XXXXXX)
-cp "$src/samples/aysel.resume" "$tmp/"
+cp "$src/samples/aysel.resume" "$src/tests/fixtures/import/linkedin/maximilian.zip" "$tmp/"
 # Empty folders over the trees: the build tree first, then the source tree (which may hold it).
 unshare --mount --propagation private bash -euc '
   mount -t tmpfs none "$1"
@@ -54,7 +54,8 @@ unshare --mount --propagation private bash -euc '
   /usr/bin/tailor build aysel.resume --role "Infrastructure Engineer" --style modern -o aysel.pdf
   pdftotext aysel.pdf aysel.txt
   /usr/bin/tailor build aysel.resume --lang de > aysel-de.txt
-  /usr/bin/tailor build aysel.resume -o aysel.docx   # libzip, opened on first use
+  /usr/bin/tailor build aysel.resume -o aysel.docx
+  /usr/bin/tailor build maximilian.zip --format text -o linkedin.txt   # libzip, opened on first use
   MANPAGER=cat MANWIDTH=80 man tailor > man.txt 2>&1
   bash -c "source /usr/share/bash-completion/bash_completion
     _completion_loader tailor
@@ -66,6 +67,7 @@ unshare --mount --propagation private bash -euc '
 grep -q "Infrastructure" "$tmp/aysel.txt" 2>/dev/null || die "the PDF's text lacks the tailored headline"
 grep -q "Berufserfahrung" "$tmp/aysel-de.txt" 2>/dev/null || die "the German locale is not built in"
 [ "$(head -c 2 "$tmp/aysel.docx" 2>/dev/null)" = "PK" ] || die "the DOCX is not a ZIP package"
+grep -q "Maximilian" "$tmp/linkedin.txt" 2>/dev/null || die "the LinkedIn export was not read"
 grep -q "tailor build" "$tmp/man.txt" 2>/dev/null || die "man tailor: $(head -3 "$tmp/man.txt")"
 grep -q "TAILOR_DATA_DIR" "$tmp/man.txt" 2>/dev/null || die "man tailor lacks ENVIRONMENT"
 read -r commands < <(sed -n 1p "$tmp/complete.txt")

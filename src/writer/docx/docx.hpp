@@ -1,5 +1,6 @@
 // DOCX writer: a WordprocessingML package built part by part with pugixml, then either zipped
-// with libzip (.docx) or written as one Flat OPC document (docx-xml). Word lays the text out.
+// with zlib (.docx, zip_container.hpp) or written as one Flat OPC document (docx-xml). Word lays
+// the text out.
 #pragma once
 
 #include <optional>

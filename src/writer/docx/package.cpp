@@ -1,13 +1,12 @@
 // The package: content types, package relationships, document properties, and the two
-// serialisations (a deterministic zip via libzip, or one Flat OPC XML document).
-#include <zip.h>
-
+// serialisations (a deterministic zip, zip_container.cpp, or one Flat OPC XML document).
 #include <ctime>
 #include <sstream>
 
 #include "model/document.hpp"
 #include "writer/docx/docx.hpp"
 #include "writer/docx/internal.hpp"
+#include "writer/docx/zip_container.hpp"
 
 namespace tailor::writer::docx {
 
@@ -169,89 +168,15 @@ std::optional<Package> build_package(const model::Document& doc, const RenderOpt
 }
 
 bool zip_package(const Package& package, std::string& out, diag::Diagnostics& diags) {
-  auto fail = [&](const std::string& what, zip_error_t* err) {
-    diag::Diagnostic d;
-    d.message = "cannot build the DOCX zip: " + what +
-                (err ? ": " + std::string(zip_error_strerror(err)) : "");
-    diags.add(std::move(d));
-    return false;
-  };
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (!buffer) {
-    bool r = fail("no memory buffer", &error);
-    zip_error_fini(&error);
-    return r;
-  }
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (!archive) {
-    zip_source_free(buffer);
-    bool r = fail("cannot open the archive", &error);
-    zip_error_fini(&error);
-    return r;
-  }
-  zip_error_fini(&error);
-  zip_source_keep(buffer);  // keep the bytes alive after zip_close
-  // 1980-01-01 00:00 as a DOS date and time. zip_file_set_mtime would go through localtime()
-  // and so depend on TZ; the DOS fields are written as given.
-  constexpr zip_uint16_t kDosTime = 0;
-  constexpr zip_uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
-  bool ok = true;
-  std::string what;
-  for (const Part& p : package) {
-    zip_source_t* src = zip_source_buffer(archive, p.data.data(), p.data.size(), 0);
-    if (!src) {
-      ok = false;
-      what = "cannot add " + p.name;
-      break;
-    }
-    zip_int64_t index = zip_file_add(archive, p.name.c_str(), src, ZIP_FL_ENC_UTF_8);
-    if (index < 0) {
-      zip_source_free(src);
-      ok = false;
-      what = "cannot add " + p.name;
-      break;
-    }
-    auto i = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 6) != 0 ||
-        zip_file_set_dostime(archive, i, kDosTime, kDosDate, 0) != 0) {
-      ok = false;
-      what = "cannot set compression or time of " + p.name;
-      break;
-    }
-  }
-  if (!ok) {
-    zip_discard(archive);
-    zip_source_free(buffer);
-    return fail(what, nullptr);
-  }
-  if (zip_close(archive) != 0) {
-    std::string msg = zip_strerror(archive);
-    zip_discard(archive);
-    zip_source_free(buffer);
-    return fail(msg, nullptr);
-  }
-  if (zip_source_open(buffer) != 0) {
-    zip_source_free(buffer);
-    return fail("cannot read the archive back", nullptr);
-  }
-  out.clear();
-  char chunk[16384];
-  for (;;) {
-    zip_int64_t n = zip_source_read(buffer, chunk, sizeof chunk);
-    if (n < 0) {
-      zip_source_close(buffer);
-      zip_source_free(buffer);
-      out.clear();
-      return fail("cannot read the archive back", nullptr);
-    }
-    if (n == 0) break;
-    out.append(chunk, static_cast<std::size_t>(n));
-  }
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  return true;
+  std::vector<ZipEntry> entries;
+  entries.reserve(package.size());
+  for (const Part& p : package) entries.push_back({p.name, p.data});
+  std::string error;
+  if (zip_container(entries, out, error)) return true;
+  diag::Diagnostic d;
+  d.message = "cannot build the DOCX zip: " + error;
+  diags.add(std::move(d));
+  return false;
 }
 
 std::string flat_opc(const Package& package) {
