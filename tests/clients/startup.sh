@@ -15,8 +15,13 @@ rm -rf "$scratch" && mkdir -p "$scratch"
 cd "$scratch" || exit 1
 
 needed=$(readelf -d "$tailor" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+# A sanitizer build (clang links its runtime statically and exports __asan_*/__ubsan_*)
+# keeps yaml-cpp and libcrypto shared, and ASan's shadow memory changes the page counts.
 sanitized=no
-[[ "$needed" == *libasan* || "$needed" == *libubsan* ]] && sanitized=yes
+if [[ "$needed" == *libasan* || "$needed" == *libubsan* ]] ||
+  nm -D "$tailor" 2>/dev/null | grep -q -e ' __asan_init' -e ' __ubsan_handle'; then
+  sanitized=yes
+fi
 # Which shared objects a run opens (the dynamic loader's own list, dlopen included).
 loaded() { LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n 's/.*file=\([^ ]*\) \[0\];  needed by.*/\1/p; s/.*file=\([^ ]*\) \[0\];  dynamically loaded by.*/\1/p'; }
 
