@@ -154,5 +154,36 @@ for f in "${all_docx[@]}"; do
 done
 $check text "${pdfs[@]}" || fail "LibreOffice PDF text lacks the name or a section"
 
+# 7. Right-to-left documents in LibreOffice: an entry line with a Latin role or organisation
+#    ("Senior Go Engineer", "Snapp") is laid out right to left like the rest, so it sits in
+#    the right half of the page with its dates in the left half.
+rtl="$scratch/rtl"
+mkdir -p "$rtl"
+for stem in hebrew-latin-role persian-latin-name; do
+  "$tailor" build -o "$rtl/$stem.docx" "$src/tests/fixtures/scripts/$stem.resume" 2>/dev/null ||
+    fail "tailor build $stem.resume"
+done
+timeout 300 soffice -env:UserInstallation="file://$scratch/lo-profile" --headless --convert-to pdf \
+  --outdir "$rtl" "$rtl"/*.docx >"$scratch/soffice-rtl.log" 2>&1 ||
+  fail "soffice failed on the right-to-left files: $(cat "$scratch/soffice-rtl.log")"
+for pair in hebrew-latin-role:Senior persian-latin-name:Snapp; do
+  stem=${pair%%:*} word=${pair#*:}
+  pdftotext -bbox "$rtl/$stem.pdf" "$rtl/$stem.html"
+  /usr/bin/python3 -P - "$rtl/$stem.html" "$word" <<'PY' || fail "$stem: Latin entry line not right to left"
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+width = float(re.search(r'<page width="([\d.]+)"', html).group(1))
+words = [(float(a), float(b), w) for a, b, w in
+         re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
+latin = [w for w in words if w[2] == sys.argv[2]]
+year = [w for w in words if w[2] == "2021"]
+if not latin or not year:
+    sys.exit(f"{sys.argv[2]!r} or 2021 not found")
+if latin[0][0] < width / 2 or year[0][1] > width / 2:
+    sys.exit(f"{sys.argv[2]} at x={latin[0][0]:.0f}, 2021 ends at x={year[0][1]:.0f}, page {width:.0f}")
+PY
+done
+echo "LibreOffice: Latin entry lines of Hebrew and Persian resumes are right to left"
+
 echo "OK: ${#all_docx[@]} DOCX files (${#samples[@]} samples x ${#styles[@]} styles + fixtures);" \
   "soffice $((t1 - t0)) s, total $(($(date +%s) - start)) s"

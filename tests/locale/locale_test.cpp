@@ -1,5 +1,6 @@
 // Languages: the locale files, ICU case mapping, folding, CLDR dates and bidi direction.
 #include <gtest/gtest.h>
+#include <unicode/uloc.h>
 
 #include <filesystem>
 #include <fstream>
@@ -152,6 +153,31 @@ TEST(Dates, MonthNamesComeFromCldrInTheDocumentLanguage) {
   EXPECT_EQ(format_month_year(2021, 3, "de"), "März 2021");
   EXPECT_EQ(format_month_year(2021, 3, "ru"), "март 2021\u202Fг.");  // CLDR: narrow no-break space
   EXPECT_EQ(format_month_year(2021, 3, "ja"), "2021年3月");
+}
+
+TEST(Dates, MonthAndYearMatchSimpleDateFormatInEveryIcuLocale) {
+  // format_month_year reads CLDR's pattern and month names itself; SimpleDateFormat is the
+  // reference, for every locale ICU has (about 800), both widths and all twelve months.
+  std::vector<std::string> tags{"en", "az", "ru", "tr", "de", "ar", "fa", "he", "zh", "ja", "ko"};
+  for (int32_t i = 0; i < uloc_countAvailable(); ++i) {
+    char tag[ULOC_FULLNAME_CAPACITY] = {};
+    UErrorCode ec = U_ZERO_ERROR;
+    uloc_toLanguageTag(uloc_getAvailable(i), tag, sizeof tag, true, &ec);
+    if (U_SUCCESS(ec)) tags.emplace_back(tag);
+  }
+  int checked = 0;
+  for (const std::string& tag : tags) {
+    for (bool wide : {false, true}) {
+      std::vector<std::string> want = tailor::locale::format_months_icu(2024, tag, wide);
+      ASSERT_EQ(want.size(), 12u) << tag;
+      for (int m = 1; m <= 12; ++m) {
+        ASSERT_EQ(tailor::locale::format_month_year(2024, m, tag, wide), want[m - 1])
+            << tag << (wide ? " wide " : " ") << m;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 10000);
 }
 
 TEST(Dates, PersianAndArabicUseGregorianYearsAndLatinDigits) {

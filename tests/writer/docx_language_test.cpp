@@ -57,6 +57,52 @@ TEST(DocxLanguage, RightToLeftParagraphsAndRunsAreMarked) {
   EXPECT_EQ(m.str().find("<w:bidi/>"), std::string::npos) << m.str();
 }
 
+TEST(DocxLanguage, LatinEntryLinesOfARightToLeftDocumentAreRightToLeft) {
+  // A Hebrew resume whose first entry has a Latin role, organisation and place: its heading
+  // and details lines are laid out right to left like the Hebrew entry's (role at the right,
+  // dates at the left), while the Latin runs themselves are not marked right to left.
+  model::Document doc;
+  doc.header.name.value = "Noa Cohen";
+  doc.header.language.value = "he";
+  model::Section s = fx::section(model::SectionKind::Experience, "ניסיון");
+  model::Entry latin;
+  latin.role = "Senior Go Engineer";
+  latin.organisation = "Wix";
+  latin.location = "Tel Aviv";
+  latin.dates.start = {2021, 4, 0, false, fx::at(3)};
+  latin.dates.end = {0, 0, 0, true, fx::at(3)};
+  latin.bullets.push_back(fx::bullet({fx::run("Built the Go payments service.")}));
+  s.blocks.push_back(latin);
+  model::Entry hebrew;
+  hebrew.role = "מהנדסת תוכנה";
+  hebrew.organisation = "בנק הפועלים";
+  hebrew.dates.start = {2017, 2, 0, false, fx::at(6)};
+  s.blocks.push_back(hebrew);
+  doc.sections.push_back(s);
+  std::string x = flat_xml(doc);
+  auto paragraph_with = [&](const std::string& text) {
+    std::regex re("<w:p>(?:(?!</w:p>).)*" + text + "(?:(?!</w:p>).)*</w:p>");
+    std::smatch m;
+    EXPECT_TRUE(std::regex_search(x, m, re)) << text << "\n" << x;
+    return m.str();
+  };
+  for (const char* text : {"Noa Cohen", "Senior Go Engineer", "Wix", "מהנדסת תוכנה"}) {
+    EXPECT_NE(paragraph_with(text).find("<w:bidi/>"), std::string::npos) << text;
+  }
+  std::string role = paragraph_with("Senior Go Engineer");
+  std::regex latin_run("<w:r>(?:(?!</w:r>).)*Senior Go Engineer");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(role, m, latin_run));
+  EXPECT_EQ(m.str().find("<w:rtl/>"), std::string::npos) << m.str();
+  // An English sentence keeps its own direction, so its full stop stays at its end.
+  EXPECT_EQ(paragraph_with("Built the Go payments service").find("<w:bidi/>"), std::string::npos);
+  // The same entry in an English document is left to right.
+  doc.header.language.value = "en";
+  doc.sections[0].title = "Experience";
+  x = flat_xml(doc);
+  EXPECT_EQ(paragraph_with("Senior Go Engineer").find("<w:bidi/>"), std::string::npos);
+}
+
 TEST(DocxLanguage, RunsAndDefaultsCarryTheLanguageAndScriptFonts) {
   std::string x = flat_xml(arabic());
   EXPECT_GE(count(x, "<w:lang w:val=\"ar\" w:bidi=\"ar\"/>"), 4u) << x;  // defaults + runs

@@ -1,9 +1,11 @@
 // The document's language and text direction in WordprocessingML: w:lang on runs and in the
 // defaults, w:bidi on right-to-left paragraphs and w:rtl on right-to-left runs, so Word and
-// LibreOffice choose the right fonts, spell-checking language and paragraph direction.
+// LibreOffice choose the right fonts, spell-checking language and paragraph direction; a
+// right-to-left document (locale/direction.hpp) makes every paragraph right to left.
 #include <array>
 #include <cstring>
 
+#include "locale/direction.hpp"
 #include "locale/text.hpp"
 #include "writer/docx/internal.hpp"
 #include "writer/format.hpp"
@@ -24,6 +26,18 @@ std::string text_of(pugi::xml_node node) {
 /// True when the text holds any strong right-to-left character (ubidi finds the first
 /// strong character; a run "Go" inside a Hebrew paragraph stays left to right).
 bool has_rtl(const std::string& text) { return locale::is_rtl_paragraph(text); }
+
+/// A line of the page's layout: the name, headline and contact lines, a section heading,
+/// an entry's heading and details lines, or any line with a tab (text, then its dates).
+bool is_layout_line(pugi::xml_node p) {
+  static constexpr std::array<const char*, 6> kStyles = {
+      "Title", "Headline", "Contact", "Heading1", "EntryHeading", "EntryDetails"};
+  const char* style = p.child("w:pPr").child("w:pStyle").attribute("w:val").value();
+  for (const char* name : kStyles) {
+    if (std::strcmp(style, name) == 0) return true;
+  }
+  return static_cast<bool>(p.select_node(".//w:tab"));
+}
 
 /// CT_PPrBase puts w:bidi after the tabs and before spacing, indentation and alignment.
 void add_bidi(pugi::xml_node p) {
@@ -64,9 +78,15 @@ RunProps language_run_props(const model::Document& doc) {
 
 void mark_language(pugi::xml_node root, const model::Document& doc) {
   RunProps lang = language_run_props(doc);
+  // In a right-to-left document the lines that make the page's layout are right to left
+  // whatever their text, as on the mirrored PDF page: an entry line that opens with a Latin
+  // role ("Senior Go Engineer") or organisation starts at the right, with its dates at the
+  // left, and so do a Latin name and contact line. Prose and bullets take the direction of
+  // their first strong character (an English sentence keeps its full stop at its end).
+  const bool rtl_document = locale::is_rtl_document(doc);
   for (pugi::xpath_node xp : root.select_nodes(".//w:p")) {
     pugi::xml_node p = xp.node();
-    if (has_rtl(text_of(p))) add_bidi(p);
+    if ((rtl_document && is_layout_line(p)) || has_rtl(text_of(p))) add_bidi(p);
   }
   for (pugi::xpath_node xr : root.select_nodes(".//w:r")) {
     pugi::xml_node r = xr.node();

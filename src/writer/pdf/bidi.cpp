@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "base/utf8.hpp"
+#include "locale/direction.hpp"
 
 namespace tailor::writer::pdf {
 
@@ -98,20 +99,6 @@ std::vector<int> visual_order(const std::vector<std::uint8_t>& levels) {
   return map;
 }
 
-int first_strong_direction(std::string_view utf8) {
-  for (std::size_t i = 0; i < utf8.size();) {
-    char32_t cp = base::decode_next(utf8, i);
-    switch (u_charDirection(static_cast<UChar32>(cp))) {
-      case U_LEFT_TO_RIGHT:
-        return 0;
-      case U_RIGHT_TO_LEFT:
-      case U_RIGHT_TO_LEFT_ARABIC:
-        return 1;
-      default:
-        break;
-    }
-  }
-  return -1;
-}
+int first_strong_direction(std::string_view utf8) { return locale::first_strong_direction(utf8); }
 
 }  // namespace tailor::writer::pdf

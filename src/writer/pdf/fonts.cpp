@@ -5,6 +5,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <mutex>
@@ -58,6 +59,16 @@ bool Face::init(hb_blob_t* blob, unsigned index) {
     ascender_ = static_cast<int>(static_cast<long>(ext.ascender) * 1000 / upem_);
     descender_ = static_cast<int>(static_cast<long>(ext.descender) * 1000 / upem_);
   }
+  for (char32_t cp = 0; cp < 128; ++cp) {
+    hb_codepoint_t gid = 0;
+    if (!hb_font_get_nominal_glyph(font_, cp, &gid)) continue;
+    ascii_gid_[cp] = gid;
+    ascii_adv_[cp] = hb_font_get_glyph_h_advance(font_, gid);
+    ascii_adv_by_gid_.emplace_back(gid, ascii_adv_[cp]);
+  }
+  std::sort(ascii_adv_by_gid_.begin(), ascii_adv_by_gid_.end());
+  ascii_adv_by_gid_.erase(std::unique(ascii_adv_by_gid_.begin(), ascii_adv_by_gid_.end()),
+                          ascii_adv_by_gid_.end());
   return true;
 }
 
@@ -68,11 +79,13 @@ Face::~Face() {
 }
 
 bool Face::has(char32_t cp) const {
+  if (cp < 128) return ascii_gid_[cp] != 0;
   hb_codepoint_t gid = 0;
   return hb_font_get_nominal_glyph(font_, cp, &gid) && gid != 0;
 }
 
 int Face::width1000(char32_t cp) const {
+  if (cp < 128) return static_cast<int>(ascii_adv_[cp] * 1000 / static_cast<long>(upem_));
   hb_codepoint_t gid = 0;
   if (!hb_font_get_nominal_glyph(font_, cp, &gid)) return 0;
   long adv = hb_font_get_glyph_h_advance(font_, gid);
@@ -80,6 +93,7 @@ int Face::width1000(char32_t cp) const {
 }
 
 unsigned Face::glyph(char32_t cp) const {
+  if (cp < 128) return ascii_gid_[cp];
   hb_codepoint_t gid = 0;
   if (!hb_font_get_nominal_glyph(font_, cp, &gid)) return 0;
   return gid;
@@ -144,11 +158,17 @@ Face::Descriptor Face::descriptor() const {
 }
 
 double Face::text_width(std::string_view utf8, double size) const {
-  return shape(*this, utf8, size, Direction::Auto).width;
+  return shaped_width(*this, utf8, size, Direction::Auto);
 }
 
 double Face::glyph_width1000(unsigned gid) const {
-  return static_cast<double>(hb_font_get_glyph_h_advance(font_, gid)) * 1000.0 / upem_;
+  auto it = std::lower_bound(ascii_adv_by_gid_.begin(), ascii_adv_by_gid_.end(),
+                             std::pair<unsigned, long>{gid, 0L},
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+  long adv = it != ascii_adv_by_gid_.end() && it->first == gid
+                 ? it->second
+                 : static_cast<long>(hb_font_get_glyph_h_advance(font_, gid));
+  return static_cast<double>(adv) * 1000.0 / upem_;
 }
 
 namespace {

@@ -7,6 +7,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 struct hb_blob_t;
 struct hb_face_t;
@@ -84,6 +86,12 @@ class Face {
   int ascender_ = 800, descender_ = -200;
   std::string path_;
   bool cff_ = false;
+  /// The nominal glyph and advance of each ASCII code point, read once: a resume's text is
+  /// mostly ASCII, and HarfBuzz's cmap and hmtx calls cost a hundred instructions or more each.
+  unsigned ascii_gid_[128] = {};
+  long ascii_adv_[128] = {};
+  /// The same advances by glyph ID, sorted, for glyph_width1000.
+  std::vector<std::pair<unsigned, long>> ascii_adv_by_gid_;
 };
 
 /// The family of the best TrueType face fontconfig sorts first among those that have cp;

@@ -25,11 +25,12 @@ bool same_look(const std::vector<Piece>& ps, int a, int b) {
          y.uri.empty();
 }
 
-/// Glyphs moved right by dx.
-std::vector<Glyph> shifted(const std::vector<Glyph>& gs, double dx) {
-  std::vector<Glyph> out = gs;
-  for (Glyph& g : out) g.x += dx;
-  return out;
+/// Appends glyphs moved right by dx.
+void append_shifted(std::vector<Glyph>& to, std::vector<Glyph>&& gs, double dx) {
+  for (Glyph& g : gs) {
+    g.x += dx;
+    to.push_back(std::move(g));
+  }
 }
 
 }  // namespace
@@ -113,13 +114,14 @@ void Engine::place(const std::vector<Piece>& ps, Line& line, Word& w) const {
       double gap = x - (last->x + last->width);
       if (ch.level % 2) {
         // Right to left: the new word goes to the left of what the segment holds.
-        std::vector<Glyph> gs = ch.glyphs;
-        for (const Glyph& g : shifted(space, ch.width)) gs.push_back(g);
-        for (const Glyph& g : shifted(last->glyphs, ch.width + gap)) gs.push_back(g);
+        std::vector<Glyph> gs = std::move(ch.glyphs);
+        gs.reserve(gs.size() + space.size() + last->glyphs.size());
+        append_shifted(gs, std::move(space), ch.width);
+        append_shifted(gs, std::move(last->glyphs), ch.width + gap);
         last->glyphs = std::move(gs);
       } else {
-        for (const Glyph& g : shifted(space, last->width)) last->glyphs.push_back(g);
-        for (const Glyph& g : shifted(ch.glyphs, x - last->x)) last->glyphs.push_back(g);
+        append_shifted(last->glyphs, std::move(space), last->width);
+        append_shifted(last->glyphs, std::move(ch.glyphs), x - last->x);
       }
       last->text += (spaced ? " " : "") + ch.text;
       last->width = x + ch.width - last->x;

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <functional>
-#include <map>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 
@@ -139,35 +139,64 @@ Shaped shape_unit(const Face& face, std::string_view utf8, Direction dir) {
 
 }  // namespace
 
-Shaped shape(const Face& face, std::string_view utf8, double size, Direction dir) {
-  if (utf8.empty()) return {};
+const Shaped& shape_unit_cached(const Face& face, std::string_view utf8, Direction dir) {
   // A resume repeats its words ("the", "and", the space), and fit-to-pages lays it out again:
   // each (face, direction, text) is shaped once per thread. Faces live for the process. The
-  // words are looked up by view, so a hit allocates nothing.
+  // words are looked up by view, so a hit allocates nothing; the few (face, direction)
+  // tables are found by a linear scan.
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   using Words = std::unordered_map<std::string, Shaped, Hash, std::equal_to<>>;
-  thread_local std::map<std::pair<const Face*, Direction>, Words> cache;
+  struct Table {
+    const Face* face;
+    Direction dir;
+    Words words;
+  };
+  thread_local std::vector<std::unique_ptr<Table>> cache;
   thread_local std::size_t cached = 0;
   if (cached > 20000) {
     cache.clear();
     cached = 0;
   }
-  Words& words = cache[{&face, dir}];
-  auto it = words.find(utf8);
-  if (it == words.end()) {
-    it = words.emplace(std::string(utf8), shape_unit(face, utf8, dir)).first;
+  Table* table = nullptr;
+  for (const auto& t : cache) {
+    if (t->face == &face && t->dir == dir) {
+      table = t.get();
+      break;
+    }
+  }
+  if (!table) {
+    cache.push_back(std::make_unique<Table>(Table{&face, dir, {}}));
+    table = cache.back().get();
+  }
+  auto it = table->words.find(utf8);
+  if (it == table->words.end()) {
+    it = table->words.emplace(std::string(utf8), shape_unit(face, utf8, dir)).first;
     ++cached;
   }
-  Shaped out = it->second;
-  for (Glyph& g : out.glyphs) {
+  return it->second;
+}
+
+Shaped shape(const Face& face, std::string_view utf8, double size, Direction dir) {
+  if (utf8.empty()) return {};
+  const Shaped& unit = shape_unit_cached(face, utf8, dir);
+  Shaped out;
+  out.glyphs.reserve(unit.glyphs.size());
+  for (const Glyph& u : unit.glyphs) {
+    Glyph& g = out.glyphs.emplace_back(u);
     g.x *= size;
     g.y *= size;
   }
-  out.width *= size;
+  out.width = unit.width * size;
+  out.clustered = unit.clustered;
   return out;
+}
+
+double shaped_width(const Face& face, std::string_view utf8, double size, Direction dir) {
+  if (utf8.empty()) return 0;
+  return shape_unit_cached(face, utf8, dir).width * size;
 }
 
 }  // namespace tailor::writer::pdf

@@ -35,4 +35,10 @@ struct Shaped {
 /// Default-ignorable characters (ZWSP, ZWJ, bidi controls, BOM, soft hyphen) are not drawn.
 Shaped shape(const Face& face, std::string_view utf8, double size, Direction dir);
 
+/// The width shape() gives, without copying the glyphs.
+double shaped_width(const Face& face, std::string_view utf8, double size, Direction dir);
+
+/// shape() at 1 pt, from the per-thread cache of shaped words: valid until the next call.
+const Shaped& shape_unit_cached(const Face& face, std::string_view utf8, Direction dir);
+
 }  // namespace tailor::writer::pdf

@@ -30,7 +30,10 @@ int script_of_locale(const std::string& tag) {
 int first_script(const std::string& text) {
   for (std::size_t i = 0; i < text.size();) {
     char32_t cp = base::decode_next(text, i);
-    if (cp < 0x80 && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) continue;
+    if (cp < 0x80) {
+      if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return USCRIPT_LATIN;
+      continue;
+    }
     UErrorCode err = U_ZERO_ERROR;
     UScriptCode sc = uscript_getScript(static_cast<UChar32>(cp), &err);
     if (U_SUCCESS(err) && sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED) return sc;
