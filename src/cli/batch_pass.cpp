@@ -12,6 +12,7 @@
 #include "base/files.hpp"
 #include "base/regular_files.hpp"
 #include "base/sha256.hpp"
+#include "cli/batch_commit.hpp"
 #include "cli/batch_io.hpp"
 #include "cli/batch_plan.hpp"
 #include "cli/batch_pool.hpp"
@@ -134,10 +135,21 @@ class Build {
   bool batch_mode() const { return !req_.out_dir.empty(); }
   const std::vector<std::string>& roles() const { return roles_; }
 
+  /// What one role task made, kept until its staged outputs are committed.
+  struct RoleOutcome {
+    std::size_t input = 0, role = 0;
+    std::vector<std::size_t> mine;  ///< Plan indices of the outputs it built.
+    std::vector<Status> result;
+    std::vector<std::optional<std::string>> stdout_bytes;
+    std::vector<std::string> shas;
+    std::vector<std::size_t> staged;  ///< Indices into mine, in the order handed over.
+    int code = 0;
+  };
   void parse_task(std::size_t i);
   void role_task(std::size_t i, std::size_t r);
+  /// Records a role's outcome once its outputs are in place (`errors`: one per staged file).
+  void finish_role(RoleOutcome& out, const std::vector<std::string>& errors);
   void fail(InputState& in, int code);
-  void finish_role(std::size_t i);
   void flush_ready();  // caller holds print_mu_
   bool stopping() const { return stop_.load() || batch::interrupt_signal() != 0; }
   /// 0 when output o may be written, else the exit code after saying why.
@@ -158,6 +170,8 @@ class Build {
   std::vector<InputState> ins_;
   std::unique_ptr<Progress> progress_;
   std::unique_ptr<Pool> pool_;
+  /// Outputs wait here, written, until a group of them is synced at once (batch_commit.hpp).
+  std::unique_ptr<CommitGroup> commits_;
   std::mutex state_mu_;  // guards ins_[*] bookkeeping and outs_[*].status
   std::mutex print_mu_;  // guards ctx_.err, ctx_.out, progress_, next_flush_
   std::size_t next_flush_ = 0;
@@ -316,11 +330,13 @@ int Build::run() {
     std::lock_guard lock(print_mu_);
     flush_ready();
   }
+  commits_ = std::make_unique<CommitGroup>(kCommitGroupSize);
   pool_ = std::make_unique<Pool>(jobs);
   for (std::size_t i = 0; i < ins_.size(); ++i) {
     if (!ins_[i].complete) pool_->push([this, i] { parse_task(i); });
   }
   pool_->wait();
+  commits_->commit();  // the last, partial group
   {
     std::lock_guard lock(print_mu_);
     flush_ready();
@@ -652,11 +668,18 @@ void Build::role_task(std::size_t i, std::size_t r) {
     if (plan_.outputs[j].role == r && outs_[j].status == Status::Pending) mine.push_back(j);
   }
   diag::Diagnostics& diags = in.role_diags[r];
-  std::vector<Status> result(mine.size(), Status::NotBuilt);
-  std::vector<std::optional<std::string>> stdout_bytes(mine.size());
-  std::vector<std::string> shas(mine.size());
+  auto outcome = std::make_shared<RoleOutcome>();
+  outcome->input = i;
+  outcome->role = r;
+  std::vector<Status>& result = outcome->result;
+  std::vector<std::optional<std::string>>& stdout_bytes = outcome->stdout_bytes;
+  std::vector<std::string>& shas = outcome->shas;
+  int& c = outcome->code;
+  std::vector<base::StagedFile> staged;
+  result.assign(mine.size(), Status::NotBuilt);
+  stdout_bytes.resize(mine.size());
+  shas.resize(mine.size());
   bool record = batch_mode() || !req_.summary_file.empty() || !req_.key_file.empty();
-  int c = 0;
   if (!stopping()) {
     model::Document doc;
     {
@@ -721,9 +744,13 @@ void Build::role_task(std::size_t i, std::size_t r) {
           result[k] = Status::Built;
           continue;
         }
+        // Written now, in place once its group is durable (finish_role).
         std::string err;
-        if (batch::write_output_atomic(o.path, *bytes[k], err)) {
+        base::StagedFile f;
+        if (batch::stage_output(o.path, *bytes[k], f, err)) {
           result[k] = Status::Built;
+          outcome->staged.push_back(k);
+          staged.push_back(std::move(f));
         } else {
           diag::Diagnostic d;
           d.path = o.path;
@@ -735,13 +762,38 @@ void Build::role_task(std::size_t i, std::size_t r) {
       }
     }
   }
+  outcome->mine = std::move(mine);
+  if (staged.empty()) {
+    finish_role(*outcome, {});
+  } else {
+    commits_->add(std::move(staged), [this, outcome](const std::vector<std::string>& errors) {
+      finish_role(*outcome, errors);
+    });
+  }
+}
+
+void Build::finish_role(RoleOutcome& out, const std::vector<std::string>& errors) {
+  InputState& in = ins_[out.input];
+  const std::vector<std::size_t>& mine = out.mine;
+  std::vector<Status>& result = out.result;
+  int c = out.code;
+  for (std::size_t s = 0; s < errors.size() && s < out.staged.size(); ++s) {
+    if (errors[s].empty()) continue;
+    std::size_t k = out.staged[s];
+    diag::Diagnostic d;
+    d.path = plan_.outputs[mine[k]].path;
+    d.message = "cannot write output: " + errors[s];
+    in.role_diags[out.role].add(std::move(d));
+    result[k] = Status::Failed;
+    c = worst(c, code(diag::ExitCode::IoError));
+  }
   bool complete = false;
   {
     std::lock_guard lock(state_mu_);
     for (std::size_t k = 0; k < mine.size(); ++k) {
       outs_[mine[k]].status = result[k];
-      outs_[mine[k]].stdout_bytes = std::move(stdout_bytes[k]);
-      outs_[mine[k]].sha = std::move(shas[k]);
+      outs_[mine[k]].stdout_bytes = std::move(out.stdout_bytes[k]);
+      outs_[mine[k]].sha = std::move(out.shas[k]);
     }
     if (c != 0) fail(in, c);
     complete = --in.roles_left == 0;
