@@ -18,8 +18,8 @@ namespace {
 // What each cache may hold before it starts again from empty. A batch of one template keeps
 // a few hundred kilobytes; distinct documents with distinct glyph sets stop at these bounds,
 // so a long batch's memory stays flat (docs/performance.md, peak RSS).
-constexpr std::size_t kSubsetBudget = 4u << 20;
-constexpr std::size_t kDeflateBudget = 4u << 20;
+constexpr std::size_t kSubsetBudget = 1u << 20;
+constexpr std::size_t kDeflateBudget = 1u << 20;
 
 struct SubsetKey {
   const Face* face;
