@@ -17,11 +17,11 @@
 #include "cli/batch_plan.hpp"
 #include "cli/batch_pool.hpp"
 #include "cli/batch_progress.hpp"
+#include "cli/batch_prune.hpp"
 #include "cli/batch_report.hpp"
 #include "cli/batch_summary.hpp"
 #include "cli/build_id.hpp"
 #include "cli/input_files.hpp"
-#include "cli/shard.hpp"
 #include "data/files.hpp"
 #include "diag/limits.hpp"
 #include "reader/reader.hpp"
@@ -125,10 +125,8 @@ class Build {
   std::string log_name(const InputState& in) const;
   /// --dry-run: the plan on standard output.
   int print_plan(const std::vector<std::string>& prune);
-  /// Removes an output file Tailor owns; false after reporting an error.
-  bool remove_output(const std::string& path);
-  /// The manifest entries --prune would remove: outputs of this shard the plan does not make.
-  std::vector<std::string> prune_candidates() const;
+  /// batch::remove_output, reporting to the error stream.
+  bool remove_output(const std::string& path) { return batch::remove_output(path, ctx_.err); }
   /// The --summary and --key-file record of this pass.
   Report report(const std::vector<std::string>& pruned,
                 const std::vector<std::string>& removed) const;
@@ -293,7 +291,9 @@ int Build::run() {
       if (int rc = check_target(o); rc != 0) return rc;
     }
   }
-  std::vector<std::string> prune = req_.prune ? prune_candidates() : std::vector<std::string>{};
+  std::vector<std::string> prune =
+      req_.prune ? prune_candidates(plan_, manifest_, req_.shard_index, req_.shard_count)
+                 : std::vector<std::string>{};
   if (req_.dry_run) return print_plan(prune);
   for (const std::string& d : dirs) {
     std::error_code ec;
@@ -479,22 +479,6 @@ std::string Build::log_name(const InputState& in) const {
   return req_.anonymize ? in.ref : input_display_name(in.path);
 }
 
-std::vector<std::string> Build::prune_candidates() const {
-  std::set<std::string> planned;
-  for (const batch::PlannedOutput& o : plan_.outputs) planned.insert(o.name);
-  std::vector<std::string> out;
-  for (const std::string& name : manifest_.names()) {
-    if (planned.count(name)) continue;
-    // Under --shard, only this shard's inputs' outputs: the others are other workers'.
-    if (req_.shard_count > 1 &&
-        shard_of_source(manifest_.get(name)->source, req_.shard_count) != req_.shard_index) {
-      continue;
-    }
-    out.push_back(name);
-  }
-  return out;
-}
-
 int Build::print_plan(const std::vector<std::string>& prune) {
   std::string text;
   int rc = 0;
@@ -522,14 +506,6 @@ int Build::print_plan(const std::vector<std::string>& prune) {
   }
   print_text(ctx_, text);
   return rc;
-}
-
-bool Build::remove_output(const std::string& path) {
-  std::error_code ec;
-  fs::remove(path, ec);
-  if (!ec) return true;
-  ctx_.err << "tailor: error: cannot remove " << path << ": " << ec.message() << "\n";
-  return false;
 }
 
 Report Build::report(const std::vector<std::string>& pruned,
