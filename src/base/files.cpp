@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 namespace tailor::base {
 
@@ -84,9 +86,19 @@ void inject_write_fault_for_testing(int errno_value, std::size_t after_bytes) {
   g_fault_errno = errno_value;
 }
 
-bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& err,
-                       TempFileTracker* tracker) {
+namespace {
+std::atomic<int> g_sync_fault{0};
+std::atomic<std::size_t> g_group_syncs{0};
+}  // namespace
+
+void inject_sync_fault_for_testing(int errno_value) { g_sync_fault = errno_value; }
+
+std::size_t group_syncs() { return g_group_syncs.load(); }
+
+bool stage_file(const std::string& path, std::string_view bytes, StagedFile& out, std::string& err,
+                TempFileTracker* tracker) {
   namespace fs = std::filesystem;
+  out = StagedFile{};
   // Outputs are regular files or nothing: never rename over a FIFO, a device or a link.
   if (!check_output_target(path, err)) return false;
   fs::path target(path);
@@ -109,14 +121,14 @@ bool write_file_atomic(const std::string& path, std::string_view bytes, std::str
     err = "cannot create a temporary file in " + dir.string() + ": " + std::strerror(mk_errno);
     return false;
   }
-  auto finish = [&] {
-    if (tracker) tracker->released(token);
-  };
-  auto fail = [&](const std::string& what, bool close_fd) {
+  out.path = path;
+  out.temp = tmpl;
+  out.fd = fd;
+  out.token = token;
+  out.tracker = tracker;
+  auto fail = [&](const std::string& what) {
     err = what + ": " + std::strerror(errno);
-    if (close_fd) ::close(fd);
-    ::unlink(tmpl.c_str());
-    finish();
+    discard_staged(out);
     return false;
   };
   std::size_t done = 0;
@@ -127,25 +139,123 @@ bool write_file_atomic(const std::string& path, std::string_view bytes, std::str
       std::size_t after = g_fault_after.load();
       if (done >= after) {
         errno = fault;
-        return fail("cannot write " + path, true);
+        return fail("cannot write " + path);
       }
       want = std::min(want, after - done);
     }
     ssize_t n = ::write(fd, bytes.data() + done, want);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return fail("cannot write " + path, true);
+      return fail("cannot write " + path);
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fchmod(fd, 0644) != 0) return fail("cannot set the mode of " + path, true);
-  if (::fsync(fd) != 0) return fail("cannot flush " + path, true);
-  if (::close(fd) != 0) return fail("cannot close " + path, false);
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    return fail("cannot rename into place " + path, false);
-  }
-  finish();
+  if (::fchmod(fd, 0644) != 0) return fail("cannot set the mode of " + path);
   return true;
+}
+
+void discard_staged(StagedFile& f) {
+  int saved = errno;
+  if (f.fd >= 0) ::close(f.fd);
+  f.fd = -1;
+  if (!f.temp.empty()) ::unlink(f.temp.c_str());
+  f.temp.clear();
+  if (f.tracker) f.tracker->released(f.token);
+  f.tracker = nullptr;
+  errno = saved;
+}
+
+namespace {
+
+/// Closes a staged file and renames it into place; the file's data is already durable.
+bool place(StagedFile& f, std::string& err) {
+  auto fail = [&](const std::string& what) {
+    err = what + ": " + std::strerror(errno);
+    discard_staged(f);
+    return false;
+  };
+  int fd = f.fd;
+  f.fd = -1;
+  if (::close(fd) != 0) return fail("cannot close " + f.path);
+  if (::rename(f.temp.c_str(), f.path.c_str()) != 0) {
+    return fail("cannot rename into place " + f.path);
+  }
+  f.temp.clear();
+  if (f.tracker) f.tracker->released(f.token);
+  f.tracker = nullptr;
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> commit_staged(std::vector<StagedFile>& files) {
+  std::vector<std::string> errs(files.size());
+  // One syncfs per file system the group writes to: it makes every file's data and inode
+  // durable at once, where an fsync per file waits for a journal commit per file.
+  struct Device {
+    dev_t dev;
+    int err;        ///< errno of its sync; 0: durable
+    bool per_file;  ///< no syncfs here (ENOSYS): an fsync per file instead
+  };
+  std::vector<Device> synced;
+  std::vector<dev_t> devs(files.size());
+  std::vector<int> stat_err(files.size(), 0);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    struct stat st {};
+    if (files[i].fd >= 0 && ::fstat(files[i].fd, &st) != 0) stat_err[i] = errno;
+    devs[i] = st.st_dev;
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    StagedFile& f = files[i];
+    if (f.fd < 0) continue;
+    int e = stat_err[i];
+    // The only file of the group on its file system: its own fsync is the cheaper sync.
+    if (e == 0 && std::count(devs.begin(), devs.end(), devs[i]) == 1) {
+      e = ::fsync(f.fd) == 0 ? 0 : errno;
+      if (g_sync_fault.load() != 0) e = g_sync_fault.load();
+    } else if (e == 0) {
+      auto it = std::find_if(synced.begin(), synced.end(),
+                             [&](const Device& d) { return d.dev == devs[i]; });
+      if (it == synced.end()) {
+        // Every file of the group is written by now, so this one call covers them all.
+        g_group_syncs.fetch_add(1);
+        int fault = g_sync_fault.load();
+        Device d{devs[i], 0, false};
+        if (fault != 0) {
+          d.err = fault;
+        } else if (::syncfs(f.fd) != 0) {
+          d.per_file = errno == ENOSYS;
+          d.err = d.per_file ? 0 : errno;
+        }
+        synced.push_back(d);
+        it = synced.end() - 1;
+      }
+      e = it->per_file ? (::fsync(f.fd) == 0 ? 0 : errno) : it->err;
+    }
+    if (e != 0) {
+      errno = e;
+      errs[i] = "cannot flush " + f.path + ": " + std::strerror(e);
+      discard_staged(f);
+    }
+  }
+  // Only now, with every file of the group durable, does any of them replace its output: a
+  // crash leaves each output either as it was or complete, as an fsync per file would.
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (files[i].fd >= 0) place(files[i], errs[i]);
+  }
+  return errs;
+}
+
+bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& err,
+                       TempFileTracker* tracker) {
+  StagedFile f;
+  if (!stage_file(path, bytes, f, err, tracker)) return false;
+  if (::fsync(f.fd) != 0) {
+    err = "cannot flush " + path + ": " + std::strerror(errno);
+    discard_staged(f);
+    return false;
+  }
+  return place(f, err);
 }
 
 bool same_file(const std::string& a, const std::string& b) {

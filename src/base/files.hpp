@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/limits.hpp"
 
@@ -45,6 +46,37 @@ class TempFileTracker {
 /// and sets err on failure; the temporary file is removed in every failure path.
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& err,
                        TempFileTracker* tracker = nullptr);
+
+/// A file written in full under a temporary name beside its destination (".NAME.tmp-XXXXXX"),
+/// not yet made durable or renamed into place. Held open until commit_staged.
+struct StagedFile {
+  std::string path;  ///< The destination.
+  std::string temp;  ///< The temporary file; empty once renamed or removed.
+  int fd = -1;
+  void* token = nullptr;
+  TempFileTracker* tracker = nullptr;
+};
+
+/// The first half of write_file_atomic: checks the target and writes the temporary file.
+/// False with err set (the temporary file removed) on failure.
+bool stage_file(const std::string& path, std::string_view bytes, StagedFile& out, std::string& err,
+                TempFileTracker* tracker = nullptr);
+
+/// Removes a staged file that will not be committed.
+void discard_staged(StagedFile& f);
+
+/// The second half, for a group of files: makes all of them durable (one syncfs per file
+/// system, where write_file_atomic pays an fsync per file), and only then renames each into
+/// place, so after a crash every output is either as it was or complete. Returns one error
+/// per file, empty for the files now in place; a failed file's temporary is removed.
+std::vector<std::string> commit_staged(std::vector<StagedFile>& files);
+
+/// How many group syncs commit_staged has made in this process (tests and benchmarks).
+std::size_t group_syncs();
+
+/// Test hook: makes commit_staged's syncs fail with errno_value, as a disk that reports a
+/// write-back error would (EIO); 0 turns the fault off. Not for production use.
+void inject_sync_fault_for_testing(int errno_value);
 
 /// Test hook: makes the next write_file_atomic calls fail as a full disk would (write(2)
 /// returns -1 with errno_value after `after_bytes` bytes), so the clean-up after ENOSPC is

@@ -115,11 +115,17 @@ class SlotTracker final : public base::TempFileTracker {
   void released(void* token) override { release(static_cast<TempSlot*>(token)); }
 };
 
+SlotTracker g_tracker;  // no state of its own: the slots are
+
 }  // namespace
 
 bool write_output_atomic(const std::string& path, std::string_view bytes, std::string& err) {
-  SlotTracker tracker;
-  return base::write_file_atomic(path, bytes, err, &tracker);
+  return base::write_file_atomic(path, bytes, err, &g_tracker);
+}
+
+bool stage_output(const std::string& path, std::string_view bytes, base::StagedFile& out,
+                  std::string& err) {
+  return base::stage_file(path, bytes, out, err, &g_tracker);
 }
 
 }  // namespace tailor::cli::batch

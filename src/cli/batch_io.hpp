@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/files.hpp"
+
 namespace tailor::cli::batch {
 
 /// Installs SIGINT, SIGTERM and SIGHUP handlers while alive (SIGHUP, the terminal closing, is
@@ -36,5 +38,10 @@ int interrupt_wake_fd();
 /// base::write_file_atomic, with the temporary file registered while it exists so the
 /// signal handler can remove it.
 bool write_output_atomic(const std::string& path, std::string_view bytes, std::string& err);
+
+/// base::stage_file, with the temporary file registered the same way until it is committed
+/// (CommitGroup) or discarded.
+bool stage_output(const std::string& path, std::string_view bytes, base::StagedFile& out,
+                  std::string& err);
 
 }  // namespace tailor::cli::batch

@@ -12,15 +12,16 @@
 #include "base/files.hpp"
 #include "base/regular_files.hpp"
 #include "base/sha256.hpp"
+#include "cli/batch_commit.hpp"
 #include "cli/batch_io.hpp"
 #include "cli/batch_plan.hpp"
 #include "cli/batch_pool.hpp"
 #include "cli/batch_progress.hpp"
+#include "cli/batch_prune.hpp"
 #include "cli/batch_report.hpp"
 #include "cli/batch_summary.hpp"
 #include "cli/build_id.hpp"
 #include "cli/input_files.hpp"
-#include "cli/shard.hpp"
 #include "data/files.hpp"
 #include "diag/limits.hpp"
 #include "reader/reader.hpp"
@@ -124,20 +125,29 @@ class Build {
   std::string log_name(const InputState& in) const;
   /// --dry-run: the plan on standard output.
   int print_plan(const std::vector<std::string>& prune);
-  /// Removes an output file Tailor owns; false after reporting an error.
-  bool remove_output(const std::string& path);
-  /// The manifest entries --prune would remove: outputs of this shard the plan does not make.
-  std::vector<std::string> prune_candidates() const;
+  /// batch::remove_output, reporting to the error stream.
+  bool remove_output(const std::string& path) { return batch::remove_output(path, ctx_.err); }
   /// The --summary and --key-file record of this pass.
   Report report(const std::vector<std::string>& pruned,
                 const std::vector<std::string>& removed) const;
   bool batch_mode() const { return !req_.out_dir.empty(); }
   const std::vector<std::string>& roles() const { return roles_; }
 
+  /// What one role task made, kept until its staged outputs are committed.
+  struct RoleOutcome {
+    std::size_t input = 0, role = 0;
+    std::vector<std::size_t> mine;  ///< Plan indices of the outputs it built.
+    std::vector<Status> result;
+    std::vector<std::optional<std::string>> stdout_bytes;
+    std::vector<std::string> shas;
+    std::vector<std::size_t> staged;  ///< Indices into mine, in the order handed over.
+    int code = 0;
+  };
   void parse_task(std::size_t i);
   void role_task(std::size_t i, std::size_t r);
+  /// Records a role's outcome once its outputs are in place (`errors`: one per staged file).
+  void finish_role(RoleOutcome& out, const std::vector<std::string>& errors);
   void fail(InputState& in, int code);
-  void finish_role(std::size_t i);
   void flush_ready();  // caller holds print_mu_
   bool stopping() const { return stop_.load() || batch::interrupt_signal() != 0; }
   /// 0 when output o may be written, else the exit code after saying why.
@@ -158,6 +168,8 @@ class Build {
   std::vector<InputState> ins_;
   std::unique_ptr<Progress> progress_;
   std::unique_ptr<Pool> pool_;
+  /// Outputs wait here, written, until a group of them is synced at once (batch_commit.hpp).
+  std::unique_ptr<CommitGroup> commits_;
   std::mutex state_mu_;  // guards ins_[*] bookkeeping and outs_[*].status
   std::mutex print_mu_;  // guards ctx_.err, ctx_.out, progress_, next_flush_
   std::size_t next_flush_ = 0;
@@ -279,7 +291,9 @@ int Build::run() {
       if (int rc = check_target(o); rc != 0) return rc;
     }
   }
-  std::vector<std::string> prune = req_.prune ? prune_candidates() : std::vector<std::string>{};
+  std::vector<std::string> prune =
+      req_.prune ? prune_candidates(plan_, manifest_, req_.shard_index, req_.shard_count)
+                 : std::vector<std::string>{};
   if (req_.dry_run) return print_plan(prune);
   for (const std::string& d : dirs) {
     std::error_code ec;
@@ -316,11 +330,13 @@ int Build::run() {
     std::lock_guard lock(print_mu_);
     flush_ready();
   }
+  commits_ = std::make_unique<CommitGroup>(kCommitGroupSize);
   pool_ = std::make_unique<Pool>(jobs);
   for (std::size_t i = 0; i < ins_.size(); ++i) {
     if (!ins_[i].complete) pool_->push([this, i] { parse_task(i); });
   }
   pool_->wait();
+  commits_->commit();  // the last, partial group
   {
     std::lock_guard lock(print_mu_);
     flush_ready();
@@ -463,22 +479,6 @@ std::string Build::log_name(const InputState& in) const {
   return req_.anonymize ? in.ref : input_display_name(in.path);
 }
 
-std::vector<std::string> Build::prune_candidates() const {
-  std::set<std::string> planned;
-  for (const batch::PlannedOutput& o : plan_.outputs) planned.insert(o.name);
-  std::vector<std::string> out;
-  for (const std::string& name : manifest_.names()) {
-    if (planned.count(name)) continue;
-    // Under --shard, only this shard's inputs' outputs: the others are other workers'.
-    if (req_.shard_count > 1 &&
-        shard_of_source(manifest_.get(name)->source, req_.shard_count) != req_.shard_index) {
-      continue;
-    }
-    out.push_back(name);
-  }
-  return out;
-}
-
 int Build::print_plan(const std::vector<std::string>& prune) {
   std::string text;
   int rc = 0;
@@ -506,14 +506,6 @@ int Build::print_plan(const std::vector<std::string>& prune) {
   }
   print_text(ctx_, text);
   return rc;
-}
-
-bool Build::remove_output(const std::string& path) {
-  std::error_code ec;
-  fs::remove(path, ec);
-  if (!ec) return true;
-  ctx_.err << "tailor: error: cannot remove " << path << ": " << ec.message() << "\n";
-  return false;
 }
 
 Report Build::report(const std::vector<std::string>& pruned,
@@ -652,11 +644,18 @@ void Build::role_task(std::size_t i, std::size_t r) {
     if (plan_.outputs[j].role == r && outs_[j].status == Status::Pending) mine.push_back(j);
   }
   diag::Diagnostics& diags = in.role_diags[r];
-  std::vector<Status> result(mine.size(), Status::NotBuilt);
-  std::vector<std::optional<std::string>> stdout_bytes(mine.size());
-  std::vector<std::string> shas(mine.size());
+  auto outcome = std::make_shared<RoleOutcome>();
+  outcome->input = i;
+  outcome->role = r;
+  std::vector<Status>& result = outcome->result;
+  std::vector<std::optional<std::string>>& stdout_bytes = outcome->stdout_bytes;
+  std::vector<std::string>& shas = outcome->shas;
+  int& c = outcome->code;
+  std::vector<base::StagedFile> staged;
+  result.assign(mine.size(), Status::NotBuilt);
+  stdout_bytes.resize(mine.size());
+  shas.resize(mine.size());
   bool record = batch_mode() || !req_.summary_file.empty() || !req_.key_file.empty();
-  int c = 0;
   if (!stopping()) {
     model::Document doc;
     {
@@ -721,9 +720,13 @@ void Build::role_task(std::size_t i, std::size_t r) {
           result[k] = Status::Built;
           continue;
         }
+        // Written now, in place once its group is durable (finish_role).
         std::string err;
-        if (batch::write_output_atomic(o.path, *bytes[k], err)) {
+        base::StagedFile f;
+        if (batch::stage_output(o.path, *bytes[k], f, err)) {
           result[k] = Status::Built;
+          outcome->staged.push_back(k);
+          staged.push_back(std::move(f));
         } else {
           diag::Diagnostic d;
           d.path = o.path;
@@ -735,13 +738,38 @@ void Build::role_task(std::size_t i, std::size_t r) {
       }
     }
   }
+  outcome->mine = std::move(mine);
+  if (staged.empty()) {
+    finish_role(*outcome, {});
+  } else {
+    commits_->add(std::move(staged), [this, outcome](const std::vector<std::string>& errors) {
+      finish_role(*outcome, errors);
+    });
+  }
+}
+
+void Build::finish_role(RoleOutcome& out, const std::vector<std::string>& errors) {
+  InputState& in = ins_[out.input];
+  const std::vector<std::size_t>& mine = out.mine;
+  std::vector<Status>& result = out.result;
+  int c = out.code;
+  for (std::size_t s = 0; s < errors.size() && s < out.staged.size(); ++s) {
+    if (errors[s].empty()) continue;
+    std::size_t k = out.staged[s];
+    diag::Diagnostic d;
+    d.path = plan_.outputs[mine[k]].path;
+    d.message = "cannot write output: " + errors[s];
+    in.role_diags[out.role].add(std::move(d));
+    result[k] = Status::Failed;
+    c = worst(c, code(diag::ExitCode::IoError));
+  }
   bool complete = false;
   {
     std::lock_guard lock(state_mu_);
     for (std::size_t k = 0; k < mine.size(); ++k) {
       outs_[mine[k]].status = result[k];
-      outs_[mine[k]].stdout_bytes = std::move(stdout_bytes[k]);
-      outs_[mine[k]].sha = std::move(shas[k]);
+      outs_[mine[k]].stdout_bytes = std::move(out.stdout_bytes[k]);
+      outs_[mine[k]].sha = std::move(out.shas[k]);
     }
     if (c != 0) fail(in, c);
     complete = --in.roles_left == 0;

@@ -25,6 +25,7 @@
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout.hpp"
 #include "writer/pdf/png_wide.hpp"
+#include "writer/pdf/shared_streams.hpp"
 #include "writer/pdf/tagging.hpp"
 #include "writer/pdf/xmp.hpp"
 
@@ -152,21 +153,22 @@ bool layout_two_pass(const model::Document& doc, const RenderOptions& options, D
   for (std::size_t i = 0; i < out.faces.size(); ++i) {
     per_face[out.face_ptrs[i]].insert(used[i].begin(), used[i].end());
   }
-  std::map<const Face*, std::string> bytes;
-  std::map<const Face*, std::map<unsigned, unsigned>> renumbered;
+  // A batch draws the same glyphs of a face again and again: the subset is made once per
+  // face and glyph set in the process (shared_streams.hpp), the same bytes either way.
+  std::map<const Face*, std::shared_ptr<const SharedSubset>> made;
   for (const auto& [face, gids] : per_face) {
-    std::string b = face->subset_glyphs(gids, renumbered[face]);
-    if (b.empty()) {
+    std::shared_ptr<const SharedSubset> s = shared_subset(*face, gids);
+    if (!s) {
       render_error(diags, doc, "cannot subset the font " + face->path() + " (hb-subset failed)");
       return false;
     }
-    bytes[face] = std::move(b);
+    made[face] = std::move(s);
   }
   subsets.clear();
   out.subset_gids.clear();
   for (const Face* f : out.face_ptrs) {
-    subsets.push_back(bytes[f]);
-    out.subset_gids.push_back(renumbered[f]);
+    subsets.push_back(made[f]->bytes);
+    out.subset_gids.push_back(made[f]->old_to_new);
   }
   return true;
 }
@@ -392,9 +394,9 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
 
     HPDF_Dict file = HPDF_DictStream_New(mm, xref);
     if (!file) return check("embedding a font");
-    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                      static_cast<HPDF_UINT>(bytes.size()));
+    // The font program, its CIDToGIDMap and its ToUnicode recur across a batch: each is
+    // deflated once per content (shared_streams.hpp), to the bytes libharu would write.
+    if (!write_deflated(file, bytes)) return check("embedding a font");
     if (face->cff()) {
       HPDF_Dict_AddName(file, "Subtype", "OpenType");
     } else {
@@ -422,7 +424,6 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
 
     HPDF_Dict map = HPDF_DictStream_New(mm, xref);
     if (!map) return check("embedding a font");
-    map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     std::string gids;
     HPDF_Array widths = HPDF_Array_New(mm);
     HPDF_Array run = nullptr;
@@ -446,8 +447,7 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
       // relative to it (kerning).
       HPDF_Array_AddReal(run, static_cast<HPDF_REAL>(face->glyph_width1000(gid)));
     }
-    HPDF_Stream_Write(map->stream, reinterpret_cast<const HPDF_BYTE*>(gids.data()),
-                      static_cast<HPDF_UINT>(gids.size()));
+    if (!write_deflated(map, gids)) return check("embedding a font");
 
     HPDF_Dict cid_font = HPDF_Dict_New(mm);
     HPDF_Xref_Add(xref, cid_font);
@@ -466,8 +466,7 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
 
     HPDF_Dict to_unicode = HPDF_DictStream_New(mm, xref);
     if (!to_unicode) return check("embedding a font");
-    to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream_WriteStr(to_unicode->stream, to_unicode_cmap(f.cids).c_str());
+    if (!write_deflated(to_unicode, to_unicode_cmap(f.cids))) return check("embedding a font");
 
     HPDF_Dict type0 = HPDF_Dict_New(mm);
     HPDF_Xref_Add(xref, type0);
@@ -865,18 +864,18 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
   HPDF_SaveToStream(pdf_);
   if (!check("writing the PDF")) return false;
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf_);
-  HPDF_ResetStream(pdf_);
   out.clear();
   out.reserve(size);
-  char buf[8192];
-  for (;;) {
-    HPDF_UINT32 len = sizeof buf;
-    HPDF_STATUS st = HPDF_ReadFromStream(pdf_, reinterpret_cast<HPDF_BYTE*>(buf), &len);
-    out.append(buf, len);
-    if (st == HPDF_STREAM_EOF || len == 0) break;
-    if (st != HPDF_OK) break;
+  // The document is a memory stream: its blocks are copied out whole, where
+  // HPDF_ReadFromStream copies byte by byte (2 % of a warm document's instructions).
+  HPDF_Stream stream = pdf_->stream;
+  for (HPDF_UINT i = 0; stream && i < HPDF_MemStream_GetBufCount(stream); ++i) {
+    HPDF_UINT len = 0;
+    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(stream, i, &len);
+    if (!p) break;
+    out.append(reinterpret_cast<const char*>(p), len);
   }
-  status_.error = HPDF_OK;  // HPDF_STREAM_EOF is reported through the handler too
+  status_.error = HPDF_OK;
   if (out.size() != size) {
     render_error(diags_, doc_, "libharu returned a truncated PDF");
     return false;
