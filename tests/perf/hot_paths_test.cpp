@@ -4,7 +4,7 @@
 // same megabyte at the same level, a system library that our changes never touch) in the
 // same process, alternating the two, and compares the median of several ratios with a
 // limit. Load on the machine slows both alike, so the ratio holds on a busy 2-core runner
-// where an absolute time would not (the medians moved by under 10 % between runs at a load
+// where an absolute time would not (the medians moved by about 10 % between runs at a load
 // average of 14 to 18); the limits are 1.5 times the highest ratio measured in the tests'
 // RelWithDebInfo build (docs/performance.md, "Warm path"), so only a real regression trips
 // them.
