@@ -136,6 +136,14 @@ std::optional<LocaleData> parse_locale(std::uint32_t file_id, const std::string&
       d.font_east_asia = value;
     } else if (key == "font.complex") {
       d.font_complex = value;
+    } else if (key == "quote_space") {
+      if (value != "narrow" && value != "none") {
+        diags
+            .error(at(n, value_col, static_cast<std::uint32_t>(base::count_code_points(value))),
+                   "unknown quote_space '" + value + "'")
+            .hints.push_back("expected narrow (U+202F inside quotation marks) or none");
+      }
+      d.quote_space = value == "narrow" ? "\u202F" : "";
     } else if (key == "also.present") {
       for (const std::string& w : alternatives(value)) d.input_present.push_back(fold_key(w));
     } else if (key.rfind("also.", 0) == 0 && kind_named(dot_rest)) {
@@ -144,7 +152,7 @@ std::optional<LocaleData> parse_locale(std::uint32_t file_id, const std::string&
       diags.error(at(n, key_col, key_len), "unknown locale key '" + key + "'")
           .hints.push_back(
               "keys are name, direction, present, page, heading.KIND, label.email|phone|location|"
-              "website, font.east-asia, font.complex, also.KIND and also.present "
+              "website, font.east-asia, font.complex, quote_space, also.KIND and also.present "
               "(docs/locales.md)");
     }
   }

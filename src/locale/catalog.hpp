@@ -27,6 +27,9 @@ struct LocaleData {
   /// slots ("Noto Sans CJK SC", "Noto Naskh Arabic"); empty: the style's font.
   std::string font_east_asia;
   std::string font_complex;
+  /// "quote_space: narrow": a narrow no-break space (U+202F) inside quotation marks, as French
+  /// sets « texte ». Empty: none.
+  std::string quote_space;
   /// Input spellings, already folded with fold_key: headings and "also.KIND" lines.
   std::map<std::string, model::SectionKind> input_titles;
   std::vector<std::string> input_present;  ///< Folded "present" and "also.present" words.

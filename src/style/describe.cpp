@@ -83,6 +83,7 @@ std::string describe_style(const Style& s) {
   line("header_align", s.header_centered ? "center" : "left");
   line("entry_layout", s.entry_inline ? "inline" : "stacked");
   line("date_format", s.date_format);
+  line("smart_punctuation", s.smart_punctuation ? "yes" : "no");
   auto kinds = [&](const char* key, const std::vector<model::SectionKind>& list) {
     std::string v;
     for (model::SectionKind k : list)

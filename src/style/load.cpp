@@ -300,6 +300,7 @@ const std::map<std::string, Setter>& setters() {
     m["heading_titlecase"] = bool_field(&Style::heading_titlecase);
     m["contact_labels"] = bool_field(&Style::contact_labels);
     m["heading_small_caps"] = bool_field(&Style::heading_small_caps);
+    m["smart_punctuation"] = bool_field(&Style::smart_punctuation);
     m["heading_letter_spacing"] = length_field(&Style::heading_letter_spacing, 0, 12);
     m["layout"] = enum_field<Layout>(&Style::layout, {{"single", Layout::Single},
                                                       {"sidebar", Layout::Sidebar},

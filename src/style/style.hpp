@@ -70,8 +70,11 @@ struct Style {
   /// "ijsselmeer" -> "IJsselmeer" in nl); the rest of each word is kept as written ("iOS").
   /// heading_uppercase wins when both are set.
   bool heading_titlecase = false;
-  bool heading_small_caps = false;       ///< Lower-case letters as small capitals.
-  double heading_letter_spacing = 0;     ///< Extra space after each character of a heading.
+  bool heading_small_caps = false;    ///< Lower-case letters as small capitals.
+  double heading_letter_spacing = 0;  ///< Extra space after each character of a heading.
+  /// Straight quotes, apostrophes and `--`/`---` set as the language's quotation marks, ’ and
+  /// en and em dashes in the PDF, DOCX and HTML (writer/smart_text.hpp).
+  bool smart_punctuation = true;
   std::string date_format = "mon yyyy";  ///< "mon yyyy" (Apr 2021) or "yyyy-mm" (2021-04).
 
   /// Added for the PDF layout; the DOCX writer may honour them too.

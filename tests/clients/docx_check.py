@@ -25,8 +25,16 @@ def expected(path):
     return [l for l in lines if l]
 
 
+# Smart punctuation (docs/styles.md): the PDF, DOCX and HTML print quotation marks, ’ and
+# dashes where the text output keeps the source's ' " -- ---; compare them folded.
+_QUOTES = str.maketrans({c: "'" for c in "\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u300c\u300d\u300e\u300f"})
+def fold_punctuation(s):
+    s = s.translate(_QUOTES).replace("\u202f", "")
+    return s.replace("\u2014", "---").replace("\u2013", "--")
+
+
 def norm(s):
-    return re.sub(r"\s+", " ", s).strip().casefold()
+    return re.sub(r"\s+", " ", fold_punctuation(s)).strip().casefold()
 
 
 def paragraph_text(p):

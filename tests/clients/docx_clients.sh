@@ -105,13 +105,14 @@ import sys, docx
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 d = docx.Document(sys.argv[1])
 got = [(p.style.name, "".join(t.text or "" for t in p._p.iter(W + "t"))) for p in d.paragraphs]
+# Smart punctuation sets the quotes (docs/styles.md); the XML specials stay literal.
 want = [("Title", "Ada </w:t></w:r><w:p>"),
-        ("Headline", "\"Quoted\" & 'apostrophes' ]]> <!-- -->"),
+        ("Headline", "\u201cQuoted\u201d & \u2018apostrophes\u2019 ]]> <!-- -->"),
         ("Contact", "ada@example.com"),
         ("Heading 1", "Experience & <Work>"),
         ("Entry Heading", "EngineerJan 2020"),
         ("Entry Details", "R&D <Labs>Gəncə"),
-        ("List Bullet", "Kept &amp; and ]]> and \"quotes\" literal in the docs"),
+        ("List Bullet", "Kept &amp; and ]]> and \u201cquotes\u201d literal in the docs"),
         ("List Bullet", "Bellhere")]
 if got != want:
     print("got: ", got)

@@ -17,7 +17,13 @@ if sys.argv[2].endswith(".pdf.txt"):
 cv = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))["cv"]
 out = open(sys.argv[2], encoding="utf-8").read()
 # Line breaks (PDF) and repeated spaces do not separate words differently.
-flat = " ".join(out.split()).casefold()
+# Smart punctuation (docs/styles.md): the PDF, DOCX and HTML print quotation marks, ’ and
+# dashes where the text output keeps the source's ' " -- ---; compare them folded.
+_QUOTES = str.maketrans({c: "'" for c in "\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u300c\u300d\u300e\u300f"})
+def fold_punctuation(s):
+    s = s.translate(_QUOTES).replace("\u202f", "")
+    return s.replace("\u2014", "---").replace("\u2013", "--")
+flat = " ".join(fold_punctuation(out).split()).casefold()
 flat = re.sub(r"https?://", "", flat)
 
 def scalars(node, key=None):
@@ -41,7 +47,7 @@ for key, text in scalars(cv):
     else:
         text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [label](url) -> label
         text = text.replace("**", "").replace("*", "")
-        text = re.sub(r"https?://", "", text)
+        text = re.sub(r"https?://", "", fold_punctuation(text))
         # A web address may be shown without its final "/".
         words = [w.strip(".,;:()'\"").rstrip("/") for w in text.split()]
     for w in words:

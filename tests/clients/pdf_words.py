@@ -17,7 +17,14 @@ text = open(args[0], encoding="utf-8").read().split("\n")
 pdf = open(args[1], encoding="utf-8").read()
 # Page furniture (running head with "page N of M") is not part of the text output.
 pdf = re.sub(r"page \d+ of \d+", " ", pdf)
+# Smart punctuation (docs/styles.md): the PDF, DOCX and HTML print quotation marks, ’ and
+# dashes where the text output keeps the source's ' " -- ---; compare them folded.
+_QUOTES = str.maketrans({c: "'" for c in "\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\u300c\u300d\u300e\u300f"})
+def fold_punctuation(s):
+    s = s.translate(_QUOTES).replace("\u202f", "")
+    return s.replace("\u2014", "---").replace("\u2013", "--")
 def words(s):
+    s = fold_punctuation(s)
     out = []
     for w in s.split():
         if re.fullmatch(r"[-|\u2022\u2013\u00b7]+", w):

@@ -93,6 +93,50 @@ TEST(PdfColumns, SidebarPaginatesTheMainColumnOnItsOwn) {
   EXPECT_TRUE(in_main(*name));
 }
 
+// A sidebar longer than the main column runs on to pages the main column never reaches.
+// Every page after the first has the running head all the same, the name and "page N of M",
+// M counting the sidebar's pages too; the fitter's measure of the last page is the sidebar's.
+TEST(PdfColumns, ASidebarLongerThanTheMainColumnGetsRunningHeadsOnItsPages) {
+  style::Style st = builtin("sidebar");
+  model::Document doc = sample_resume(1, 1);
+  model::Section skills;
+  skills.kind = model::SectionKind::Skills;
+  skills.title = "Skills";
+  for (int i = 0; i < 90; ++i) {
+    model::SkillGroup g;
+    g.label = "Group " + std::to_string(i);
+    for (const char* k : {"Kubernetes", "Terraform", "PostgreSQL"}) {
+      model::Skill skill;
+      skill.name = k;
+      g.items.push_back(skill);
+    }
+    skills.blocks.push_back(g);
+  }
+  doc.sections.push_back(skills);
+  Laid l = lay_out(doc, st);
+  ASSERT_GE(l.dl.pages, 3);
+  int main_last = 0, side_last = 0;
+  for (const Op& op : l.dl.ops) {
+    if (op.kind != Op::Kind::Text || op.artifact) continue;
+    if (op.text.find("Group ") != std::string::npos) side_last = std::max(side_last, op.page);
+    if (op.text.find("Led the migration") != std::string::npos) main_last = op.page;
+  }
+  EXPECT_EQ(main_last, 1);
+  EXPECT_EQ(side_last, l.dl.pages);
+  for (int page = 2; page <= l.dl.pages; ++page) {
+    bool name = false, number = false;
+    for (const Op& op : l.dl.ops) {
+      if (op.kind != Op::Kind::Text || !op.artifact || op.page != page) continue;
+      name = name || op.text == doc.header.name.value;
+      number =
+          number || op.text == "page " + std::to_string(page) + " of " + std::to_string(l.dl.pages);
+    }
+    EXPECT_TRUE(name) << "no running head on page " << page;
+    EXPECT_TRUE(number) << "no page " << page << " of " << l.dl.pages;
+  }
+  EXPECT_GT(l.dl.last_page_used, 0);
+}
+
 // The sidebar on the left: the same columns, mirrored.
 TEST(PdfColumns, SidebarOnTheLeft) {
   style::Style st = builtin("sidebar");

@@ -7,6 +7,7 @@
 #include "writer/docx/docx.hpp"
 #include "writer/docx/internal.hpp"
 #include "writer/docx/zip_container.hpp"
+#include "writer/smart_text.hpp"
 
 namespace tailor::writer::docx {
 
@@ -221,15 +222,19 @@ std::string flat_opc(const Package& package) {
 
 namespace tailor::writer {
 
-bool write_docx(const model::Document& doc, const RenderOptions& options, std::string& out,
+bool write_docx(const model::Document& source, const RenderOptions& options, std::string& out,
                 diag::Diagnostics& diags) {
+  model::Document typeset;
+  const model::Document& doc = typographic(source, options.style->smart_punctuation, typeset);
   std::optional<docx::Package> package = docx::build_package(doc, options, diags);
   if (!package) return false;
   return docx::zip_package(*package, out, diags);
 }
 
-bool write_docx_xml(const model::Document& doc, const RenderOptions& options, std::string& out,
+bool write_docx_xml(const model::Document& source, const RenderOptions& options, std::string& out,
                     diag::Diagnostics& diags) {
+  model::Document typeset;
+  const model::Document& doc = typographic(source, options.style->smart_punctuation, typeset);
   std::optional<docx::Package> package = docx::build_package(doc, options, diags);
   if (!package) return false;
   out = docx::flat_opc(*package);

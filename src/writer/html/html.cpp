@@ -8,6 +8,7 @@
 #include "base/strings.hpp"
 #include "locale/text.hpp"
 #include "writer/format.hpp"
+#include "writer/smart_text.hpp"
 
 namespace tailor::writer {
 
@@ -97,8 +98,10 @@ std::string bullets(const std::vector<Bullet>& items) {
 
 }  // namespace
 
-bool write_html(const Document& doc, const RenderOptions& options, std::string& out,
+bool write_html(const Document& source, const RenderOptions& options, std::string& out,
                 diag::Diagnostics&) {
+  Document typeset;
+  const Document& doc = typographic(source, options.style->smart_punctuation, typeset);
   const style::Style& st = *options.style;
   const Header& h = doc.header;
   const std::string& lang = h.language.value;

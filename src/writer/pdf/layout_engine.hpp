@@ -153,7 +153,15 @@ class Engine {
   void bullet(const model::Inlines& text, const SourceSpan& span, double x0, double width,
               double before);
   void skills(const model::SkillGroup& g, double before);
-  void paginate();
+  /// Places boxes_ on pages. `number` false leaves the "page N of M" lines to number_pages(),
+  /// for a layout that adds pages after it (the sidebar).
+  void paginate(bool number = true);
+  /// What every page repeats, as artifacts: the style's header and footer text, and on pages
+  /// after the first the running head (the name, "page N of M" and a rule); page1_ops_ on
+  /// page 1. Spans left_ and width_.
+  void page_furniture(int page);
+  /// Writes "page N of M" into the running heads, M being out_.pages.
+  void number_pages();
   /// Date-column layout (date_column.cpp): lays `ps` out in the column left of left_ and sets
   /// its lines beside boxes_[first], boxes_[first + 1], ... `said` is what an extractor
   /// should read for it (a label's "Languages:"); empty: its text.
@@ -163,8 +171,10 @@ class Engine {
   /// Sidebar layout (sidebar.cpp): the main column, then the sidebar, each paginated.
   void run_sidebar();
   /// Places boxes_ in a column on pages already begun by paginate(), from the top of page 1
-  /// (below the running head on later pages), adding pages when the column is the longer.
-  void place_column();
+  /// (below the running head on later pages), adding pages, each with its running head over
+  /// full_left and full_width, when the column is the longer. Returns how far down its last
+  /// page the column goes.
+  double place_column(double full_left, double full_width);
 
   // ---- structure (structure.cpp) --------------------------------------------------------
   /// Brackets the boxes from `first` to the last one in a structure element of `type` (tagged
@@ -187,7 +197,8 @@ class Engine {
   diag::Diagnostics* diags_;
   bool failed_ = false;
   std::vector<Box> boxes_;
-  std::vector<Op> page1_ops_;  ///< Absolutely placed on the first page (the logo).
+  std::vector<Op> page1_ops_;                 ///< Absolutely placed on the first page (the logo).
+  std::vector<std::size_t> page_number_ops_;  ///< Running heads' page numbers still to fill.
   std::set<std::tuple<char32_t, std::uint32_t, std::uint32_t>> warned_chars_;
   std::set<std::string> warned_families_;
   std::set<int> warned_scripts_;

@@ -8,19 +8,13 @@
 
 namespace tailor::writer::pdf::detail {
 
-void Engine::paginate() {
+void Engine::page_furniture(int page) {
+  // page1_ops_ (the logo) are placed with page 1's furniture.
   const double top = out_.page_height - st_.margin_top;
   const double bottom = st_.margin_bottom;
   const double small = fs(st_.small_size);
   int rh = body();
   const Face& rf = f(rh);
-  const double run_height = small * leading() + gap(8);
-  std::vector<std::size_t> page_number_ops;
-
-  int page = 0;
-  double cursor = 0;
-  double content_top = top;  // below the running head on pages 2+
-  bool at_top = true;
   // Running heads, page numbers, the style's header and footer text and the rule under the
   // running head repeat on every page: artifacts, outside the structure tree.
   auto artifact = [&](Op op) {
@@ -28,13 +22,13 @@ void Engine::paginate() {
     out_.ops.push_back(std::move(op));
   };
   // Text of its own at (x, y) on the page, x chosen from its width: an artifact.
-  auto put = [&](std::string_view text, const SourceSpan& span, int on_page, double y,
+  auto put = [&](std::string_view text, const SourceSpan& span, double y,
                  const std::function<double(double)>& x_for_width) {
     double w = 0;
     std::vector<Op> ops = standalone_text(text, rh, small, st_.muted, span, w);
     double x = x_for_width(w);
     for (Op& op : ops) {
-      op.page = on_page;
+      op.page = page;
       op.x += x;
       op.y += y;
       op.artifact = true;
@@ -42,40 +36,52 @@ void Engine::paginate() {
     }
   };
   auto centred = [&](double w) { return left_ + (width_ - w) / 2; };
+  if (!st_.header_text.empty()) put(st_.header_text, {}, top + st_.margin_top / 2, centred);
+  if (page == 1) {
+    for (Op op : page1_ops_) {
+      op.page = 1;
+      out_.ops.push_back(op);
+    }
+  }
+  if (page > 1) {
+    // Running head: the name on the left, "page N of M" on the right (M filled in later).
+    double base = top - small;
+    if (!doc_.header.name.empty()) {
+      put(doc_.header.name.value, doc_.header.name.span, base, [&](double) { return left_; });
+    }
+    page_number_ops_.push_back(out_.ops.size());  // filled in once the pages are counted
+    artifact(Op{Op::Kind::Text, page, 0, base, 0, 0, rh, small, st_.muted, {}});
+    artifact(Op{Op::Kind::Line,
+                page,
+                left_,
+                base + rf.descender() * small / 1000.0 - 2,
+                width_,
+                0,
+                0,
+                0.4,
+                st_.muted,
+                {}});
+  }
+  if (!st_.footer_text.empty()) put(st_.footer_text, {}, bottom / 2, centred);
+}
+
+void Engine::paginate(bool number) {
+  const double top = out_.page_height - st_.margin_top;
+  const double bottom = st_.margin_bottom;
+  const double small = fs(st_.small_size);
+  const double run_height = small * leading() + gap(8);
+
+  int page = 0;
+  double cursor = 0;
+  double content_top = top;  // below the running head on pages 2+
+  bool at_top = true;
   auto new_page = [&] {
     ++page;
     at_top = true;
     cursor = top;
-    if (!st_.header_text.empty()) put(st_.header_text, {}, page, top + st_.margin_top / 2, centred);
-    if (page == 1) {
-      for (Op op : page1_ops_) {
-        op.page = 1;
-        out_.ops.push_back(op);
-      }
-    }
-    if (page > 1) {
-      // Running head: the name on the left, "page N of M" on the right (M filled in later).
-      double base = top - small;
-      if (!doc_.header.name.empty()) {
-        put(doc_.header.name.value, doc_.header.name.span, page, base,
-            [&](double) { return left_; });
-      }
-      page_number_ops.push_back(out_.ops.size());  // filled in once the pages are counted
-      artifact(Op{Op::Kind::Text, page, 0, base, 0, 0, rh, small, st_.muted, {}});
-      artifact(Op{Op::Kind::Line,
-                  page,
-                  left_,
-                  base + rf.descender() * small / 1000.0 - 2,
-                  width_,
-                  0,
-                  0,
-                  0.4,
-                  st_.muted,
-                  {}});
-      cursor -= run_height;
-    }
+    page_furniture(page);
+    if (page > 1) cursor -= run_height;
     content_top = cursor;
-    if (!st_.footer_text.empty()) put(st_.footer_text, {}, page, bottom / 2, centred);
   };
   new_page();
   // The height of each box with everything chained to it by keep-with-next, from the back.
@@ -123,12 +129,18 @@ void Engine::paginate() {
   }
   out_.pages = page;
   out_.last_page_used = content_top - cursor;
+  if (number) number_pages();
+}
+
+void Engine::number_pages() {
+  const double small = fs(st_.small_size);
+  int rh = body();
   // From the back, so that the ops a number inserts do not move the places still to fill.
-  for (auto it = page_number_ops.rbegin(); it != page_number_ops.rend(); ++it) {
+  for (auto it = page_number_ops_.rbegin(); it != page_number_ops_.rend(); ++it) {
     Op slot = out_.ops[*it];
     double w = 0;
     std::vector<Op> ops =
-        standalone_text(page_of(slot.page, page, doc_), rh, small, st_.muted, {}, w);
+        standalone_text(page_of(slot.page, out_.pages, doc_), rh, small, st_.muted, {}, w);
     if (ops.empty()) continue;
     for (Op& op : ops) {
       op.page = slot.page;
@@ -140,6 +152,7 @@ void Engine::paginate() {
     out_.ops.insert(out_.ops.begin() + static_cast<std::ptrdiff_t>(*it) + 1,
                     std::make_move_iterator(ops.begin() + 1), std::make_move_iterator(ops.end()));
   }
+  page_number_ops_.clear();
 }
 
 }  // namespace tailor::writer::pdf::detail

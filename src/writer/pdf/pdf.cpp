@@ -28,6 +28,7 @@
 #include "writer/pdf/shared_streams.hpp"
 #include "writer/pdf/tagging.hpp"
 #include "writer/pdf/xmp.hpp"
+#include "writer/smart_text.hpp"
 
 namespace tailor::writer::pdf {
 
@@ -75,9 +76,12 @@ std::string pdf_title(const model::Document& doc) {
   return t;
 }
 
-std::optional<FitFactors> fit_to_pages(const model::Document& doc, const RenderOptions& options,
+std::optional<FitFactors> fit_to_pages(const model::Document& source, const RenderOptions& options,
                                        diag::Diagnostics& diags) {
   if (options.max_pages <= 0) return FitFactors{};
+  // Measured as write_pdf sets it: a dash or a quotation mark is not as wide as what was typed.
+  model::Document typeset;
+  const model::Document& doc = typographic(source, options.style->smart_punctuation, typeset);
   DisplayList dl;
   auto fits = [&](double s, double f, double m = 0) {
     if (!run_layout(doc, options, s, f, installed_face, dl, nullptr, m)) return false;
@@ -889,8 +893,10 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
 
 namespace tailor::writer {
 
-bool write_pdf(const model::Document& doc, const RenderOptions& options, std::string& out,
+bool write_pdf(const model::Document& source, const RenderOptions& options, std::string& out,
                diag::Diagnostics& diags) {
+  model::Document typeset;
+  const model::Document& doc = typographic(source, options.style->smart_punctuation, typeset);
   pdf::DisplayList dl;
   std::vector<std::string> subsets;
   std::size_t errors = diags.error_count();

@@ -34,8 +34,10 @@ void Engine::run_sidebar() {
   // Running heads and footers span the whole text width.
   left_ = full_left;
   width_ = full_width;
-  paginate();
+  paginate(false);  // numbered once the sidebar, which may be the longer, is placed
   if (failed_) return;
+  const int main_pages = out_.pages;
+  const double main_last_used = out_.last_page_used;
 
   // 2. The sidebar: the photo, the contact details one a line, then its sections.
   std::vector<Box>().swap(boxes_);
@@ -84,13 +86,20 @@ void Engine::run_sidebar() {
       for (Op& other : b.ops) other.end_span = false;
     }
   }
-  place_column();
+  double side_last_used = place_column(full_left, full_width);
   stack_right_ = false;
   left_ = full_left;
   width_ = full_width;
+  // The fitter reads how far down the last page goes, in whichever column is the longer.
+  if (out_.pages > main_pages) {
+    out_.last_page_used = side_last_used;
+  } else if (out_.pages == main_pages) {
+    out_.last_page_used = std::max(main_last_used, side_last_used);
+  }
+  number_pages();
 }
 
-void Engine::place_column() {
+double Engine::place_column(double full_left, double full_width) {
   const double top = out_.page_height - st_.margin_top;
   const double bottom = st_.margin_bottom;
   // Pages after the first begin below the running head, as paginate() sets them.
@@ -115,6 +124,16 @@ void Engine::place_column() {
       cursor = top - run_height;
       at_top = true;
       g = 0;
+      if (page > out_.pages) {
+        // A page the main column did not reach: it takes the running head all the same.
+        const double col_left = left_, col_width = width_;
+        left_ = full_left;
+        width_ = full_width;
+        page_furniture(page);
+        left_ = col_left;
+        width_ = col_width;
+        out_.pages = page;
+      }
     }
     double base = cursor - g - b.baseline;
     for (Op& op : b.ops) {
@@ -127,6 +146,7 @@ void Engine::place_column() {
     at_top = false;
   }
   out_.pages = std::max(out_.pages, page);
+  return (page == 1 ? top : top - run_height) - cursor;
 }
 
 }  // namespace tailor::writer::pdf::detail
