@@ -13,6 +13,7 @@
 #include "writer/balanced_lines.hpp"
 #include "writer/contact_text.hpp"
 #include "writer/format.hpp"
+#include "writer/image_alt.hpp"
 
 #include "writer/pdf/cursive.hpp"
 #include "writer/pdf/image_size.hpp"
@@ -51,16 +52,6 @@ std::string display_url(const std::string& url) {
   return s;
 }
 
-/// Alternative text for a logo: its file name without folder and extension, words apart.
-std::string logo_alt(const std::string& path) {
-  std::string name = path.substr(path.find_last_of('/') + 1);
-  if (auto dot = name.find_last_of('.'); dot != std::string::npos && dot > 0) name.resize(dot);
-  for (char& c : name) {
-    if (c == '-' || c == '_' || c == '.') c = ' ';
-  }
-  return name.empty() ? "logo" : name;
-}
-
 }  // namespace
 
 void Engine::header() {
@@ -96,7 +87,7 @@ void Engine::header() {
       // A Figure with alternative text: the logo's file name, words apart ("acme-logo.png"
       // says "acme logo"), since the style names no other.
       Op fig = Op::open("Figure");
-      fig.alt = logo_alt(st_.logo);
+      fig.alt = writer::logo_alt(st_.logo);
       page1_ops_.push_back(fig);
       page1_ops_.push_back(img);
       page1_ops_.push_back(Op::close());
