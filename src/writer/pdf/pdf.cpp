@@ -24,6 +24,7 @@
 #include "writer/pdf/image_clip.hpp"
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout.hpp"
+#include "writer/pdf/object_streams.hpp"
 #include "writer/pdf/png_wide.hpp"
 #include "writer/pdf/tagging.hpp"
 #include "writer/pdf/xmp.hpp"
@@ -881,6 +882,9 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
     render_error(diags_, doc_, "libharu returned a truncated PDF");
     return false;
   }
+  // The structure tree's many small dictionaries, and every other object that is not a
+  // stream, go into one compressed object stream (PDF 1.5).
+  if (std::optional<std::string> packed = pack_object_streams(out)) out = std::move(*packed);
   return true;
 }
 
