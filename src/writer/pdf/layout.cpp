@@ -206,7 +206,16 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
   for (Op& op : sign) op.x += sx;
   // The sign is the item's label (Lbl), before its body (LBody). A line spanned for its
   // logical order (mark_logical_order) keeps its span: a span cannot cross from the label's
-  // marked content into the body's.
+  // marked content into the body's. pdftotext reads such a span as one piece and the sign
+  // beside it apart (after the whole block), so the span's text starts with the sign, and
+  // the sign's own sequence reads as nothing: the line reads "• words", the sign once. The
+  // structure text still finds the sign in Lbl (poppler's -struct-text ignores ActualText).
+  for (Op& op : boxes_[first].ops) {
+    if (op.kind != Op::Kind::Text || !op.actual_text_reordered || op.actual_text.empty()) continue;
+    op.actual_text = st_.bullet + " " + op.actual_text;
+    for (Op& s : sign) s.silent = s.kind == Op::Kind::Text;
+    break;
+  }
   sign.insert(sign.begin(), Op::open("Lbl"));
   sign.push_back(Op::close());
   std::vector<Op>& ops = boxes_[first].ops;

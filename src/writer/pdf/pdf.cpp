@@ -746,7 +746,11 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
         // such runs rely on their per-glyph ToUnicode instead.
         std::string actual;
         bool own = false;
-        if (!op.artifact && !in_span) {
+        // Its text is in the next span's ActualText: an empty ActualText of its own.
+        const bool silent = !op.artifact && !in_span && op.silent;
+        if (silent) {
+          own = true;
+        } else if (!op.artifact && !in_span) {
           // A right-to-left line on a left-to-right page carries its text in logical order
           // (mark_logical_order): poppler takes that one as written.
           if (!op.actual_text.empty() &&
@@ -765,7 +769,9 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
         } else if (!in_content || !actual.empty() || own) {
           end_content();
           raw(tree.open_content(cur_page - 1, own ? op.lang : std::string(),
-                                actual.empty() ? std::string() : utf16be_hex(actual)));
+                                silent           ? std::string("FEFF")
+                                : actual.empty() ? std::string()
+                                                 : utf16be_hex(actual)));
           in_content = true;
           in_span = !own && !actual.empty();
         }
