@@ -2,12 +2,19 @@
 """Loads HTML files in one headless Chromium (DevTools protocol over a pipe, no extra
 packages), and for each: waits for the load, records console messages, log entries,
 exceptions and network requests that are not the file itself or data: URLs, prints the page
-to PDF (<file>.print.pdf) and, with --screenshot, saves <file>.png.
+to PDF (<file>.print.pdf) and, with --screenshot, saves <file>.png; with --images, writes
+<file>.images.json: each <img>'s class, alt, natural size, whether it decoded, its box (CSS px)
+and computed border-radius, and the header's box.
 Prints one line per problem; exits 1 if there was any. Used by html_chromium.sh."""
 import base64, json, os, subprocess, sys, time
 
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 shots = "--screenshot" in sys.argv
+images = "--images" in sys.argv
+IMAGES_JS = """JSON.stringify({header: document.querySelector('body > header').getBoundingClientRect().toJSON(),
+  images: [...document.images].map(i => ({cls: i.className, alt: i.alt, complete: i.complete,
+    natural: [i.naturalWidth, i.naturalHeight], box: i.getBoundingClientRect().toJSON(),
+    radius: getComputedStyle(i).borderTopLeftRadius, fit: getComputedStyle(i).objectFit}))})"""
 r_in, w_in = os.pipe()    # we write commands here; Chromium reads fd 3
 r_out, w_out = os.pipe()  # Chromium writes fd 4; we read here
 def child_fds():
@@ -69,6 +76,9 @@ for path in args:
     events.clear()
     send("Page.navigate", {"url": url}, session)
     wait_event("Page.loadEventFired", session)
+    if images:
+        r = send("Runtime.evaluate", {"expression": IMAGES_JS, "returnByValue": True}, session)
+        open(path + ".images.json", "w").write(r["result"]["value"])
     pdf = send("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True}, session)
     open(path + ".print.pdf", "wb").write(base64.b64decode(pdf["data"]))
     if shots:

@@ -29,6 +29,25 @@ grep '^- ' "$fx/many-scripts.resume" | sed 's/^- //' | while IFS= read -r line; 
 done > "$scratch/missing"
 [ -s "$scratch/missing" ] && die "$(cat "$scratch/missing")"
 grep -q $'\xef\xbf\xbd\|?' "$scratch/many.txt" && die "a '?' or U+FFFD in the text"
+# Each bullet's sign is read with its own line, once: the Hebrew bullet's sign sits outside
+# its line's logical-order span (Lbl, not LBody), and the span's text carries it instead, in
+# pdftotext's default and -raw modes alike.
+for mode in "" -raw; do
+  text $mode "$scratch/many.pdf" > "$scratch/many$mode.txt"
+  n=$(grep -o '•' "$scratch/many$mode.txt" | wc -l)
+  [ "$n" -eq "$(grep -c '^- ' "$fx/many-scripts.resume")" ] || die "pdftotext $mode: $n bullet signs"
+  grep -Eq '^ *• *בניתי את שירות' "$scratch/many$mode.txt" || die "pdftotext $mode: the Hebrew bullet's sign is not on its line: $(grep -n 'בניתי\|^•$' "$scratch/many$mode.txt")"
+done
+pdfinfo -struct-text "$scratch/many.pdf" | grep -A1 'Lbl' | grep -c '"•"' > "$scratch/lbl"
+[ "$(cat "$scratch/lbl")" -eq "$(grep -c '^- ' "$fx/many-scripts.resume")" ] || die "a Lbl without its sign in the structure text"
+# Poppler's own reading of right-to-left text (docs/accessibility.md, "Right-to-left text and
+# poppler"): pdftotext gives a Hebrew or Arabic name in logical order, -struct-text appends the
+# glyphs as drawn, left to right. Should poppler start reordering, this says so.
+printf 'name: שלום עולם\nlang: he\n' > "$scratch/he-name.resume"
+"$tailor" build -o "$scratch/he-name.pdf" "$scratch/he-name.resume" || die "one-line Hebrew does not build"
+[ "$(text "$scratch/he-name.pdf" | head -1)" = "שלום עולם" ] || die "pdftotext: the Hebrew name not in logical order"
+pdfinfo -struct-text "$scratch/he-name.pdf" | grep -qF '"םלוע םולש"' || echo "NOTE: poppler's -struct-text no longer reverses right-to-left runs; update docs/accessibility.md"
+
 pdffonts "$scratch/many.pdf" > "$scratch/fonts"
 for fam in Arabic Devanagari Georgian Armenian Thai; do
   grep -q "$fam" "$scratch/fonts" || die "no fallback font for $fam embedded: $(cat "$scratch/fonts")"

@@ -137,6 +137,38 @@ TEST(PdfStructure, RunsInAnotherScriptCarryTheirLanguage) {
   for (const std::string& l : langs) EXPECT_EQ(l.find("Speaks"), std::string::npos) << l;
 }
 
+// A Hebrew bullet with a Latin word on a left-to-right page: its first line is spanned for
+// its logical order, and the sign (Lbl) outside that span would be read apart from its line.
+// The span's text starts with the sign; the sign itself reads as nothing.
+TEST(PdfStructure, RightToLeftBulletSignIsReadWithItsLine) {
+  model::Document doc = sample_resume(1, 1);
+  doc.header.language.value = "en";
+  model::Section s;
+  s.kind = model::SectionKind::Custom;
+  s.title = "Notes";
+  s.blocks.push_back(bullet({run("בניתי את שירות Go עבור הסניפים")}));
+  doc.sections.push_back(s);
+  style::Style st;
+  writer::pdf::DisplayList dl = lay_out(doc, st);
+  int silent = 0;
+  bool spanned = false;
+  for (std::size_t i = 0; i < dl.ops.size(); ++i) {
+    const Op& op = dl.ops[i];
+    if (op.silent) {
+      ++silent;
+      ASSERT_GT(i, 0u);
+      EXPECT_EQ(dl.ops[i - 1].text, "Lbl");
+      EXPECT_EQ(op.text, st.bullet);
+    }
+    if (op.actual_text_reordered && op.actual_text.find("Go") != std::string::npos) {
+      spanned = true;
+      EXPECT_EQ(op.actual_text.rfind(st.bullet + " ", 0), 0u) << op.actual_text;
+    }
+  }
+  EXPECT_TRUE(spanned);
+  EXPECT_EQ(silent, 1);
+}
+
 // The photo is a Figure with alternative text (issue 18), in one column and in the sidebar.
 TEST(PdfStructure, PhotoIsAFigureWithAlternativeText) {
   model::Document doc = sample_resume(1, 1);

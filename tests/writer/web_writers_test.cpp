@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "style/style.hpp"
+#include "support/test_support.hpp"
 #include "writer/html/html.hpp"
 #include "writer/markdown/markdown.hpp"
 #include "writer/pdf_fixtures.hpp"
@@ -85,6 +86,46 @@ TEST(HtmlStyleSheet, ComesFromTheStyleFile) {
   EXPECT_NE(css.find("size: letter"), std::string::npos) << css;
   // A font name cannot end its string or rule.
   EXPECT_EQ(css.find("display: none"), std::string::npos) << css;
+}
+
+// The header's photo in the page (issue 18): a data: URI of the file's bytes with alternative
+// text; a photo that cannot be embedded is a warning at its line, never silently missing.
+TEST(HtmlImages, PhotoIsEmbeddedWithAltTextOrWarnedAbout) {
+  model::Document d;
+  d.header.name.value = "Lalə Məmmədova";
+  d.header.photo.value = "rgb.png";
+  d.header.photo.span.line = 3;
+  d.header.photo_file = source_path("tests/fixtures/photos/rgb.png");
+  style::Style st;
+  st.photo_size = 60;
+  st.photo_shape = style::PhotoShape::Rounded;
+  diag::Diagnostics diags;
+  writer::html::HeaderImages im = writer::html::header_images(d, st, diags);
+  EXPECT_TRUE(diags.items().empty());
+  EXPECT_EQ(im.html.rfind("<img class=\"photo\" src=\"data:image/png;base64,iVBORw0KGgo", 0), 0u)
+      << im.html.substr(0, 80);
+  EXPECT_NE(im.html.find("alt=\"Photo of Lalə Məmmədova\""), std::string::npos);
+  EXPECT_NE(im.css.find("width: 60pt; height: 60pt"), std::string::npos) << im.css;
+  EXPECT_NE(im.css.find("border-radius: 16.6667%"), std::string::npos) << im.css;
+
+  // A style without a photo size shows none, as in the PDF.
+  st.photo_size = 0;
+  EXPECT_TRUE(writer::html::header_images(d, st, diags).html.empty());
+  EXPECT_TRUE(diags.items().empty());
+
+  st.photo_size = 60;
+  for (const char* value : {"missing.png", "https://example.com/me.png"}) {
+    diag::Diagnostics warned;
+    d.header.photo.value = value;
+    d.header.photo_file = std::string(value).find(':') == std::string::npos
+                              ? source_path("tests/fixtures/photos/") + value
+                              : std::string();
+    EXPECT_TRUE(writer::html::header_images(d, st, warned).html.empty());
+    ASSERT_EQ(warned.items().size(), 1u) << value;
+    EXPECT_EQ(warned.items()[0].severity, diag::Severity::Warning);
+    EXPECT_EQ(warned.items()[0].span.line, 3u);
+    EXPECT_NE(warned.items()[0].message.find("left out"), std::string::npos);
+  }
 }
 
 }  // namespace

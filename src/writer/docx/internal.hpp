@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/image_header.hpp"
 #include "diag/diagnostic.hpp"
 #include "model/document.hpp"
 #include "style/style.hpp"
@@ -151,8 +152,8 @@ struct Logo {
   /// a:srcRect cropping, in thousandths of a percent of each side (0: none).
   long crop_l = 0, crop_t = 0, crop_r = 0, crop_b = 0;
 };
-/// Width and height from a PNG IHDR or a JPEG start-of-frame marker; false for anything else.
-bool image_size(const std::string& data, std::string& ext, unsigned& w, unsigned& h);
+/// Width and height from a PNG IHDR or a JPEG start-of-frame marker (base/image_header.hpp).
+using base::image_size;
 /// Reads Style::logo (relative to the style file) and sizes it as the PDF does: as high as
 /// 2.2 x the name size (at most 54 pt), at most a third of the text width. A missing or
 /// unreadable image is a warning: the document is still useful without it.

@@ -99,7 +99,7 @@ std::string bullets(const std::vector<Bullet>& items) {
 }  // namespace
 
 bool write_html(const Document& source, const RenderOptions& options, std::string& out,
-                diag::Diagnostics&) {
+                diag::Diagnostics& diags) {
   Document typeset;
   const Document& doc = typographic(source, options.style->smart_punctuation, typeset);
   const style::Style& st = *options.style;
@@ -121,9 +121,10 @@ bool write_html(const Document& source, const RenderOptions& options, std::strin
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta name=\"generator\" content=\"Tailor " + escape(options.version) + "\">\n";
   out += "<title>" + escape(title.empty() ? "Resume" : title) + "</title>\n";
-  out += "<style>\n" + html::style_sheet(st) + "</style>\n";
+  html::HeaderImages images = html::header_images(doc, st, diags);
+  out += "<style>\n" + html::style_sheet(st) + images.css + "</style>\n";
   out += "<script type=\"application/ld+json\">" + html::person_json_ld(doc) + "</script>\n";
-  out += "</head>\n<body>\n<header>\n";
+  out += "</head>\n<body>\n<header>\n" + images.html;
   if (!h.name.empty()) out += "<h1>" + escape(h.name.value) + "</h1>\n";
   if (!h.headline.empty()) out += "<p class=\"headline\">" + escape(h.headline.value) + "</p>\n";
   std::vector<std::string> contact;

@@ -80,6 +80,7 @@ std::string DisplayList::dump() const {
                num(op.y) + " " + hex(op.color) + " \"" + op.text + "\"";
         if (!op.actual_text.empty()) out += " span \"" + op.actual_text + "\"";
         if (op.end_span) out += " end-span";
+        if (op.silent) out += " silent";
         if (op.artifact) out += " artifact";
         if (op.space_before) out += " space-before";
         if (!op.lang.empty()) out += " lang " + op.lang;

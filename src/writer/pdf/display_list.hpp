@@ -39,6 +39,9 @@ struct Op {
   /// an ActualText back in (each right-to-left run reversed), so the emitter writes it as is
   /// instead of leaving it out (see line_box: mixed lines of a right-to-left paragraph).
   bool actual_text_reordered = false;
+  /// Text: read as nothing (an empty /ActualText): its text is already in the next span's
+  /// ActualText. A right-to-left bullet's sign beside a line spanned for its logical order.
+  bool silent = false;
   /// Text: the shaped glyphs in visual order, positioned from (x, y); `text` stays the
   /// logical source text they stand for.
   std::vector<Glyph> glyphs{};

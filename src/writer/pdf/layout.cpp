@@ -13,6 +13,7 @@
 #include "writer/balanced_lines.hpp"
 #include "writer/contact_text.hpp"
 #include "writer/format.hpp"
+#include "writer/image_alt.hpp"
 
 #include "writer/pdf/cursive.hpp"
 #include "writer/pdf/image_size.hpp"
@@ -51,16 +52,6 @@ std::string display_url(const std::string& url) {
   return s;
 }
 
-/// Alternative text for a logo: its file name without folder and extension, words apart.
-std::string logo_alt(const std::string& path) {
-  std::string name = path.substr(path.find_last_of('/') + 1);
-  if (auto dot = name.find_last_of('.'); dot != std::string::npos && dot > 0) name.resize(dot);
-  for (char& c : name) {
-    if (c == '-' || c == '_' || c == '.') c = ' ';
-  }
-  return name.empty() ? "logo" : name;
-}
-
 }  // namespace
 
 void Engine::header() {
@@ -96,7 +87,7 @@ void Engine::header() {
       // A Figure with alternative text: the logo's file name, words apart ("acme-logo.png"
       // says "acme logo"), since the style names no other.
       Op fig = Op::open("Figure");
-      fig.alt = logo_alt(st_.logo);
+      fig.alt = writer::logo_alt(st_.logo);
       page1_ops_.push_back(fig);
       page1_ops_.push_back(img);
       page1_ops_.push_back(Op::close());
@@ -215,7 +206,16 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
   for (Op& op : sign) op.x += sx;
   // The sign is the item's label (Lbl), before its body (LBody). A line spanned for its
   // logical order (mark_logical_order) keeps its span: a span cannot cross from the label's
-  // marked content into the body's.
+  // marked content into the body's. pdftotext reads such a span as one piece and the sign
+  // beside it apart (after the whole block), so the span's text starts with the sign, and
+  // the sign's own sequence reads as nothing: the line reads "• words", the sign once. The
+  // structure text still finds the sign in Lbl (poppler's -struct-text ignores ActualText).
+  for (Op& op : boxes_[first].ops) {
+    if (op.kind != Op::Kind::Text || !op.actual_text_reordered || op.actual_text.empty()) continue;
+    op.actual_text = st_.bullet + " " + op.actual_text;
+    for (Op& s : sign) s.silent = s.kind == Op::Kind::Text;
+    break;
+  }
   sign.insert(sign.begin(), Op::open("Lbl"));
   sign.push_back(Op::close());
   std::vector<Op>& ops = boxes_[first].ops;

@@ -24,6 +24,7 @@
 #include "writer/pdf/image_clip.hpp"
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout.hpp"
+#include "writer/pdf/object_streams.hpp"
 #include "writer/pdf/png_wide.hpp"
 #include "writer/pdf/shared_streams.hpp"
 #include "writer/pdf/tagging.hpp"
@@ -748,7 +749,11 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
         // such runs rely on their per-glyph ToUnicode instead.
         std::string actual;
         bool own = false;
-        if (!op.artifact && !in_span) {
+        // Its text is in the next span's ActualText: an empty ActualText of its own.
+        const bool silent = !op.artifact && !in_span && op.silent;
+        if (silent) {
+          own = true;
+        } else if (!op.artifact && !in_span) {
           // A right-to-left line on a left-to-right page carries its text in logical order
           // (mark_logical_order): poppler takes that one as written.
           if (!op.actual_text.empty() &&
@@ -767,7 +772,9 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
         } else if (!in_content || !actual.empty() || own) {
           end_content();
           raw(tree.open_content(cur_page - 1, own ? op.lang : std::string(),
-                                actual.empty() ? std::string() : utf16be_hex(actual)));
+                                silent           ? std::string("FEFF")
+                                : actual.empty() ? std::string()
+                                                 : utf16be_hex(actual)));
           in_content = true;
           in_span = !own && !actual.empty();
         }
@@ -884,6 +891,9 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
     render_error(diags_, doc_, "libharu returned a truncated PDF");
     return false;
   }
+  // The structure tree's many small dictionaries, and every other object that is not a
+  // stream, go into one compressed object stream (PDF 1.5).
+  if (std::optional<std::string> packed = pack_object_streams(out)) out = std::move(*packed);
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "base/regular_files.hpp"
+#include "writer/image_alt.hpp"
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout_engine.hpp"
 
@@ -53,7 +54,7 @@ double Engine::photo() {
   width_ -= size + gutter;
   // A Figure with alternative text, for screen readers (PDF/UA): whose photo it is.
   Op fig = Op::open("Figure");
-  fig.alt = h.name.empty() ? "Photo" : "Photo of " + h.name.value;
+  fig.alt = photo_alt(doc_);
   page1_ops_.push_back(fig);
   page1_ops_.push_back(img);
   page1_ops_.push_back(Op::close());
