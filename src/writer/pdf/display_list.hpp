@@ -10,6 +10,7 @@
 #include "model/document.hpp"
 #include "style/style.hpp"
 #include "writer/pdf/fonts.hpp"
+#include "writer/pdf/glyph_run.hpp"
 #include "writer/pdf/shaping.hpp"
 
 namespace tailor::writer::pdf {
@@ -39,9 +40,10 @@ struct Op {
   /// an ActualText back in (each right-to-left run reversed), so the emitter writes it as is
   /// instead of leaving it out (see line_box: mixed lines of a right-to-left paragraph).
   bool actual_text_reordered = false;
-  /// Text: the shaped glyphs in visual order, positioned from (x, y); `text` stays the
-  /// logical source text they stand for.
-  std::vector<Glyph> glyphs{};
+  /// Text: the shaped glyphs in visual order, positioned from (x, y), packed (their pairs of
+  /// glyph ID and text are in DisplayList::glyph_table); `text` stays the logical source text
+  /// they stand for.
+  GlyphRun glyphs{};
   bool clustered = false;  ///< Text: some cluster has several glyphs (needs /ActualText).
   /// Text: a word space precedes it that no glyph draws (a gap between runs, or a line broken
   /// at a space). The emitter writes an invisible space glyph, so the tagged content's text
@@ -82,6 +84,7 @@ struct DisplayList {
   std::vector<FaceKey> faces;
   std::vector<const Face*> face_ptrs;  ///< Parallel to faces; what the layout measured with.
   std::vector<Op> ops;                 ///< In reading order.
+  GlyphTable glyph_table;              ///< The (glyph ID, text) pairs the ops' glyphs name.
   /// Height the content uses on the last page, below the top margin and the running head
   /// (for "needs N pages and X pt").
   double last_page_used = 0;
