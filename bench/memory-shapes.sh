@@ -35,6 +35,9 @@ def prose(n):  # 150-word lines, 20 to a paragraph
             s.append('\n')
     return cut(''.join(s), n)
 
+def paragraph(n):  # the same prose as one paragraph: no blank line
+    return prose(n).replace('\n\n', '\n')
+
 def bullets(n):  # one 56 KiB line a bullet
     random.seed(2)
     s = ['name: Ada\n\n== Experience\n=== Engineer | Acme | | 2021\n']
@@ -57,7 +60,8 @@ def highlights(n):  # 8,000-word highlights
                        "work": [{"name": "Acme", "position": "Eng", "highlights": hl}]})
 
 for name, f, ext in [('skills', skills, 'resume'), ('blanks', blanks, 'resume'),
-                     ('prose', prose, 'resume'), ('bullets', bullets, 'resume'),
+                     ('prose', prose, 'resume'), ('paragraph', paragraph, 'resume'),
+                     ('bullets', bullets, 'resume'),
                      ('keywords', keywords, 'json'), ('highlights', highlights, 'json')]:
     for mib in (1, 10):
         n = MiB if mib == 1 else 10 * MiB - 64
@@ -90,7 +94,7 @@ printf '%-20s %9s | %7s MB %15s | %7s MB %15s | %7s MB %15s\n' minimal.resume \
   "$(stat -c %s minimal.resume)" $((base[check] / 1024)) '' $((base[pdf] / 1024)) '' \
   $((base[docx] / 1024)) ''
 for in in skills-1m.resume skills-10m.resume blanks-1m.resume blanks-10m.resume \
-  prose-1m.resume prose-10m.resume bullets-1m.resume bullets-10m.resume keywords-1m.json \
+  prose-1m.resume prose-10m.resume paragraph-1m.resume paragraph-10m.resume bullets-1m.resume bullets-10m.resume keywords-1m.json \
   keywords-10m.json highlights-1m.json highlights-10m.json tiny-skills.resume \
   tiny-keywords.json tiny-highlights.json; do
   bytes=$(stat -c %s "$in")

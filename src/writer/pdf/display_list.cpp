@@ -27,9 +27,8 @@ void shape_unshaped(DisplayList& dl) {
     Shaped s = shape(*face, op.text, op.size, Direction::Auto);
     // Only texts the face covers are left unshaped (Engine::standalone_text itemises the
     // others with fallback faces); a .notdef is still never drawn.
-    for (Glyph& g : s.glyphs) {
-      if (g.gid != 0) op.glyphs.push_back(std::move(g));
-    }
+    std::erase_if(s.glyphs, [](const Glyph& g) { return g.gid == 0; });
+    op.glyphs = pack_glyphs(s.glyphs, *face, op.size, dl.glyph_table);
     op.clustered = s.clustered;
     op.w = s.width;
   }
@@ -41,9 +40,18 @@ std::vector<std::set<unsigned>> DisplayList::glyph_ids() const {
     // Every face keeps its space glyph: a face with no text still needs one real glyph.
     if (face_ptrs.size() > i && face_ptrs[i]) out[i].insert(face_ptrs[i]->glyph(U' '));
   }
+  // Which pairs each face draws first (a glyph is drawn many times, a pair is named once).
+  std::vector<std::vector<bool>> drawn(faces.size());
   for (const Op& op : ops) {
-    if (op.kind != Op::Kind::Text) continue;
-    for (const Glyph& g : op.glyphs) out[static_cast<std::size_t>(op.face)].insert(g.gid);
+    if (op.kind != Op::Kind::Text || op.glyphs.empty()) continue;
+    std::vector<bool>& d = drawn[static_cast<std::size_t>(op.face)];
+    if (d.empty()) d.resize(glyph_table.size());
+    for (GlyphRun::Reader r(op.glyphs); auto g = r.next();) d[g->ref] = true;
+  }
+  for (std::size_t i = 0; i < faces.size(); ++i) {
+    for (std::size_t ref = 0; ref < drawn[i].size(); ++ref) {
+      if (drawn[i][ref]) out[i].insert(glyph_table.gid(static_cast<std::uint32_t>(ref)));
+    }
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include "model/document.hpp"
 #include "style/style.hpp"
 #include "writer/pdf/fonts.hpp"
+#include "writer/pdf/glyph_run.hpp"
 #include "writer/pdf/shaping.hpp"
 
 namespace tailor::writer::pdf {
@@ -42,9 +43,10 @@ struct Op {
   /// Text: read as nothing (an empty /ActualText): its text is already in the next span's
   /// ActualText. A right-to-left bullet's sign beside a line spanned for its logical order.
   bool silent = false;
-  /// Text: the shaped glyphs in visual order, positioned from (x, y); `text` stays the
-  /// logical source text they stand for.
-  std::vector<Glyph> glyphs{};
+  /// Text: the shaped glyphs in visual order, positioned from (x, y), packed (their pairs of
+  /// glyph ID and text are in DisplayList::glyph_table); `text` stays the logical source text
+  /// they stand for.
+  GlyphRun glyphs{};
   bool clustered = false;  ///< Text: some cluster has several glyphs (needs /ActualText).
   /// Text: a word space precedes it that no glyph draws (a gap between runs, or a line broken
   /// at a space). The emitter writes an invisible space glyph, so the tagged content's text
@@ -85,6 +87,7 @@ struct DisplayList {
   std::vector<FaceKey> faces;
   std::vector<const Face*> face_ptrs;  ///< Parallel to faces; what the layout measured with.
   std::vector<Op> ops;                 ///< In reading order.
+  GlyphTable glyph_table;              ///< The (glyph ID, text) pairs the ops' glyphs name.
   /// Height the content uses on the last page, below the top margin and the running head
   /// (for "needs N pages and X pt").
   double last_page_used = 0;

@@ -187,15 +187,17 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
   double size = fs(st_.body_size);
   double indent = st_.bullet_indent * params_.font_scale;
   std::vector<Piece> ps = inlines(text, body(), size, st_.text);
-  std::vector<Line> lines = break_lines(ps, width - indent, width - indent);
   // A right-to-left bullet in a left-to-right document (or the reverse in a mirrored one)
-  // hangs its sign on the right, beside the text's start.
-  bool flip = !lines.empty() && lines.front().rtl != params_.mirror;
+  // hangs its sign on the right, beside the text's start. Each line becomes its box as soon
+  // as it is made, so a long bullet is never held as shaped lines all at once.
+  bool flip = false;
   std::size_t first = boxes_.size();
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    boxes_.push_back(line_box(ps, std::move(lines[i]), flip ? x0 : x0 + indent, width - indent,
-                              Align::Left, i == 0 ? before : 0));
-  }
+  std::size_t lines = 0;
+  break_lines(ps, width - indent, width - indent, [&](Line&& line) {
+    if (lines++ == 0) flip = line.rtl != params_.mirror;
+    boxes_.push_back(line_box(ps, std::move(line), flip ? x0 : x0 + indent, width - indent,
+                              Align::Left, lines == 1 ? before : 0));
+  });
   if (boxes_.size() == first) return;
   tag(first, "LBody");
   // The bullet sign hangs in the indent, on the first line's baseline.
@@ -224,7 +226,7 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
   tag(first, "LI");
   // A bullet's lines stay together when short; a longer one may break, but never leaves a
   // single line at the foot of a page or at the top of the next (two lines, at least, each).
-  if (lines.size() <= 3) {
+  if (lines <= 3) {
     for (std::size_t i = first; i + 1 < boxes_.size(); ++i) boxes_[i].keep_next = true;
   } else {
     boxes_[first].keep_next = true;

@@ -2,6 +2,7 @@
 // (line_break.cpp, pieces.cpp), vertical boxes (layout.cpp) and pages (paginate.cpp).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -120,6 +121,9 @@ class Engine {
                                 double first_width, double rest_width) const;
   std::vector<Line> break_lines(const std::vector<Piece>& ps, double first_width,
                                 double rest_width);
+  /// The same, each line handed to `take` as soon as it is complete.
+  void break_lines(const std::vector<Piece>& ps, double first_width, double rest_width,
+                   const std::function<void(Line&&)>& take);
   /// Adds a word to a line, moving its text and glyphs there.
   void place(const std::vector<Piece>& ps, Line& line, Word& w) const;
   /// A line as a box of ops (the line's text and glyphs move into them).

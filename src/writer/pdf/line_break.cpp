@@ -147,6 +147,13 @@ void Engine::place(const std::vector<Piece>& ps, Line& line, Word& w) const {
 
 std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first_width,
                                       double rest_width) {
+  std::vector<Line> lines;
+  break_lines(ps, first_width, rest_width, [&](Line&& l) { lines.push_back(std::move(l)); });
+  return lines;
+}
+
+void Engine::break_lines(const std::vector<Piece>& ps, double first_width, double rest_width,
+                         const std::function<void(Line&&)>& take) {
   // 0. The paragraph as one text: bidi levels and break opportunities need all of it.
   std::string all;
   std::vector<std::size_t> start;
@@ -161,12 +168,11 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
 
   // 1. Greedy filling, fed word by word as step 2 makes them; a word wider than a whole line
   // is cut between code points.
-  std::vector<Line> lines;
   Line line;
   line.rtl = base_level % 2 != 0;
   double avail = first_width;
   auto finish = [&] {
-    lines.push_back(std::move(line));
+    take(std::move(line));
     line = Line{};
     line.rtl = base_level % 2 != 0;
     avail = rest_width;
@@ -319,8 +325,7 @@ std::vector<Line> Engine::break_lines(const std::vector<Piece>& ps, double first
     each_word([&](Word& w) { fill(w, false); });
   }
 
-  if (!line.segs.empty()) lines.push_back(std::move(line));
-  return lines;
+  if (!line.segs.empty()) take(std::move(line));
 }
 
 std::size_t Engine::better_last_break(const std::vector<Piece>& ps, const std::vector<Word>& words,
@@ -435,8 +440,9 @@ Box Engine::line_box(const std::vector<Piece>& ps, Line line, double x0, double 
     t.size = p.size;
     t.color = p.color;
     t.text = std::move(s.text);
-    t.glyphs = std::move(s.glyphs);
-    t.glyphs.shrink_to_fit();  // a segment grew word by word; the op keeps what it draws
+    // Packed: the display list keeps every glyph until the PDF is written.
+    t.glyphs = pack_glyphs(s.glyphs, f(s.face), p.size, out_.glyph_table);
+    std::vector<Glyph>().swap(s.glyphs);
     t.clustered = s.clustered;
     t.lang = run_language(t.text);
     t.space_before = s.space_before;
@@ -502,11 +508,13 @@ void Engine::mark_logical_order(std::string text, Box& b) const {
 
 std::size_t Engine::paragraph(const std::vector<Piece>& ps, double x0, double width, double before,
                               Align align) {
-  std::vector<Line> lines = break_lines(ps, width, width);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    boxes_.push_back(line_box(ps, std::move(lines[i]), x0, width, align, i == 0 ? before : 0));
-  }
-  return lines.size();
+  // Each line becomes its box as soon as it is made: a paragraph of megabytes is never held
+  // as shaped lines (56 bytes a glyph) all at once.
+  std::size_t n = 0;
+  break_lines(ps, width, width, [&](Line&& line) {
+    boxes_.push_back(line_box(ps, std::move(line), x0, width, align, n++ == 0 ? before : 0));
+  });
+  return n;
 }
 
 }  // namespace tailor::writer::pdf::detail

@@ -25,6 +25,7 @@
 #include "writer/pdf/image_size.hpp"
 #include "writer/pdf/layout.hpp"
 #include "writer/pdf/object_streams.hpp"
+#include "writer/pdf/page_seal.hpp"
 #include "writer/pdf/png_wide.hpp"
 #include "writer/pdf/shared_streams.hpp"
 #include "writer/pdf/tagging.hpp"
@@ -322,6 +323,7 @@ class Emitter {
     const Face* face = nullptr;
     std::vector<std::pair<unsigned, std::string>> cids;
     std::map<std::pair<unsigned, std::string>, unsigned> cid_of;
+    std::vector<unsigned> cid_of_ref;  ///< By DisplayList::glyph_table number.
   };
 
   const model::Document& doc_;
@@ -346,10 +348,19 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
   for (std::size_t i = 0; i < dl.faces.size(); ++i) {
     per_face[dl.face_ptrs[i]].insert({dl.face_ptrs[i]->glyph(U' '), " "});
   }
+  // The glyph table's pairs each face draws, marked first: a pair is drawn many times.
+  std::map<const Face*, std::vector<bool>> drawn;
   for (const Op& op : dl.ops) {
-    if (op.kind != Op::Kind::Text) continue;
-    auto& set = per_face[dl.face_ptrs[static_cast<std::size_t>(op.face)]];
-    for (const Glyph& g : op.glyphs) set.insert({g.gid, g.text});
+    if (op.kind != Op::Kind::Text || op.glyphs.empty()) continue;
+    std::vector<bool>& d = drawn[dl.face_ptrs[static_cast<std::size_t>(op.face)]];
+    if (d.empty()) d.resize(dl.glyph_table.size());
+    for (GlyphRun::Reader r(op.glyphs); auto g = r.next();) d[g->ref] = true;
+  }
+  for (const auto& [face, d] : drawn) {
+    auto& set = per_face[face];
+    for (std::size_t ref = 0; ref < d.size(); ++ref) {
+      if (d[ref]) set.insert(dl.glyph_table.pair(static_cast<std::uint32_t>(ref)));
+    }
   }
   HPDF_MMgr mm = pdf_->mmgr;
   HPDF_Xref xref = pdf_->xref;
@@ -383,6 +394,15 @@ bool Emitter::load_fonts(const DisplayList& dl, const std::vector<std::string>& 
       }
       f.cids = std::move(by_gid);
       if (pdf_->pdf_version < HPDF_VER_16) pdf_->pdf_version = HPDF_VER_16;  // FontFile3
+    }
+    // The CID of each pair of the glyph table this font draws (0 for the others).
+    f.cid_of_ref.assign(dl.glyph_table.size(), 0);
+    if (auto d = drawn.find(face); d != drawn.end()) {
+      for (std::size_t ref = 0; ref < d->second.size(); ++ref) {
+        if (!d->second[ref]) continue;
+        auto it = f.cid_of.find(dl.glyph_table.pair(static_cast<std::uint32_t>(ref)));
+        if (it != f.cid_of.end()) f.cid_of_ref[ref] = it->second;
+      }
     }
     if (f.cids.size() > 0xFFFF) {
       render_error(diags_, doc_, "the font " + dl.faces[i].label() + " draws too many glyphs");
@@ -510,7 +530,6 @@ bool Emitter::add_font_resources(HPDF_Page page) {
 std::string Emitter::glyph_operators(const Op& op) const {
   const Font& f = fonts_[font_of_key_[static_cast<std::size_t>(op.face)]];
   std::string out;
-  double pen = 0;   // where the viewer's text position is, from the op's origin (points)
   double rise = 0;  // the current Ts
   bool open = false;
   if (op.space_before && !needs_bidi(op.text)) {
@@ -525,26 +544,26 @@ std::string Emitter::glyph_operators(const Op& op) const {
       open = true;
     }
   }
-  for (const Glyph& g : op.glyphs) {
-    if (g.y != rise) {
+  // The adjustments were worked out when the glyphs were packed (pack_glyphs).
+  for (GlyphRun::Reader r(op.glyphs); auto g = r.next();) {
+    if (g->rise) {
       if (open) out += "] TJ\n";
       open = false;
-      out += num(g.y) + " Ts\n";
-      rise = g.y;
+      out += num(*g->rise) + " Ts\n";
+      rise = *g->rise;
     }
     if (!open) {
       out += "[";
       open = true;
     }
-    // TJ numbers are thousandths of the font size, subtracted from the position.
-    double adjust = (pen - g.x) * 1000.0 / op.size;
-    if (std::fabs(adjust) >= 0.0005) out += num(adjust) + " ";
-    auto it = f.cid_of.find({g.gid, g.text});
-    unsigned cid = it == f.cid_of.end() ? 0 : it->second;
+    if (g->adjust) {
+      append_adjust(out, *g->adjust);
+      out += ' ';
+    }
+    unsigned cid = g->ref < f.cid_of_ref.size() ? f.cid_of_ref[g->ref] : 0;
     out += '<';
     hex4(out, cid);
     out += "> ";
-    pen = g.x + f.face->glyph_width1000(g.gid) * op.size / 1000.0;
   }
   if (open) out += "] TJ\n";
   if (rise != 0) out += "0 Ts\n";
@@ -710,9 +729,34 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
     if (in_text) HPDF_Page_EndText(page);
     in_text = false;
   };
-  for (const Op& op : dl.ops) {
+  // Each page's last drawing op: once the emitter has left a page for good, its content is
+  // final and is deflated at once (seal_page) rather than held uncompressed to the end. Pages
+  // are left for good in order, except in the sidebar layout, which comes back to page 1.
+  std::vector<std::size_t> last_op(pages.size() + 1, 0);
+  for (std::size_t i = 0; i < dl.ops.size(); ++i) {
+    const Op& op = dl.ops[i];
+    if (op.kind != Op::Kind::Begin && op.kind != Op::Kind::End && op.page >= 1 &&
+        static_cast<std::size_t>(op.page) <= pages.size()) {
+      last_op[static_cast<std::size_t>(op.page)] = i;
+    }
+  }
+  std::vector<bool> sealed(pages.size() + 1, false);
+  auto seal = [&](int p) {
+    if (p < 1 || sealed[static_cast<std::size_t>(p)]) return true;
+    sealed[static_cast<std::size_t>(p)] = true;
+    if (seal_page(pages[static_cast<std::size_t>(p - 1)])) return true;
+    if (check("compressing a page")) {
+      render_error(diags_, doc_, "zlib failed while compressing page " + std::to_string(p));
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < dl.ops.size(); ++i) {
+    const Op& op = dl.ops[i];
     if (op.page != cur_page && op.kind != Op::Kind::Begin && op.kind != Op::Kind::End) {
       end_text();
+      if (cur_page >= 1 && last_op[static_cast<std::size_t>(cur_page)] < i && !seal(cur_page)) {
+        return false;
+      }
       cur_page = op.page;
       page = pages[static_cast<std::size_t>(op.page - 1)];
       cur_face = -1;
@@ -869,6 +913,9 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
     if (status_.error != HPDF_OK) break;
   }
   end_text();
+  for (int p = 1; p <= static_cast<int>(pages.size()); ++p) {
+    if (!seal(p)) return false;
+  }
   tree.finish();
   if (!check("drawing the pages")) return false;
 

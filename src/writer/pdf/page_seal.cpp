@@ -1,0 +1,83 @@
+#include "writer/pdf/page_seal.hpp"
+
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <zlib.h>
+
+#include <string>
+
+namespace tailor::writer::pdf {
+
+namespace {
+
+/// The entry libharu's HPDF_Dict_Write adds to a stream it deflates, written where it would
+/// stand: after the dictionary's own entries (a content stream has only /Length).
+extern "C" HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
+}
+
+/// zlib's deflate of every buffer of a memory stream, as one zlib stream. Deflate's output does
+/// not depend on how its input is handed over, so this is what libharu's 4 KB reads produce.
+bool deflate_stream(HPDF_Stream s, std::string& out) {
+  z_stream z{};
+  if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return false;
+  unsigned char buf[16384];
+  auto drain = [&](int flush) {
+    int rc;
+    do {
+      z.next_out = buf;
+      z.avail_out = sizeof buf;
+      rc = deflate(&z, flush);
+      if (rc == Z_STREAM_ERROR) return false;
+      out.append(reinterpret_cast<const char*>(buf), sizeof buf - z.avail_out);
+    } while (z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+    return true;
+  };
+  bool ok = true;
+  HPDF_UINT n = HPDF_MemStream_GetBufCount(s);
+  for (HPDF_UINT i = 0; i < n && ok; ++i) {
+    HPDF_UINT len = 0;
+    HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(s, i, &len);
+    if (!p) {
+      ok = false;
+      break;
+    }
+    z.next_in = p;
+    z.avail_in = len;
+    ok = drain(Z_NO_FLUSH);
+  }
+  ok = ok && drain(Z_FINISH);
+  deflateEnd(&z);
+  return ok;
+}
+
+}  // namespace
+
+bool seal_page(HPDF_Page page) {
+  if (!page) return false;
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  HPDF_Dict contents = attr->contents;
+  HPDF_Stream s = attr->stream;
+  // Only a stream libharu would deflate, with nothing it would still append when saving (it
+  // closes an open text object or path and restores saved graphics states then); an empty
+  // one is written without data either way.
+  if (!contents || !s || s != contents->stream || s->type != HPDF_STREAM_MEMORY ||
+      contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || contents->write_fn ||
+      HPDF_Stream_Size(s) == 0 || attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+      (attr->gstate && attr->gstate->prev)) {
+    return true;
+  }
+  std::string packed;
+  if (!deflate_stream(s, packed)) return false;
+  HPDF_MemStream_FreeData(s);
+  if (HPDF_Stream_Write(s, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
+                        static_cast<HPDF_UINT>(packed.size())) != HPDF_OK) {
+    return false;
+  }
+  contents->filter = HPDF_STREAM_FILTER_NONE;
+  contents->write_fn = &write_flate_filter;
+  return true;
+}
+
+}  // namespace tailor::writer::pdf
