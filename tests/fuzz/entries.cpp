@@ -124,6 +124,11 @@ void yaml(const std::uint8_t* data, std::size_t size) {
   diag::Diagnostics diags;
   reader::InputFormat format =
       size > 0 && (data[0] & 1) ? reader::InputFormat::YamlResume : reader::InputFormat::RenderCv;
+  // What the CLI does first without --from: choose the reader by name and content, for a
+  // .yaml name and for a name without an extension (stdin, a file named "cv").
+  std::string problem;
+  reader::detect_format("fuzz.yaml", as_text(data, size), problem);
+  reader::detect_format("fuzz", as_text(data, size), problem);
   reader::read_document_bytes("fuzz.yaml", as_text(data, size), format, sources, diags);
   render(diags, sources);
 }
@@ -132,6 +137,8 @@ void linkedin(const std::uint8_t* data, std::size_t size) {
   model::SourceManager sources;
   diag::Diagnostics diags;
   if (size >= 2 && data[0] == 'P' && data[1] == 'K') {
+    std::string problem;
+    reader::detect_format("export", as_text(data, size), problem);  // a ZIP by its content
     reader::read_document_bytes("fuzz.zip", as_text(data, size), reader::InputFormat::LinkedIn,
                                 sources, diags);
   } else {

@@ -17,7 +17,8 @@ copy() {  # copy TARGET FILE...: each file under a name that keeps where it came
 }
 
 resumes=("$src"/samples/*.resume "$src"/tests/fixtures/jobs/*.resume)
-jsons=("$src"/tests/fixtures/jsonresume/*.json "$src"/tests/fixtures/jobs/*.json)
+jsons=("$src"/tests/fixtures/jsonresume/*.json "$src"/tests/fixtures/resume-schema/*.json
+  "$src"/tests/fixtures/jobs/*.json)
 copy markup "${resumes[@]}" "$src"/tests/golden/errors/*.resume
 copy json "${jsons[@]}"
 copy rules "$src"/templates/roles/*.rules "$src"/tests/golden/rules-errors/*.rules
