@@ -301,7 +301,9 @@ class Mapper {
     if (!ok || year == 0) {
       diag::Diagnostic& e = diags_.error(v->span, path + "." + key + ": invalid date \"" + s +
                                                       "\": expected YYYY, YYYY-MM or YYYY-MM-DD");
-      if (s.size() >= 7 && s[4] == '-' && (month < 1 || month > 12)) {
+      // Only a date of one of the three shapes has a month to blame ("2013-12-021" has not).
+      bool shaped = (s.size() == 7 || (s.size() == 10 && s[7] == '-')) && s[4] == '-';
+      if (shaped && (month < 1 || month > 12)) {
         e.hints.push_back("months run from 01 to 12");
       } else if (s.size() == 10 && month >= 1 && month <= 12) {
         e.hints.push_back("that month has no day " + s.substr(8));

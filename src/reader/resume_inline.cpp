@@ -2,6 +2,7 @@
 // Inlines are scanned by hand (like cmark's inlines.c): toggles for ** and *, so a missing
 // closer is reported at its opener with a hint.
 #include <algorithm>
+#include <cstring>
 
 #include "base/links.hpp"
 #include "base/utf8.hpp"
@@ -80,10 +81,23 @@ bool is_escapable(char c) {
          (c >= '{' && c <= '~');
 }
 
+std::size_t escaped_length(const char* p, const char* end) {
+  if (p >= end) return 0;
+  if (is_escapable(*p)) return 1;
+  if (end - p >= 3 && std::memcmp(p, "\xE2\x80\xA2", 3) == 0) return 3;
+  return 0;
+}
+
 std::string unescape(grammar::resume::ast::Range r) {
   std::string out;
   for (const char* p = r.begin(); p < r.end(); ++p) {
-    if (*p == '\\' && p + 1 < r.end() && is_escapable(p[1])) ++p;
+    if (*p == '\\') {
+      if (std::size_t n = escaped_length(p + 1, r.end())) {
+        out.append(p + 1, n);
+        p += n;
+        continue;
+      }
+    }
     out += *p;
   }
   return out;
@@ -271,9 +285,10 @@ class InlineScanner {
   void scan(std::size_t i, std::size_t end, const std::string& url, bool in_link = false) {
     while (i < end && !full()) {
       char c = t_[i];
-      if (c == '\\' && i + 1 < end && is_escapable(t_[i + 1])) {
-        add(std::string_view(&t_[i + 1], 1), i, i + 2, url);
-        i += 2;
+      std::size_t escaped = c == '\\' ? escaped_length(&t_[i + 1], t_.data() + end) : 0;
+      if (escaped > 0) {
+        add(std::string_view(&t_[i + 1], escaped), i, i + 1 + escaped, url);
+        i += 1 + escaped;
       } else if (c == '*' && i + 1 < end && t_[i + 1] == '*') {
         if (strong_ || (i + 2 < end && !blank(t_[i + 2]))) {
           strong_ = !strong_;

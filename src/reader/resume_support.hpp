@@ -54,6 +54,10 @@ struct Joined {
 /// True for the ASCII punctuation that a backslash escapes.
 bool is_escapable(char c);
 
+/// How many bytes after a backslash at p[-1] it escapes: 1 for ASCII punctuation, 3 for the
+/// bullet sign "•" (U+2022, a bullet marker at the start of a line), 0 when it escapes nothing.
+std::size_t escaped_length(const char* p, const char* end);
+
 /// Resolves backslash escapes ("\*" -> "*"); a backslash before anything else stays.
 std::string unescape(grammar::resume::ast::Range r);
 

@@ -2,6 +2,7 @@
 // sanitizer or an uncaught exception reports is a finding.
 #include "fuzz/entries.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -124,6 +125,16 @@ void yaml(const std::uint8_t* data, std::size_t size) {
   diag::Diagnostics diags;
   reader::InputFormat format =
       size > 0 && (data[0] & 1) ? reader::InputFormat::YamlResume : reader::InputFormat::RenderCv;
+  // What the CLI does first without --from: choose the reader by name and content, for a
+  // .yaml name and for a name without an extension (stdin, a file named "cv").
+  std::string problem;
+  reader::detect_format("fuzz.yaml", as_text(data, size), problem);
+  reader::detect_format("fuzz", as_text(data, size), problem);
+  // The first line stands for what a user types: a file name, and the --from value.
+  std::string_view text = as_text(data, size);
+  std::string first_line(text.substr(0, std::min<std::size_t>(text.find('\n'), 256)));
+  reader::input_format_for(first_line);
+  reader::format_from_name(first_line);
   reader::read_document_bytes("fuzz.yaml", as_text(data, size), format, sources, diags);
   render(diags, sources);
 }
@@ -132,6 +143,8 @@ void linkedin(const std::uint8_t* data, std::size_t size) {
   model::SourceManager sources;
   diag::Diagnostics diags;
   if (size >= 2 && data[0] == 'P' && data[1] == 'K') {
+    std::string problem;
+    reader::detect_format("export", as_text(data, size), problem);  // a ZIP by its content
     reader::read_document_bytes("fuzz.zip", as_text(data, size), reader::InputFormat::LinkedIn,
                                 sources, diags);
   } else {
@@ -142,8 +155,13 @@ void linkedin(const std::uint8_t* data, std::size_t size) {
     const char* name = kNames[size > 0 ? data[0] % 10 : 0];
     ScratchDir dir;
     std::string file = dir.write(name, size > 0 ? as_text(data + 1, size - 1) : "");
-    reader::read_linkedin_folder(std::filesystem::path(file).parent_path().string(), sources,
-                                 diags);
+    std::string folder = std::filesystem::path(file).parent_path().string();
+    reader::read_linkedin_folder(folder, sources, diags);
+    // What the CLI does with a folder besides reading it: recognise it, and fingerprint it
+    // for --if-changed.
+    std::string err;
+    reader::is_linkedin_folder(folder);
+    reader::linkedin_folder_fingerprint(folder, err);
   }
   render(diags, sources);
 }

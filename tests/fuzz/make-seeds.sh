@@ -17,12 +17,19 @@ copy() {  # copy TARGET FILE...: each file under a name that keeps where it came
 }
 
 resumes=("$src"/samples/*.resume "$src"/tests/fixtures/jobs/*.resume)
-jsons=("$src"/tests/fixtures/jsonresume/*.json "$src"/tests/fixtures/jobs/*.json)
+jsons=("$src"/tests/fixtures/jsonresume/*.json "$src"/tests/fixtures/resume-schema/*.json
+  "$src"/tests/fixtures/jobs/*.json)
 copy markup "${resumes[@]}" "$src"/tests/golden/errors/*.resume
 copy json "${jsons[@]}"
 copy rules "$src"/templates/roles/*.rules "$src"/tests/golden/rules-errors/*.rules
 copy style "$src"/templates/styles/*.style
-copy yaml "$src"/tests/fixtures/import/rendercv/*.yaml "$src"/tests/fixtures/import/yamlresume/*.yaml
+# The yaml target picks its reader by the first byte (even: RenderCV, odd: YAMLResume;
+# tests/fuzz/entries.cpp). The fixtures all start with '#' (odd), so each RenderCV one goes in
+# behind a blank line (even), or only the YAMLResume reader would ever see them.
+copy yaml "$src"/tests/fixtures/import/yamlresume/*.yaml
+for f in "$src"/tests/fixtures/import/rendercv/*.yaml; do
+  { printf '\n'; cat "$f"; } >"$out/yaml/rendercv-$(basename "$f")"
+done
 copy linkedin "$src"/tests/fixtures/import/linkedin/*.zip
 copy posting "$src"/tests/fixtures/jobs/*.txt "$src"/tests/fixtures/jobs/*.json
 # The shaping target reads three lines (name, summary, bullet): every three text lines of the
@@ -52,6 +59,36 @@ letters() { head -c "$1" /dev/zero | tr '\0' a; }
   letters 65537
 } >"$out/markup/limits-long-line.resume"
 letters $((10 * 1024 * 1024 + 1)) >"$out/markup/limits-too-large.resume"
+# A CSV file of an export with one field over the limit (the linkedin target's first byte "("
+# names Profile.csv).
+{
+  printf '('
+  head -c 50001 /dev/zero | tr '\0' ','
+} >"$out/linkedin/limits-csv-fields"
+# Two export ZIPs past the archive caps (too big for git, and made with Python's zipfile, as
+# the hostile corpus makes its own): 10,001 entries, and six CSV files of 9 MiB each that pass
+# the per-file size and ratio checks but unpack to more than 50 MiB together.
+if command -v python3 >/dev/null; then
+  python3 - "$out/linkedin" <<'PY'
+import io, random, sys, zipfile
+out = sys.argv[1]
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w") as z:
+    for i in range(10001):
+        z.writestr("f%d" % i, "")
+open(out + "/limits-zip-entries.zip", "wb").write(buf.getvalue())
+rng = random.Random(15)
+block = bytearray(64 * 1024)
+for i in range(0, len(block), 48):
+    block[i] = rng.randrange(32, 127)
+data = bytes(block) * (9 * 16)
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    for name in ["Profile", "Positions", "Education", "Skills", "Languages", "Projects"]:
+        z.writestr(name + ".csv", data)
+open(out + "/limits-zip-total.zip", "wb").write(buf.getvalue())
+PY
+fi
 {
   printf '{"basics": {"name": "'
   letters 65537

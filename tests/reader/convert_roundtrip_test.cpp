@@ -13,6 +13,7 @@
 #include "model/source_manager.hpp"
 #include "reader/doc_generator.hpp"
 #include "reader/reader.hpp"
+#include "reader/resume_schema_fixtures.hpp"
 #include "reader/strip_spans.hpp"
 #include "support/test_support.hpp"
 #include "writer/json/json.hpp"
@@ -152,6 +153,22 @@ TEST_P(JsonConversion, JsonToResumeToJsonKeepsTheModelOrWarns) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, JsonConversion, testing::ValuesIn(json_inputs()), param_name);
 
+// The JSON Resume schema project's own valid fixtures (tests/fixtures/resume-schema/).
+class SchemaFixtureConversion : public testing::TestWithParam<test::SchemaFixture> {};
+
+TEST_P(SchemaFixtureConversion, JsonToResumeToJsonKeepsTheModelOrWarns) {
+  const test::SchemaFixture& f = GetParam();
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  auto doc = reader::read_document_bytes(f.name() + ".json", f.json, sources, diags);
+  ASSERT_TRUE(doc) << diag::render_all(diags, sources);
+  expect_chain(*doc, To::Resume, To::Json, f.name());
+}
+
+INSTANTIATE_TEST_SUITE_P(ResumeSchema, SchemaFixtureConversion,
+                         testing::ValuesIn(test::schema_fixtures(true)),
+                         test::schema_fixture_param_name);
+
 // Generated documents: plain ones must survive both chains without a warning; formatted ones
 // (bold, italic, links in text) must survive the markup and be warned about in JSON.
 TEST(GeneratedConversion, PlainDocumentsSurviveBothChainsWithoutWarnings) {
@@ -250,6 +267,33 @@ TEST(ConvertCommand, SkillWithLineBreaksStaysAGroupAndWarns) {
   std::string text = test::slurp(out);
   EXPECT_NE(text.find("Go - Rust: a - b, c\n"), std::string::npos) << text;
   EXPECT_EQ(text.find("\n- "), std::string::npos) << "no line of it reads as a bullet\n" << text;
+}
+
+// Issue 15: "convert can turn a skill group into a bullet". A value starting with the bullet
+// sign "•" was written at the start of a markup line unescaped, and "• " starts a bullet: a
+// skill group named "• Cloud" came back as the group "Cloud" (its line read as a bullet, which
+// a Skills section takes as a group), and a summary line "• Led ..." came back as a bullet.
+// The writer now escapes it ("\\•"), the escape the reader resolves.
+TEST(ConvertCommand, LeadingBulletSignKeepsGroupsAndParagraphs) {
+  model::SourceManager sources;
+  diag::Diagnostics diags;
+  auto doc = reader::read_document_bytes("bullets.json", R"({"basics": {"name": "Ada",
+    "summary": "\u2022 Led a team of five\n\u2022 Ran the on-call rota"},
+    "work": [{"name": "Acme", "summary": "\u2022 Payments", "highlights": ["\u2022 Cut costs"]}],
+    "skills": [{"name": "\u2022 Cloud", "keywords": ["AWS", "\u2022 GCP"]},
+               {"name": "\u2022 Go"}],
+    "interests": [{"name": "\u2022 Chess"}]})",
+                                         sources, diags);
+  ASSERT_TRUE(doc) << diag::render_all(diags, sources);
+  ASSERT_TRUE(diags.empty()) << diag::render_all(diags, sources);
+  Step m = convert(*doc, To::Resume);
+  EXPECT_FALSE(m.warned) << m.text;
+  ASSERT_TRUE(m.doc) << m.read_diags << m.text;
+  EXPECT_EQ(m.read_diags, "") << m.text;
+  EXPECT_EQ(dump(*m.doc), dump(*doc)) << first_difference(dump(*m.doc), dump(*doc)) << m.text;
+  EXPECT_NE(m.text.find("\\\u2022 Cloud: AWS, \u2022 GCP\n"), std::string::npos) << m.text;
+  Chain c = expect_chain(*doc, To::Resume, To::Json, "bullet signs");
+  EXPECT_TRUE(c.kept);
 }
 
 // Issue 15: convert wrote "- " for an empty JSON highlight, which check rejects. The files

@@ -164,6 +164,26 @@ TEST(JsonResume, DatesAndOpenEnds) {
   }
 }
 
+// The schema project's invalid date fixture, "2013-12-021", was told "months run from 01 to
+// 12", although its month is 12: a date of none of the three shapes has no month to blame.
+TEST(JsonResume, MalformedDateHintsOnlyAtWhatIsWrong) {
+  auto hints_for = [](const std::string& date) {
+    Result r =
+        read_json_resume("t.json", R"({"work": [{"name": "A", "startDate": ")" + date + "\"}]}");
+    EXPECT_FALSE(r.doc) << date;
+    EXPECT_NE(r.diagnostics.find("$.work[0].startDate: invalid date"), std::string::npos)
+        << r.diagnostics;
+    return r.diagnostics;
+  };
+  for (const char* bad : {"2013-12-021", "2013-1-02", "201-12-02", "2013-12-2"}) {
+    EXPECT_EQ(hints_for(bad).find("months run from 01 to 12"), std::string::npos) << bad;
+  }
+  for (const char* bad : {"2013-13", "2013-00-02", "2013-1x-02"}) {
+    EXPECT_NE(hints_for(bad).find("months run from 01 to 12"), std::string::npos) << bad;
+  }
+  EXPECT_NE(hints_for("2013-02-30").find("that month has no day 30"), std::string::npos);
+}
+
 // Must show: ../shared/data/jsonresume/sample.resume.json built to text keeps the content of
 // every section except references. The expectations come from walking the JSON itself: every
 // string leaf must appear in the text, except $schema, meta, basics.image and references.

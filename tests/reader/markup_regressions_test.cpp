@@ -31,6 +31,29 @@ Read read(const std::string& bytes, const std::string& name = "t.resume") {
 
 std::string dump(const Read& r) { return r.doc ? writer::dump_native(*r.doc) : "(no document)"; }
 
+// "• " starts a bullet (a Markdown habit), so a line of text that begins with the bullet sign
+// needs an escape, as "\\-" and "\\*" do: "\\•" is the sign itself, at a line start and inside
+// text, in paragraphs, skill group labels and skills.
+TEST(MarkupRegressions, EscapedBulletSignIsTextNotABullet) {
+  Read r = read(
+      "name: Ada\n\n== Summary\n\\\u2022 Led a team, a \\\u2022 b\n\n== Skills\n"
+      "\\\u2022 Cloud: AWS, \\\u2022 GCP\n\n== Experience\n=== R | O\n\u2022 did x\n");
+  ASSERT_TRUE(r.doc) << r.diagnostics;
+  EXPECT_EQ(r.diagnostics, "");
+  ASSERT_EQ(r.doc->sections.size(), 3u);
+  const auto& summary = r.doc->sections[0].blocks;
+  ASSERT_EQ(summary.size(), 1u);
+  EXPECT_EQ(model::plain_text(std::get<model::Paragraph>(summary[0]).text),
+            "\u2022 Led a team, a \u2022 b");
+  const auto& group = std::get<model::SkillGroup>(r.doc->sections[1].blocks.at(0));
+  EXPECT_EQ(group.label, "\u2022 Cloud");
+  ASSERT_EQ(group.items.size(), 2u);
+  EXPECT_EQ(group.items[1].name, "\u2022 GCP");
+  const auto& entry = std::get<model::Entry>(r.doc->sections[2].blocks.at(0));
+  ASSERT_EQ(entry.bullets.size(), 1u);  // unescaped, the sign still starts a bullet
+  EXPECT_EQ(model::plain_text(entry.bullets[0].text), "did x");
+}
+
 TEST(MarkupRegressions, LoneCarriageReturnsAreLineBreaks) {
   Read r = read("name: Ada Lovelace\r\r== Summary\rAnalyst of engines.\r");
   ASSERT_TRUE(r.doc) << r.diagnostics;

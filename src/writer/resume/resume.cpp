@@ -36,7 +36,7 @@ std::string escape(const std::string& s, const char* special) {
 }
 
 /// Characters that would start markup at the beginning of a line: "- ", "==", "%", and the
-/// Markdown habits the reader accepts or warns about ("* ", "# ", "## ", "-text", "+ ",
+/// Markdown habits the reader accepts or warns about ("* ", "• ", "# ", "## ", "-text", "+ ",
 /// "---", "1. ").
 std::string protect_line_start(const std::string& line) {
   auto blank_at = [&](std::size_t i) { return i < line.size() && is_blank(line[i]); };
@@ -44,7 +44,7 @@ std::string protect_line_start(const std::string& line) {
   char c = line[0];
   if (c == '-' || line.rfind("==", 0) == 0 || c == '%' || (c == '*' && blank_at(1)) ||
       (c == '+' && blank_at(1)) || c == '#' || line.rfind("***", 0) == 0 ||
-      line.rfind("___", 0) == 0) {
+      line.rfind("___", 0) == 0 || line.rfind("\xE2\x80\xA2", 0) == 0) {
     return "\\" + line;
   }
   std::size_t d = 0;
