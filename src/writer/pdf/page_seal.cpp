@@ -1,5 +1,7 @@
 #include "writer/pdf/page_seal.hpp"
 
+#include "writer/pdf/flate_filter.hpp"
+
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -10,12 +12,6 @@
 namespace tailor::writer::pdf {
 
 namespace {
-
-/// The entry libharu's HPDF_Dict_Write adds to a stream it deflates, written where it would
-/// stand: after the dictionary's own entries (a content stream has only /Length).
-extern "C" HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
-}
 
 /// zlib's deflate of every buffer of a memory stream, as one zlib stream. Deflate's output does
 /// not depend on how its input is handed over, so this is what libharu's 4 KB reads produce.
@@ -76,7 +72,7 @@ bool seal_page(HPDF_Page page) {
     return false;
   }
   contents->filter = HPDF_STREAM_FILTER_NONE;
-  contents->write_fn = &write_flate_filter;
+  contents->write_fn = &tailor_write_flate_filter;
   return true;
 }
 

@@ -1,5 +1,7 @@
 #include "writer/pdf/shared_streams.hpp"
 
+#include "writer/pdf/flate_filter.hpp"
+
 #include <hpdf_conf.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -50,12 +52,6 @@ Caches& caches() {
 std::size_t footprint(const SharedSubset& s, std::size_t glyphs) {
   // The bytes, the map's nodes (about 48 bytes each) and the key's glyph list.
   return s.bytes.size() + 48 * s.old_to_new.size() + 4 * glyphs;
-}
-
-extern "C" HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-  // What HPDF_Dict_Write itself writes for filter = FLATE_DECODE: the /Filter array, added
-  // last to the dictionary.
-  return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
 }
 
 }  // namespace
@@ -134,7 +130,7 @@ bool write_deflated(HPDF_Dict stream, std::string_view raw) {
   // Written as it is: no filter for libharu to apply, and the /Filter entry it would have
   // written comes from write_fn.
   stream->filter = HPDF_STREAM_FILTER_NONE;
-  stream->write_fn = write_flate_filter;
+  stream->write_fn = tailor_write_flate_filter;
   return HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(z->data()),
                            static_cast<HPDF_UINT>(z->size())) == HPDF_OK;
 }
