@@ -159,6 +159,22 @@ TEST(PdfWriter, InfoDictionaryAndDates) {
   EXPECT_EQ(none.bytes.find("/ID"), std::string::npos);
 }
 
+// libharu's UTF-8 encoder left out every character beyond the Basic Multilingual Plane, so
+// a name with an emoji or a mathematical letter lost it in the Info dictionary (while the XMP
+// packet kept it: the two disagreed).
+TEST(PdfWriter, InfoStringsKeepCharactersBeyondTheBasicMultilingualPlane) {
+  model::Document doc = sample_resume(1, 1);
+  doc.header.name.value = "Ada \U0001D400 Lovelace \U0001F680";
+  style::Style st = load("classic");
+  Rendered r = render(doc, st, 0, 1700000000, "astral");
+  ASSERT_TRUE(r.ok);
+  ToolResult i = tool("pdfinfo " + r.path.string());
+  EXPECT_NE(i.out.find("Author:          Ada \U0001D400 Lovelace \U0001F680\n"), std::string::npos)
+      << i.out;
+  EXPECT_NE(i.out.find("Title:           Ada \U0001D400 Lovelace \U0001F680"), std::string::npos)
+      << i.out;
+}
+
 TEST(PdfWriter, TwoBuildsAreIdentical) {
   model::Document doc = sample_resume();
   for (const char* name : kStyles) {

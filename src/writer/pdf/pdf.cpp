@@ -570,6 +570,30 @@ std::string Emitter::glyph_operators(const Op& op) const {
   return out;
 }
 
+namespace {
+
+/// The Info dictionary's key for a text entry, as libharu names it.
+const char* info_key(HPDF_InfoType t) {
+  switch (t) {
+    case HPDF_INFO_AUTHOR:
+      return "Author";
+    case HPDF_INFO_CREATOR:
+      return "Creator";
+    case HPDF_INFO_PRODUCER:
+      return "Producer";
+    case HPDF_INFO_TITLE:
+      return "Title";
+    case HPDF_INFO_SUBJECT:
+      return "Subject";
+    case HPDF_INFO_KEYWORDS:
+      return "Keywords";
+    default:
+      return "Trapped";
+  }
+}
+
+}  // namespace
+
 void Emitter::info() {
   const model::Header& h = doc_.header;
   // libharu refuses a string over 65,535 bytes (HPDF_STRING_OUT_OF_RANGE, 0x105B) and may
@@ -577,13 +601,21 @@ void Emitter::info() {
   // boundary well below that. The page itself still shows the whole text.
   // The XMP packet repeats each value exactly as the Info dictionary has it.
   XmpFields xmp;
+  // The Info dictionary, made as libharu's HPDF_SetInfoAttr makes it on first use.
+  if (!pdf_->info) {
+    pdf_->info = HPDF_Dict_New(pdf_->mmgr);
+    if (!pdf_->info || HPDF_Xref_Add(pdf_->xref, pdf_->info) != HPDF_OK) return;
+  }
+  HPDF_Dict info = pdf_->info;
   auto set = [&](HPDF_InfoType t, const std::string& v) {
     if (v.empty()) return;
     constexpr std::size_t kMaxInfoBytes = 30000;
     std::size_t n = std::min(v.size(), kMaxInfoBytes);
     while (n < v.size() && n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
     std::string cut = v.substr(0, n);
-    HPDF_SetInfoAttr(pdf_, t, cut.c_str());
+    // What HPDF_SetInfoAttr writes with libharu's UTF-8 encoder (a UTF-16BE string with its
+    // byte-order mark, in hex), without setting that encoder up for six strings per document.
+    HPDF_Dict_Add(info, info_key(t), pdf_text_string(pdf_->mmgr, cut));
     switch (t) {
       case HPDF_INFO_TITLE:
         xmp.title = cut;
@@ -676,11 +708,8 @@ bool Emitter::emit(const DisplayList& dl, const std::vector<std::string>& subset
     return false;
   }
   HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
-  // The text is encoded by hand (encode()); the UTF-8 encoder makes libharu write the Info
-  // dictionary's strings as UTF-16BE.
-  HPDF_UseUTFEncodings(pdf_);
-  HPDF_SetCurrentEncoder(pdf_, "UTF-8");
-  if (!check("setting up the UTF-8 encoder")) return false;
+  // The text is encoded by hand (encode()), and so are the Info dictionary's strings (info()):
+  // libharu needs no encoder.
   if (!load_fonts(dl, subsets)) return false;
   info();
   if (!check("writing the document information")) return false;
