@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -54,7 +55,8 @@ pugi::xml_document parse(const std::string& xml) {
   return doc;
 }
 
-/// All w:t text under a node, with w:tab as a tab: what a reader of the paragraph sees.
+/// All w:t text under a node, with w:tab as a tab and w:br as a new line: what a reader of the
+/// paragraph sees.
 std::string text_of(pugi::xml_node n) {
   std::string out;
   for (pugi::xml_node c : n.children()) {
@@ -62,6 +64,8 @@ std::string text_of(pugi::xml_node n) {
       out += c.text().get();
     } else if (std::strcmp(c.name(), "w:tab") == 0 && std::strcmp(n.name(), "w:r") == 0) {
       out += '\t';
+    } else if (std::strcmp(c.name(), "w:br") == 0 && std::strcmp(n.name(), "w:r") == 0) {
+      out += '\n';
     } else if (std::strcmp(c.name(), "w:pPr") != 0 && std::strcmp(c.name(), "w:rPr") != 0) {
       out += text_of(c);
     }
@@ -262,6 +266,60 @@ TEST(DocxPackage, HostileTextComesOutAsLiteralText) {
             "Ada </w:t></w:r><w:p>");
 }
 
+// Issue 16: LibreOffice wrapped the contact line inside a URL. The writer breaks it itself,
+// with w:br between whole items where the PDF breaks (balanced), each separator glued to the
+// item before it, and plain spaces inside items so readers extract them exactly.
+TEST(DocxPackage, ContactLineBreaksBetweenWholeItemsNeverInsideOne) {
+  style::Style st = fx::classic();
+  model::Document doc = fx::long_contact();
+  std::vector<std::string> items = {doc.header.email.value,
+                                    doc.header.phone.value,
+                                    doc.header.address.value,
+                                    doc.header.location.value,
+                                    "www.linkedin.com/in/maximiliane-oberhauser-castellanos-sre",
+                                    "github.com/maximiliane-oberhauser-castellanos",
+                                    "maximiliane-oberhauser.example.dev/writing/reliability",
+                                    "fosstodon.example.social/@mob"};
+  auto contact_lines = [&](const style::Style& s) {
+    std::vector<std::string> lines;
+    for (const Para& p : paragraphs(part(build(doc, s).package, "word/document.xml"))) {
+      if (p.style != "Contact") continue;
+      std::string rest = p.text;
+      for (std::size_t nl; (nl = rest.find('\n')) != std::string::npos; rest.erase(0, nl + 1)) {
+        lines.push_back(rest.substr(0, nl));
+      }
+      lines.push_back(rest);
+    }
+    return lines;
+  };
+  std::vector<std::string> lines = contact_lines(st);
+  // Eight items, too long for one A4 line at the contact size: three lines, in order.
+  // Too long for one line: several, in order (the golden classic-long-contact holds where).
+  ASSERT_GE(lines.size(), 2u);
+  std::string joined;
+  for (const std::string& l : lines) {
+    EXPECT_NE(l.rfind("\u00A0·", 0), 0u) << "a line starts with the separator: " << l;
+    EXPECT_EQ(l.find("\u00A0· ", l.size() - 4), std::string::npos) << "ends with it: " << l;
+    joined += (joined.empty() ? "" : "\u00A0· ") + l;
+  }
+  std::string want;
+  for (const std::string& i : items) want += (want.empty() ? "" : "\u00A0· ") + i;
+  EXPECT_EQ(joined, want);
+  for (const std::string& i : items) {
+    EXPECT_TRUE(std::any_of(lines.begin(), lines.end(),
+                            [&](const std::string& l) { return l.find(i) != std::string::npos; }))
+        << i << " is not whole on one line";
+  }
+  // A narrower page needs more lines; a short contact line needs none.
+  style::Style narrow = st;
+  narrow.margin_left = narrow.margin_right = 150;
+  EXPECT_GT(contact_lines(narrow).size(), lines.size());
+  std::vector<Para> short_ps =
+      paragraphs(part(build(fx::hostile(), st).package, "word/document.xml"));
+  EXPECT_EQ(short_ps[2].style, "Contact");
+  EXPECT_EQ(short_ps[2].text.find('\n'), std::string::npos) << short_ps[2].text;
+}
+
 TEST(DocxPackage, ForbiddenCharactersAreDroppedWithAWarning) {
   style::Style st = fx::classic();
   Built b = build(fx::hostile(), st);
@@ -333,7 +391,7 @@ TEST(DocxPackage, OnlySafeSchemesBecomeRelationshipHyperlinks) {
   EXPECT_FALSE(has_warning(h.diags, "javascript:alert(1)"));
   EXPECT_FALSE(has_warning(h.diags, "file:///etc/passwd"));
   std::vector<Para> ps = paragraphs(part(h.package, "word/document.xml"));
-  EXPECT_EQ(ps[2].text, "ada@example.com · click me");  // the label stays, as text
+  EXPECT_EQ(ps[2].text, "ada@example.com\u00A0· click me");  // the label stays, as text
 }
 
 // Child order of the property elements Word validates (ECMA-376 Part 1, CT_PPrBase, CT_RPr,
