@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -15,6 +16,7 @@
 
 #include "writer/docx/docx.hpp"
 #include "writer/docx_fixtures.hpp"
+#include "writer/pdf/fonts.hpp"
 #include "writer/writer.hpp"
 
 namespace tailor::test {
@@ -318,6 +320,33 @@ TEST(DocxPackage, ContactLineBreaksBetweenWholeItemsNeverInsideOne) {
       paragraphs(part(build(fx::hostile(), st).package, "word/document.xml"));
   EXPECT_EQ(short_ps[2].style, "Contact");
   EXPECT_EQ(short_ps[2].text.find('\n'), std::string::npos) << short_ps[2].text;
+}
+
+// In the sidebar each contact item has a line of its own. LibreOffice broke
+// "www.linkedin.com/in/nigar-infra-example" after a hyphen in a column the item filled
+// exactly (samples/infrastructure.resume, sidebar): an item a little too wide is set a little
+// smaller; one far too wide keeps its size and wraps.
+TEST(DocxPackage, SidebarContactItemSlightlyTooWideIsSetSmallerNotBroken) {
+  style::Style st = fx::classic();
+  st.layout = style::Layout::Sidebar;
+  model::Document doc = fx::long_contact();
+  const std::string snug = "github.com/maximiliane-oberhauser-castellanos";
+  const writer::pdf::Face* face = writer::pdf::cached_face({st.body_font, false, false});
+  ASSERT_NE(face, nullptr);
+  const double size = std::lround(st.small_size * 2) / 2.0;
+  st.sidebar_width = face->text_width(snug, size);  // exactly filled, as in the sample
+  pugi::xml_document d = parse(part(build(doc, st).package, "word/document.xml"));
+  std::map<std::string, int> sizes;  // item -> w:sz of its run (0: the Contact style's)
+  for (pugi::xpath_node p : d.select_nodes("//w:p[w:pPr/w:pStyle/@w:val='Contact']")) {
+    sizes[text_of(p.node())] =
+        p.node().select_node(".//w:rPr/w:sz").node().attribute("w:val").as_int();
+  }
+  ASSERT_TRUE(sizes.count(snug));
+  EXPECT_GT(sizes[snug], 0);
+  EXPECT_LT(sizes[snug], std::lround(st.small_size * 2));
+  EXPECT_GE(sizes[snug] * 5, std::lround(st.small_size * 2) * 4);
+  EXPECT_EQ(sizes["+49 170 555 01 23 45"], 0);  // fits: the style's size
+  EXPECT_EQ(sizes[doc.header.email.value], 0);  // far too wide: its size, and it wraps
 }
 
 TEST(DocxPackage, ForbiddenCharactersAreDroppedWithAWarning) {

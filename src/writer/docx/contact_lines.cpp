@@ -37,4 +37,18 @@ std::vector<std::size_t> contact_line_ends(const std::vector<std::string>& items
   return balanced_breaks(widths, face->text_width(kContactSeparator, size), width);
 }
 
+int contact_item_half_points(const std::string& item, const style::Style& st, const Metrics& m,
+                             int width_twips) {
+  const pdf::Face* face = pdf::cached_face({st.body_font, false, false});
+  const int size = m.half_points(st.small_size);
+  if (!face || width_twips <= 0) return 0;
+  const double room = width_twips / 20.0 * kSafety;
+  const double need = face->text_width(item, size / 2.0);
+  if (need <= room) return 0;
+  // A step or two smaller keeps an address whole; beyond a fifth smaller it would stand out
+  // from its neighbours, and a line break inside it is the lesser harm.
+  int fit = static_cast<int>(size * room / need);
+  return fit * 5 >= size * 4 ? fit : 0;
+}
+
 }  // namespace tailor::writer::docx

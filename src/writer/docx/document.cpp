@@ -141,14 +141,18 @@ class BodyWriter {
         centred.jc = "center";
         append_logo_run(paragraph(side, centred), *photo_, photo_rel_);
       }
+      // One a line; an item a little wider than the column is set a little smaller, so
+      // LibreOffice does not break it after a hyphen.
+      const int column = column_widths(st_, m_).side;
       for (const Item& it : contact) {
         pugi::xml_node p = paragraph(side, "Contact");
+        RunProps props;
+        props.half_points = contact_item_half_points(it.label, st_, m_, column);
         if (it.url.empty()) {
-          text(p, it.label, it.span);
+          text(p, it.label, it.span, props);
         } else {
-          RunProps muted;
-          muted.color = hex(st_.muted);
-          link(p, it.label, it.url, it.span, muted);
+          props.color = hex(st_.muted);
+          link(p, it.label, it.url, it.span, props);
         }
       }
       return;

@@ -195,6 +195,12 @@ std::vector<std::size_t> contact_line_ends(const std::vector<std::string>& items
                                            const style::Style& st, const Metrics& m,
                                            double beside_pt);
 
+/// The size (half-points) for a contact item standing alone on a line `width_twips` wide (the
+/// sidebar): 0 when it fits at the contact size, else the largest size down to four fifths of
+/// it at which it fits whole; 0 too when even that is too small, and it wraps.
+int contact_item_half_points(const std::string& item, const style::Style& st, const Metrics& m,
+                             int width_twips);
+
 /// Parts built by document.cpp.
 struct BodyParts {
   std::string document;
