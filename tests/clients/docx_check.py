@@ -38,13 +38,16 @@ def norm(s):
 
 
 def paragraph_text(p):
-    # Every w:t under the paragraph, hyperlinks included; w:tab as a tab.
+    # Every w:t under the paragraph, hyperlinks included; w:tab as a tab, w:br (the contact
+    # line's line breaks) as a new line, as newer python-docx and pandoc read them.
     out = []
     for el in p._p.iter():
         if el.tag == W + "t":
             out.append(el.text or "")
         elif el.tag == W + "tab" and el.getparent().tag == W + "r":
             out.append("\t")
+        elif el.tag == W + "br" and el.getparent().tag == W + "r":
+            out.append("\n")
     return "".join(out)
 
 

@@ -142,6 +142,25 @@ inline model::Document aysel() {
   return d;
 }
 
+/// Eight long contact items, as a senior engineer's header may have: too many for one line.
+inline model::Document long_contact() {
+  using namespace model;
+  Document d;
+  d.header.name = {"Maximiliane Oberhauser-Castellanos", at(1)};
+  d.header.email = {"maximiliane.oberhauser-castellanos@platform-engineering.example.com", at(2)};
+  d.header.phone = {"+49 170 555 01 23 45", at(3)};
+  d.header.address = {"Große Eschenheimer Straße 12, 60313 Frankfurt", at(4)};
+  d.header.location = {"Frankfurt am Main, Germany", at(5)};
+  d.header.links.push_back(
+      {"LinkedIn", "https://www.linkedin.com/in/maximiliane-oberhauser-castellanos-sre", at(6)});
+  d.header.links.push_back(
+      {"GitHub", "https://github.com/maximiliane-oberhauser-castellanos", at(7)});
+  d.header.links.push_back(
+      {"Site", "https://maximiliane-oberhauser.example.dev/writing/reliability", at(8)});
+  d.header.links.push_back({"Mastodon", "https://fosstodon.example.social/@mob", at(9)});
+  return d;
+}
+
 /// Text that tries to break out of w:t, XML specials everywhere, control characters and an
 /// unsafe link.
 inline model::Document hostile() {

@@ -66,6 +66,8 @@ INSTANTIATE_TEST_SUITE_P(
                                    o.source_date_epoch = 1714564800;
                                  }},
                       GoldenCase{"modern-aysel", fx::aysel, fx::modern, nullptr},
+                      // The contact line's explicit breaks (w:br) between whole items.
+                      GoldenCase{"classic-long-contact", fx::long_contact, fx::classic, nullptr},
                       GoldenCase{"compact-hostile", fx::hostile, fx::compact,
                                  [](writer::RenderOptions& o) {
                                    o.paper =

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -14,6 +16,7 @@
 
 #include "writer/docx/docx.hpp"
 #include "writer/docx_fixtures.hpp"
+#include "writer/pdf/fonts.hpp"
 #include "writer/writer.hpp"
 
 namespace tailor::test {
@@ -54,7 +57,8 @@ pugi::xml_document parse(const std::string& xml) {
   return doc;
 }
 
-/// All w:t text under a node, with w:tab as a tab: what a reader of the paragraph sees.
+/// All w:t text under a node, with w:tab as a tab and w:br as a new line: what a reader of the
+/// paragraph sees.
 std::string text_of(pugi::xml_node n) {
   std::string out;
   for (pugi::xml_node c : n.children()) {
@@ -62,6 +66,8 @@ std::string text_of(pugi::xml_node n) {
       out += c.text().get();
     } else if (std::strcmp(c.name(), "w:tab") == 0 && std::strcmp(n.name(), "w:r") == 0) {
       out += '\t';
+    } else if (std::strcmp(c.name(), "w:br") == 0 && std::strcmp(n.name(), "w:r") == 0) {
+      out += '\n';
     } else if (std::strcmp(c.name(), "w:pPr") != 0 && std::strcmp(c.name(), "w:rPr") != 0) {
       out += text_of(c);
     }
@@ -262,6 +268,87 @@ TEST(DocxPackage, HostileTextComesOutAsLiteralText) {
             "Ada </w:t></w:r><w:p>");
 }
 
+// Issue 16: LibreOffice wrapped the contact line inside a URL. The writer breaks it itself,
+// with w:br between whole items where the PDF breaks (balanced), each separator glued to the
+// item before it, and plain spaces inside items so readers extract them exactly.
+TEST(DocxPackage, ContactLineBreaksBetweenWholeItemsNeverInsideOne) {
+  style::Style st = fx::classic();
+  model::Document doc = fx::long_contact();
+  std::vector<std::string> items = {doc.header.email.value,
+                                    doc.header.phone.value,
+                                    doc.header.address.value,
+                                    doc.header.location.value,
+                                    "www.linkedin.com/in/maximiliane-oberhauser-castellanos-sre",
+                                    "github.com/maximiliane-oberhauser-castellanos",
+                                    "maximiliane-oberhauser.example.dev/writing/reliability",
+                                    "fosstodon.example.social/@mob"};
+  auto contact_lines = [&](const style::Style& s) {
+    std::vector<std::string> lines;
+    for (const Para& p : paragraphs(part(build(doc, s).package, "word/document.xml"))) {
+      if (p.style != "Contact") continue;
+      std::string rest = p.text;
+      for (std::size_t nl; (nl = rest.find('\n')) != std::string::npos; rest.erase(0, nl + 1)) {
+        lines.push_back(rest.substr(0, nl));
+      }
+      lines.push_back(rest);
+    }
+    return lines;
+  };
+  std::vector<std::string> lines = contact_lines(st);
+  // Eight items, too long for one A4 line at the contact size: three lines, in order.
+  // Too long for one line: several, in order (the golden classic-long-contact holds where).
+  ASSERT_GE(lines.size(), 2u);
+  std::string joined;
+  for (const std::string& l : lines) {
+    EXPECT_NE(l.rfind("\u00A0·", 0), 0u) << "a line starts with the separator: " << l;
+    EXPECT_EQ(l.find("\u00A0· ", l.size() - 4), std::string::npos) << "ends with it: " << l;
+    joined += (joined.empty() ? "" : "\u00A0· ") + l;
+  }
+  std::string want;
+  for (const std::string& i : items) want += (want.empty() ? "" : "\u00A0· ") + i;
+  EXPECT_EQ(joined, want);
+  for (const std::string& i : items) {
+    EXPECT_TRUE(std::any_of(lines.begin(), lines.end(),
+                            [&](const std::string& l) { return l.find(i) != std::string::npos; }))
+        << i << " is not whole on one line";
+  }
+  // A narrower page needs more lines; a short contact line needs none.
+  style::Style narrow = st;
+  narrow.margin_left = narrow.margin_right = 150;
+  EXPECT_GT(contact_lines(narrow).size(), lines.size());
+  std::vector<Para> short_ps =
+      paragraphs(part(build(fx::hostile(), st).package, "word/document.xml"));
+  EXPECT_EQ(short_ps[2].style, "Contact");
+  EXPECT_EQ(short_ps[2].text.find('\n'), std::string::npos) << short_ps[2].text;
+}
+
+// In the sidebar each contact item has a line of its own. LibreOffice broke
+// "www.linkedin.com/in/nigar-infra-example" after a hyphen in a column the item filled
+// exactly (samples/infrastructure.resume, sidebar): an item a little too wide is set a little
+// smaller; one far too wide keeps its size and wraps.
+TEST(DocxPackage, SidebarContactItemSlightlyTooWideIsSetSmallerNotBroken) {
+  style::Style st = fx::classic();
+  st.layout = style::Layout::Sidebar;
+  model::Document doc = fx::long_contact();
+  const std::string snug = "github.com/maximiliane-oberhauser-castellanos";
+  const writer::pdf::Face* face = writer::pdf::cached_face({st.body_font, false, false});
+  ASSERT_NE(face, nullptr);
+  const double size = std::lround(st.small_size * 2) / 2.0;
+  st.sidebar_width = face->text_width(snug, size);  // exactly filled, as in the sample
+  pugi::xml_document d = parse(part(build(doc, st).package, "word/document.xml"));
+  std::map<std::string, int> sizes;  // item -> w:sz of its run (0: the Contact style's)
+  for (pugi::xpath_node p : d.select_nodes("//w:p[w:pPr/w:pStyle/@w:val='Contact']")) {
+    sizes[text_of(p.node())] =
+        p.node().select_node(".//w:rPr/w:sz").node().attribute("w:val").as_int();
+  }
+  ASSERT_TRUE(sizes.count(snug));
+  EXPECT_GT(sizes[snug], 0);
+  EXPECT_LT(sizes[snug], std::lround(st.small_size * 2));
+  EXPECT_GE(sizes[snug] * 5, std::lround(st.small_size * 2) * 4);
+  EXPECT_EQ(sizes["+49 170 555 01 23 45"], 0);  // fits: the style's size
+  EXPECT_EQ(sizes[doc.header.email.value], 0);  // far too wide: its size, and it wraps
+}
+
 TEST(DocxPackage, ForbiddenCharactersAreDroppedWithAWarning) {
   style::Style st = fx::classic();
   Built b = build(fx::hostile(), st);
@@ -333,7 +420,7 @@ TEST(DocxPackage, OnlySafeSchemesBecomeRelationshipHyperlinks) {
   EXPECT_FALSE(has_warning(h.diags, "javascript:alert(1)"));
   EXPECT_FALSE(has_warning(h.diags, "file:///etc/passwd"));
   std::vector<Para> ps = paragraphs(part(h.package, "word/document.xml"));
-  EXPECT_EQ(ps[2].text, "ada@example.com · click me");  // the label stays, as text
+  EXPECT_EQ(ps[2].text, "ada@example.com\u00A0· click me");  // the label stays, as text
 }
 
 // Child order of the property elements Word validates (ECMA-376 Part 1, CT_PPrBase, CT_RPr,

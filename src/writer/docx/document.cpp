@@ -134,7 +134,6 @@ class BodyWriter {
       }
       links.push_back({label, l.url, l.span});
     }
-    // One contact line, as in the PDF; Word wraps it at the margin.
     contact.insert(contact.end(), links.begin(), links.end());
     if (side) {
       if (photo_) {
@@ -142,24 +141,37 @@ class BodyWriter {
         centred.jc = "center";
         append_logo_run(paragraph(side, centred), *photo_, photo_rel_);
       }
+      // One a line; an item a little wider than the column is set a little smaller, so
+      // LibreOffice does not break it after a hyphen.
+      const int column = column_widths(st_, m_).side;
       for (const Item& it : contact) {
         pugi::xml_node p = paragraph(side, "Contact");
+        RunProps props;
+        props.half_points = contact_item_half_points(it.label, st_, m_, column);
         if (it.url.empty()) {
-          text(p, it.label, it.span);
+          text(p, it.label, it.span, props);
         } else {
-          RunProps muted;
-          muted.color = hex(st_.muted);
-          link(p, it.label, it.url, it.span, muted);
+          props.color = hex(st_.muted);
+          link(p, it.label, it.url, it.span, props);
         }
       }
       return;
     }
     if (!contact.empty()) {
+      // Explicit line breaks where the PDF breaks (balanced, whole items), measured on a line
+      // a little narrower than the text width, and each separator glued to the item before
+      // it: Word and LibreOffice never wrap inside an e-mail address, URL or place, nor start
+      // a line with the separator.
+      std::vector<std::string> shown;
+      for (const Item& it : contact) shown.push_back(it.label);
+      double beside = 0;  // a logo or photo anchored beside the header, with its gap (12 pt)
+      for (const Logo* img : {logo_, photo_}) {
+        if (img && img->align != "center") beside += img->cx / 12700.0 + 12;
+      }
+      std::vector<std::size_t> ends = contact_line_ends(shown, st_, m_, beside);
       pugi::xml_node p = paragraph(body, "Contact");
-      bool first = true;
-      for (const Item& it : contact) {
-        if (!first) append_run(p, kSeparator, {});
-        first = false;
+      for (std::size_t i = 0; i < contact.size(); ++i) {
+        const Item& it = contact[i];
         if (it.url.empty()) {
           text(p, it.label, it.span);
         } else {
@@ -168,6 +180,9 @@ class BodyWriter {
           muted.color = hex(st_.muted);
           link(p, it.label, it.url, it.span, muted);
         }
+        if (i + 1 == contact.size()) break;
+        bool line_end = std::find(ends.begin(), ends.end(), i + 1) != ends.end();
+        append_run(p, line_end ? "\n" : kContactSeparator, {});
       }
     }
   }

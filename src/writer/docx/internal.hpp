@@ -184,6 +184,24 @@ pugi::xml_node layout_row(pugi::xml_node table, bool keep_whole);
 pugi::xml_node layout_cell(pugi::xml_node row, int twips, int gap_left = 0, int gap_right = 0);
 void finish_cell(pugi::xml_node cell);
 
+/// The separator between contact items, glued to the item before it by a no-break space, so
+/// a line never starts with it. Inside an item spaces stay plain: python-docx and pandoc
+/// would return U+00A0 inside a phone number or place, and a recruiter's search would miss it.
+inline constexpr const char* kContactSeparator = "\u00A0\u00B7 ";
+/// Where the header's contact line breaks (contact_lines.cpp): the end index of each line,
+/// as balanced_breaks packs the items measured in the style's body font at the contact size,
+/// on the text width less `beside_pt` (a logo or photo beside the header) and a small margin
+/// for Word's and LibreOffice's own metrics. One line when the font cannot be found.
+std::vector<std::size_t> contact_line_ends(const std::vector<std::string>& items,
+                                           const style::Style& st, const Metrics& m,
+                                           double beside_pt);
+
+/// The size (half-points) for a contact item standing alone on a line `width_twips` wide (the
+/// sidebar): 0 when it fits at the contact size, else the largest size down to four fifths of
+/// it at which it fits whole; 0 too when even that is too small, and it wraps.
+int contact_item_half_points(const std::string& item, const style::Style& st, const Metrics& m,
+                             int width_twips);
+
 /// Parts built by document.cpp.
 struct BodyParts {
   std::string document;
