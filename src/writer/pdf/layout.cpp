@@ -312,7 +312,7 @@ void Engine::entry(const model::Entry& e, double before) {
     double lw = right_alone || rw == 0 ? width_ : width_ - rw - 12 * params_.font_scale;
     std::vector<Line> llines = break_lines(left, lw, lw);
     for (std::size_t i = 0; i < llines.size(); ++i) {
-      Box b = line_box(left, llines[i], left_, lw, Align::Left, i == 0 ? bf : 0);
+      Box b = line_box(left, llines[i], left_, lw, Align::Start, i == 0 ? bf : 0);
       if (i == 0 && !rlines.empty() && !right_alone) {
         Box r = line_box(right, rlines.front(), left_, width_, Align::Right, 0);
         // Share the taller line's baseline.
@@ -335,7 +335,7 @@ void Engine::entry(const model::Entry& e, double before) {
     } else if (right_alone) {
       for (const Line& l : rlines) {
         boxes_.push_back(
-            line_box(right, l, left_, width_, stack_right_ ? Align::Left : Align::Right, 0));
+            line_box(right, l, left_, width_, stack_right_ ? Align::Start : Align::Right, 0));
       }
     }
   };

@@ -78,7 +78,11 @@ struct Line {
   bool rtl = false;  ///< The paragraph's base direction is right to left.
 };
 
-enum class Align { Left, Center, Right };
+/// Where a line stands in its box. Left is the start of the line's own direction (a Hebrew
+/// paragraph in an English resume starts at the right); Start is the document's start edge
+/// whatever the line's script, for the parts of a layout line (an entry's role, organisation
+/// and place), which stand where the document's direction puts them.
+enum class Align { Left, Center, Right, Start };
 
 class Engine {
  public:

@@ -388,6 +388,7 @@ Box Engine::line_box(const std::vector<Piece>& ps, Line line, double x0, double 
   // A right-to-left paragraph starts at the right edge. In a mirrored document the whole
   // page is flipped afterwards, so its lines are set from the left here.
   if (line.rtl != params_.mirror && align == Align::Left) align = Align::Right;
+  if (align == Align::Start) align = Align::Left;
   double dx = align == Align::Center  ? (avail - line.width) / 2
               : align == Align::Right ? avail - line.width
                                       : 0;
