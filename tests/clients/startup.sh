@@ -25,14 +25,18 @@ fi
 # Which shared objects a run opens (the dynamic loader's own list, dlopen included).
 loaded() { LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n 's/.*file=\([^ ]*\) \[0\];  needed by.*/\1/p; s/.*file=\([^ ]*\) \[0\];  dynamically loaded by.*/\1/p'; }
 
+# libcrypto is the one libzip pulls in; a binary that links it itself (the sanitizer builds keep
+# it shared, for SHA-256) loads it anyway, and the static-link checks below cover the others.
+unwanted="libzip libbz2"
+grep -q "^libcrypto" <<<"$needed" || unwanted+=" libcrypto"
 pdf_libs=$(loaded "$tailor" build "$src/samples/aysel.resume" -o aysel.pdf)
 [ -s aysel.pdf ] || die "the PDF build failed"
-for lib in libzip libcrypto libbz2; do
+for lib in $unwanted; do
   grep -q "$lib" <<<"$pdf_libs" && die "a PDF build loads $lib: $(tr '\n' ' ' <<<"$pdf_libs")"
 done
 docx_libs=$(loaded "$tailor" build "$src/samples/aysel.resume" -o aysel.docx)
 [ "$(head -c 2 aysel.docx 2>/dev/null)" = "PK" ] || die "the DOCX build made no ZIP package"
-for lib in libzip libcrypto libbz2; do
+for lib in $unwanted; do
   grep -q "$lib" <<<"$docx_libs" && die "a DOCX build loads $lib: $(tr '\n' ' ' <<<"$docx_libs")"
 done
 zip_libs=$(loaded "$tailor" build "$src/tests/fixtures/import/linkedin/maximilian.zip" \
