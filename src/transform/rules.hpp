@@ -41,8 +41,4 @@ bool load_rules_file(const std::string& path, model::SourceManager& sources, Rul
 /// a user's profile with a built-in's title replaces that profile.
 bool load_builtin_rules(model::SourceManager& sources, RuleSet& rules, diag::Diagnostics& diags);
 
-/// Loads lexicon.rules then every other *.rules of the folder, in name order.
-bool load_rules_dir(const std::string& dir, model::SourceManager& sources, RuleSet& rules,
-                    diag::Diagnostics& diags);
-
 }  // namespace tailor::transform

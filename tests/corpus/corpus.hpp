@@ -16,6 +16,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "reader/reader.hpp"
+#include "support/roles_folder.hpp"
 #include "support/test_support.hpp"
 #include "transform/engine.hpp"
 #include "transform/job.hpp"
@@ -105,7 +106,7 @@ struct Corpus {
   Expectations expect;
 
   Corpus() {
-    transform::load_rules_dir(test::source_path("templates/roles"), sources, rules, diags);
+    test::load_rules_dir(test::source_path("templates/roles"), sources, rules, diags);
     for (const char* ext : {".resume", ".json"}) {
       for (const std::string& f : test::list_files("tests/corpus/evidence/resumes", ext)) {
         std::string file = f.substr(f.find_last_of('/') + 1);

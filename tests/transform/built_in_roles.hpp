@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "support/roles_folder.hpp"
 #include "support/test_support.hpp"
 #include "transform/rules.hpp"
 
@@ -14,9 +15,7 @@ struct BuiltInRoles {
   model::SourceManager sources;
   transform::RuleSet rules;
   diag::Diagnostics diags;
-  BuiltInRoles() {
-    transform::load_rules_dir(source_path("templates/roles"), sources, rules, diags);
-  }
+  BuiltInRoles() { test::load_rules_dir(source_path("templates/roles"), sources, rules, diags); }
 };
 
 inline const BuiltInRoles& built_in_roles() {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "diag/diagnostic.hpp"
+#include "support/roles_folder.hpp"
 #include "support/test_support.hpp"
 #include "transform/job.hpp"
 #include "transform/rules.hpp"
@@ -231,7 +232,7 @@ struct Roles {
   model::SourceManager sources;
   RuleSet rules;
   diag::Diagnostics diags;
-  Roles() { load_rules_dir(test::source_path("templates/roles"), sources, rules, diags); }
+  Roles() { test::load_rules_dir(test::source_path("templates/roles"), sources, rules, diags); }
 };
 
 const PostingKeyword* keyword(const JobAnalysis& a, const std::string& text) {

@@ -3,6 +3,7 @@
 // rules. Every input here was written for these tests.
 #include <gtest/gtest.h>
 
+#include "support/roles_folder.hpp"
 #include "support/test_support.hpp"
 #include "transform/casefold.hpp"
 #include "transform/rules.hpp"
@@ -15,7 +16,7 @@ struct Lex {
   model::SourceManager sources;
   RuleSet rules;
   diag::Diagnostics diags;
-  Lex() { load_rules_dir(test::source_path("templates/roles"), sources, rules, diags); }
+  Lex() { test::load_rules_dir(test::source_path("templates/roles"), sources, rules, diags); }
 };
 
 const Lexicon& lexicon() {

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "reader/reader.hpp"
+#include "support/roles_folder.hpp"
 #include "support/test_support.hpp"
 #include "transform/engine.hpp"
 #include "transform/rules.hpp"
@@ -176,7 +177,7 @@ TEST(Samples, NoWordFromAProfileThatTheResumeLacks) {
   model::SourceManager sources;
   RuleSet rules;
   diag::Diagnostics diags;
-  ASSERT_TRUE(load_rules_dir(test::source_path("templates/roles"), sources, rules, diags));
+  ASSERT_TRUE(test::load_rules_dir(test::source_path("templates/roles"), sources, rules, diags));
   for (std::string sample : {"aysel", "systems", "backend-infra", "infrastructure"}) {
     // The input's words: every section, every summary variant, as text.
     diag::Diagnostics rd;
@@ -217,7 +218,7 @@ TEST(Samples, GoldenDumpForEachSampleAndRole) {
   model::SourceManager sources;
   RuleSet rules;
   diag::Diagnostics diags;
-  ASSERT_TRUE(load_rules_dir(test::source_path("templates/roles"), sources, rules, diags));
+  ASSERT_TRUE(test::load_rules_dir(test::source_path("templates/roles"), sources, rules, diags));
   std::vector<std::string> samples = test::list_files("samples", ".resume");
   ASSERT_GE(samples.size(), 4u);
   for (const std::string& path : samples) {
