@@ -23,20 +23,10 @@ work=$(mktemp -d /tmp/tailor-batch.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$BENCH_ROOT"
 
-# Inputs: the samples in turn, each with its own name (first × last name pairs), so no two
-# inputs are the same document.
-first=(Aysel Kamran Ləman Nigar Orxan Rəşad Səbinə Tural Ülviyyə Elçin)
-last=(Hüseynova Əliyev Məmmədova Qasımov İsmayılova Rzayev Babayeva Quliyev Şükürova Nəsirov
-  Kərimova Abbasov Həsənova Cəfərov Mehdiyeva Səfərov Əhmədova Bağırov Zeynalova Vəliyev)
+# Inputs: the samples in turn, each with its own name (bench_inputs, bench/lib.sh).
+bench_inputs "$work/in" "$count"
+inputs=("${BENCH_INPUTS[@]}")
 samples=(samples/*.resume)
-mkdir -p "$work/in"
-inputs=()
-for ((i = 0; i < count; i++)); do
-  f=$(printf '%s/in/cv%03d.resume' "$work" "$i")
-  name="${first[i % ${#first[@]}]} ${last[(i / ${#first[@]}) % ${#last[@]}]}"
-  sed "s/^name:.*/name:     $name/" "${samples[i % ${#samples[@]}]}" >"$f"
-  inputs+=("$f")
-done
 
 # One build of everything first: it must succeed, and the count of outputs must be right.
 if ! "$tailor" build "${inputs[@]}" --format pdf,docx --out-dir "$work/out" --jobs "$jobs" \

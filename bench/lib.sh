@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared by the bench/*.sh scripts (sourced, not run): the tailor binary, the source root,
-# a scratch folder, the load average, and small checks. Not a benchmark by itself.
+# a scratch folder, the batch inputs, the load average, and small checks. Not a benchmark by
+# itself.
 
 # The source root, whatever the caller's working directory.
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,6 +23,26 @@ bench_results_dir() {
   local d=${RESULTS_DIR:-$BENCH_ROOT/build-bench/bench-results}
   mkdir -p "$d"
   (cd "$d" && pwd)
+}
+
+# A batch's inputs: bench_inputs DIR COUNT writes COUNT resumes DIR/cv000.resume ... (the
+# samples in turn, each with its own first x last name pair, so no two inputs are the same
+# document) and sets the array BENCH_INPUTS to their paths, in order.
+bench_inputs() {
+  local dir=$1 count=$2 i f name
+  local first=(Aysel Kamran Ləman Nigar Orxan Rəşad Səbinə Tural Ülviyyə Elçin)
+  local last=(Hüseynova Əliyev Məmmədova Qasımov İsmayılova Rzayev Babayeva Quliyev Şükürova
+    Nəsirov Kərimova Abbasov Həsənova Cəfərov Mehdiyeva Səfərov Əhmədova Bağırov Zeynalova
+    Vəliyev)
+  local samples=("$BENCH_ROOT"/samples/*.resume)
+  mkdir -p "$dir"
+  BENCH_INPUTS=()
+  for ((i = 0; i < count; i++)); do
+    f=$(printf '%s/cv%03d.resume' "$dir" "$i")
+    name="${first[i % ${#first[@]}]} ${last[(i / ${#first[@]}) % ${#last[@]}]}"
+    sed "s/^name:.*/name:     $name/" "${samples[i % ${#samples[@]}]}" >"$f"
+    BENCH_INPUTS+=("$f")
+  done
 }
 
 bench_need() {

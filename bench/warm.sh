@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The warm path (issue 20): what each further document of a batch costs once start-up is
-# paid. COUNT distinct tailored resumes (the samples with varied names, as bench/batch.sh
-# makes them) are built to PDF in one process:
+# paid. COUNT distinct tailored resumes (the samples with varied names, bench_inputs in
+# bench/lib.sh, as bench/batch.sh makes them) are built to PDF in one process:
 #   1. instructions per document (callgrind, independent of load): a batch of COUNT_CG
 #      inputs minus a batch of one, divided by COUNT_CG - 1, --jobs 1;
 #   2. throughput with --jobs 2 and with --jobs 1 (hyperfine, medians; wall time, so the
@@ -24,18 +24,8 @@ work=$(mktemp -d /tmp/tailor-warm.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$BENCH_ROOT"
 
-first=(Aysel Kamran Ləman Nigar Orxan Rəşad Səbinə Tural Ülviyyə Elçin)
-last=(Hüseynova Əliyev Məmmədova Qasımov İsmayılova Rzayev Babayeva Quliyev Şükürova Nəsirov
-  Kərimova Abbasov Həsənova Cəfərov Mehdiyeva Səfərov Əhmədova Bağırov Zeynalova Vəliyev)
-samples=(samples/*.resume)
-mkdir -p "$work/in"
-inputs=()
-for ((i = 0; i < count; i++)); do
-  f=$(printf '%s/in/cv%03d.resume' "$work" "$i")
-  name="${first[i % ${#first[@]}]} ${last[(i / ${#first[@]}) % ${#last[@]}]}"
-  sed "s/^name:.*/name:     $name/" "${samples[i % ${#samples[@]}]}" >"$f"
-  inputs+=("$f")
-done
+bench_inputs "$work/in" "$count"
+inputs=("${BENCH_INPUTS[@]}")
 
 bench_machine
 echo "tailor: $tailor"

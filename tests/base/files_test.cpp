@@ -5,23 +5,14 @@
 #include <fstream>
 
 #include "base/files.hpp"
+#include "support/scratch.hpp"
 
 namespace fs = std::filesystem;
 using namespace tailor::base;
+using tailor::test::dir_entries;
+using tailor::test::scratch_dir;
 
 namespace {
-
-fs::path scratch(const char* name) {
-  fs::path dir = fs::temp_directory_path() / ("tailor-files-" + std::string(name));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::size_t count_entries(const fs::path& dir) {
-  return static_cast<std::size_t>(
-      std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
-}
 
 struct CountingTracker : TempFileTracker {
   int live = 0, seen = 0;
@@ -41,7 +32,7 @@ struct CountingTracker : TempFileTracker {
 }  // namespace
 
 TEST(AtomicWrite, ReplacesTheFileAndLeavesNoTemporary) {
-  fs::path dir = scratch("replace");
+  fs::path dir = scratch_dir("files-replace");
   fs::path out = dir / "cv.pdf";
   std::ofstream(out) << "old";
   std::string err;
@@ -49,11 +40,11 @@ TEST(AtomicWrite, ReplacesTheFileAndLeavesNoTemporary) {
   std::ifstream in(out);
   std::string got((std::istreambuf_iterator<char>(in)), {});
   EXPECT_EQ(got, "new bytes");
-  EXPECT_EQ(count_entries(dir), 1u);
+  EXPECT_EQ(dir_entries(dir).size(), 1u);
 }
 
 TEST(AtomicWrite, TrackerSeesTheTemporaryFileUntilItIsGone) {
-  fs::path dir = scratch("tracker");
+  fs::path dir = scratch_dir("files-tracker");
   CountingTracker t;
   std::string err;
   ASSERT_TRUE(write_file_atomic((dir / "a.docx").string(), "x", err, &t)) << err;
@@ -64,22 +55,22 @@ TEST(AtomicWrite, TrackerSeesTheTemporaryFileUntilItIsGone) {
 }
 
 TEST(AtomicWrite, FailureInAMissingFolderReportsAndLeavesNothing) {
-  fs::path dir = scratch("missing");
+  fs::path dir = scratch_dir("files-missing");
   CountingTracker t;
   std::string err;
   EXPECT_FALSE(write_file_atomic((dir / "no" / "such" / "x.pdf").string(), "x", err, &t));
   EXPECT_NE(err.find("cannot create a temporary file"), std::string::npos) << err;
   EXPECT_EQ(t.seen, 0);
-  EXPECT_EQ(count_entries(dir), 0u);
+  EXPECT_EQ(dir_entries(dir).size(), 0u);
 }
 
 TEST(AtomicWrite, RenameOntoADirectoryFailsAndRemovesTheTemporary) {
-  fs::path dir = scratch("ontodir");
+  fs::path dir = scratch_dir("files-ontodir");
   fs::create_directories(dir / "taken" / "inner");
   CountingTracker t;
   std::string err;
   EXPECT_FALSE(write_file_atomic((dir / "taken").string(), "x", err, &t));
   EXPECT_NE(err.find("cannot rename into place"), std::string::npos) << err;
   EXPECT_EQ(t.live, 0);
-  EXPECT_EQ(count_entries(dir), 1u);  // only the directory itself
+  EXPECT_EQ(dir_entries(dir).size(), 1u);  // only the directory itself
 }

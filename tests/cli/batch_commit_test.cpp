@@ -3,7 +3,6 @@
 // renamed into place, and the same outcome as before when writing or syncing fails.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
@@ -11,26 +10,13 @@
 #include <vector>
 
 #include "base/files.hpp"
+#include "support/scratch.hpp"
 #include "support/test_support.hpp"
 
 namespace tailor::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path scratch(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("tailor-commit-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 std::vector<std::string> samples() {
   std::vector<std::string> out;
@@ -51,13 +37,13 @@ CliResult build_all(const fs::path& out) {
 }
 
 TEST(GroupedCommit, BatchSyncsOncePerGroupAndEachOutputIsTheOneBuiltAlone) {
-  fs::path dir = scratch("group");
+  fs::path dir = scratch_dir("commit-group");
   std::size_t syncs = base::group_syncs();
   CliResult r = build_all(dir / "out");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // Every output of the batch (two per sample) went into place after one shared sync.
   EXPECT_EQ(base::group_syncs() - syncs, 1u);
-  std::vector<std::string> made = entries(dir / "out");
+  std::vector<std::string> made = dir_entries(dir / "out");
   ASSERT_EQ(made.size(), 2 * samples().size() + 1) << "outputs and the manifest";
   // The same bytes as each document built on its own, with nothing shared before it.
   for (const std::string& s : samples()) {
@@ -88,7 +74,7 @@ std::vector<fs::path> previous_outputs(const fs::path& out) {
 }
 
 TEST(GroupedCommit, FailedSyncRenamesNothingAndLeavesNoTemporary) {
-  fs::path out = scratch("sync-fault") / "out";
+  fs::path out = scratch_dir("commit-sync-fault") / "out";
   std::vector<fs::path> paths = previous_outputs(out);
   base::inject_sync_fault_for_testing(EIO);
   CliResult r = build_all(out);
@@ -102,13 +88,13 @@ TEST(GroupedCommit, FailedSyncRenamesNothingAndLeavesNoTemporary) {
               std::string::npos)
         << r.err;
   }
-  for (const std::string& name : entries(out)) {
+  for (const std::string& name : dir_entries(out)) {
     EXPECT_EQ(name.find(".tmp-"), std::string::npos) << name;
   }
 }
 
 TEST(GroupedCommit, InjectedEnospcInABatchKeepsThePreviousOutputsAndLeavesNoTemporary) {
-  fs::path out = scratch("enospc") / "out";
+  fs::path out = scratch_dir("commit-enospc") / "out";
   std::vector<fs::path> paths = previous_outputs(out);
   base::inject_write_fault_for_testing(ENOSPC, 100);
   CliResult r = build_all(out);
@@ -120,7 +106,7 @@ TEST(GroupedCommit, InjectedEnospcInABatchKeepsThePreviousOutputsAndLeavesNoTemp
               std::string::npos)
         << r.err;
   }
-  for (const std::string& name : entries(out)) {
+  for (const std::string& name : dir_entries(out)) {
     EXPECT_EQ(name.find(".tmp-"), std::string::npos) << name;
   }
 }

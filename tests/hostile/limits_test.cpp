@@ -15,6 +15,7 @@
 #include "diag/diagnostic.hpp"
 #include "reader/json_value.hpp"
 #include "reader/reader.hpp"
+#include "support/scratch.hpp"
 #include "support/test_support.hpp"
 #include "transform/rules.hpp"
 
@@ -23,24 +24,10 @@ namespace fs = std::filesystem;
 namespace tailor::test {
 namespace {
 
-fs::path scratch(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("tailor-hostile-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // ------------------------------------------------------------------ input size
 
 TEST(InputLimits, FileOverTheSizeLimitIsRefusedFromItsSizeAlone) {
-  fs::path dir = scratch("size");
+  fs::path dir = scratch_dir("hostile-size");
   fs::path big = dir / "big.resume";
   // A sparse 50 MB file: if read_file read it, it would allocate 50 MB and take its time.
   int fd = ::open(big.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
@@ -55,7 +42,7 @@ TEST(InputLimits, FileOverTheSizeLimitIsRefusedFromItsSizeAlone) {
 }
 
 TEST(InputLimits, FileAtTheSizeLimitIsRead) {
-  fs::path dir = scratch("size-ok");
+  fs::path dir = scratch_dir("hostile-size-ok");
   fs::path f = dir / "limit.txt";
   std::ofstream(f) << std::string(1000, 'x');
   std::string err;
@@ -105,7 +92,7 @@ TEST(InputLimits, JsonAtTheDepthLimitParses) {
 // ------------------------------------------------------------------ full disk
 
 TEST(FullDisk, InjectedEnospcKeepsThePreviousOutputAndLeavesNoTemporary) {
-  fs::path dir = scratch("enospc");
+  fs::path dir = scratch_dir("hostile-enospc");
   fs::path out = dir / "cv.pdf";
   std::ofstream(out) << "previous";
   for (std::size_t after : {std::size_t{0}, std::size_t{3}}) {
@@ -116,12 +103,12 @@ TEST(FullDisk, InjectedEnospcKeepsThePreviousOutputAndLeavesNoTemporary) {
     EXPECT_FALSE(ok);
     EXPECT_NE(err.find("No space left on device"), std::string::npos) << err;
     EXPECT_EQ(slurp(out.string()), "previous");
-    EXPECT_EQ(entries(dir), std::vector<std::string>{"cv.pdf"});
+    EXPECT_EQ(dir_entries(dir), std::vector<std::string>{"cv.pdf"});
   }
 }
 
 TEST(FullDisk, BuildPrintsOneLineExitsThreeAndKeepsThePreviousOutput) {
-  fs::path dir = scratch("enospc-cli");
+  fs::path dir = scratch_dir("hostile-enospc-cli");
   fs::path out = dir / "cv.pdf";
   std::ofstream(out) << "previous";
   base::inject_write_fault_for_testing(ENOSPC, 100);
@@ -131,11 +118,11 @@ TEST(FullDisk, BuildPrintsOneLineExitsThreeAndKeepsThePreviousOutput) {
   EXPECT_EQ(r.err, out.string() + ": error: cannot write output: cannot write " + out.string() +
                        ": No space left on device\n");
   EXPECT_EQ(slurp(out.string()), "previous");
-  EXPECT_EQ(entries(dir), std::vector<std::string>{"cv.pdf"});
+  EXPECT_EQ(dir_entries(dir), std::vector<std::string>{"cv.pdf"});
 }
 
 TEST(FullDisk, ConvertPrintsOneLineAndExitsThree) {
-  fs::path dir = scratch("enospc-convert");
+  fs::path dir = scratch_dir("hostile-enospc-convert");
   fs::path out = dir / "cv.json";
   base::inject_write_fault_for_testing(ENOSPC, 0);
   CliResult r = run_cli({"convert", "samples/aysel.resume", "-o", out.string()});
@@ -149,7 +136,7 @@ TEST(FullDisk, ConvertPrintsOneLineAndExitsThree) {
   std::size_t last = r.err.rfind('\n', r.err.size() - 2);
   std::string last_line = r.err.substr(last == std::string::npos ? 0 : last + 1);
   EXPECT_NE(last_line.find("No space left on device"), std::string::npos) << r.err;
-  EXPECT_TRUE(entries(dir).empty());
+  EXPECT_TRUE(dir_entries(dir).empty());
 }
 
 // ------------------------------------------------------------------ diagnostics
