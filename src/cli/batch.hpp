@@ -1,7 +1,7 @@
 // `tailor build` for one or many inputs: checks the request, builds each input once, then
 // --watch. cmd_build.cpp parses options and loads shared state; this runs it. The pieces:
-// batch_pass (one pass), batch_pool, batch_progress, batch_plan, batch_manifest, batch_io
-// (signals, atomic writes), batch_watch, build_id.
+// batch_pass (one pass), batch_pass_plan (its plan and --dry-run), batch_pool, batch_progress,
+// batch_plan, batch_manifest, batch_io (signals, atomic writes), batch_watch, build_id.
 #pragma once
 
 #include "cli/batch_deps.hpp"

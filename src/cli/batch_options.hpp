@@ -1,5 +1,6 @@
 // The build options for CI and for runs at scale: --prune, --dry-run, --summary, --key-file,
-// --shard. Their logic lives in batch_pass (prune, dry run, records), batch_report and shard.
+// --shard. Their logic lives in batch_pass (prune, records), batch_pass_plan (dry run),
+// batch_report and shard.
 #pragma once
 
 #include <boost/program_options.hpp>

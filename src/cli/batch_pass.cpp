@@ -10,100 +10,24 @@
 #include <thread>
 
 #include "base/files.hpp"
-#include "base/regular_files.hpp"
 #include "base/sha256.hpp"
 #include "cli/batch_commit.hpp"
 #include "cli/batch_io.hpp"
+#include "cli/batch_pass_plan.hpp"
 #include "cli/batch_plan.hpp"
 #include "cli/batch_pool.hpp"
 #include "cli/batch_progress.hpp"
 #include "cli/batch_prune.hpp"
 #include "cli/batch_report.hpp"
 #include "cli/batch_summary.hpp"
-#include "cli/build_id.hpp"
 #include "cli/input_files.hpp"
-#include "data/files.hpp"
-#include "diag/limits.hpp"
-#include "reader/reader.hpp"
 #include "transform/anonymize.hpp"
-#include "transform/reference.hpp"
-#include "version.hpp"
 
 namespace tailor::cli::batch {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// ---------------------------------------------------------------------------------------------
-// One build pass.
-
-enum class Status { Pending, UpToDate, Built, Failed, NotBuilt };
-
-struct OutputState {
-  Status status = Status::Pending;
-  std::string key;  ///< Manifest hash of everything that produces this output.
-  std::string sha;  ///< SHA-256 of the bytes written (built) or found (up to date).
-  std::optional<std::string> stdout_bytes;
-};
-
-struct InputState {
-  std::string path;                  ///< As named on the command line ("-": stdin).
-  std::optional<std::string> bytes;  ///< Read once in step 1; freed once parsed.
-  std::string digest;                ///< SHA-256 of the bytes; empty when unreadable.
-  std::string ref;                   ///< Candidate reference (transform/reference.hpp).
-  std::string source;                ///< batch::source_id() of the path.
-  bool parsed = false;               ///< Parsed before planning (doc and read_diags set).
-  std::vector<std::size_t> outputs;  ///< Plan indices, in plan order.
-  diag::Diagnostics read_diags;
-  std::vector<diag::Diagnostics> role_diags;
-  std::vector<std::string> role_notes;  ///< --explain text per role.
-  std::optional<model::Document> doc;
-  std::size_t roles_left = 0;
-  std::size_t copies_left = 0;  ///< Role tasks yet to take the model; the last one moves it.
-  bool complete = false;
-  int code = 0;  ///< Worst exit code of this input's failures.
-};
-
-std::string file_digest(const std::string& path) {
-  if (std::optional<std::string_view> builtin = data::builtin_text(path)) {
-    return base::sha256_hex(*builtin);
-  }
-  std::string err;
-  auto bytes = base::read_file(path, err);
-  return bytes ? base::sha256_hex(*bytes) : "missing:" + err;
-}
-
-int worst(int a, int b) { return std::max(a, b); }
-
-/// Identifies the running Tailor beyond its version number, so a rebuilt binary invalidates
-
-/// A bug (an exception from a stage) reported against the input, so the batch goes on.
-void internal_error(diag::Diagnostics& diags, const std::string& path, const std::exception& e) {
-  diag::Diagnostic d;
-  d.path = path;
-  d.message = std::string("internal error: ") + e.what();
-  d.hints.push_back("this is a bug in Tailor; please report it with this input");
-  diags.add(std::move(d));
-}
-
-std::string expand_ref(const std::string& tmpl, const std::string& path, const std::string& ref) {
-  // {hash}: the hex digits of a derived reference, or a given reference as it is.
-  std::string hash = ref.rfind("Candidate ", 0) == 0 ? ref.substr(10) : ref;
-  std::string out;
-  for (std::size_t i = 0; i < tmpl.size();) {
-    if (tmpl.compare(i, 6, "{hash}") == 0) {
-      out += hash;
-      i += 6;
-    } else if (tmpl.compare(i, 6, "{stem}") == 0) {
-      out += fs::path(path).stem().string();
-      i += 6;
-    } else {
-      out += tmpl[i++];
-    }
-  }
-  return out;
-}
 
 class Build {
  public:
@@ -119,12 +43,6 @@ class Build {
   int run();
 
  private:
-  /// Parses every input on the pool before planning, for its stable reference.
-  void parse_all(unsigned jobs);
-  /// The input as the log names it: its reference under --anonymize, else its path.
-  std::string log_name(const InputState& in) const;
-  /// --dry-run: the plan on standard output.
-  int print_plan(const std::vector<std::string>& prune);
   /// batch::remove_output, reporting to the error stream.
   bool remove_output(const std::string& path) { return batch::remove_output(path, ctx_.err); }
   /// The --summary and --key-file record of this pass.
@@ -150,8 +68,6 @@ class Build {
   void fail(InputState& in, int code);
   void flush_ready();  // caller holds print_mu_
   bool stopping() const { return stop_.load() || batch::interrupt_signal() != 0; }
-  /// 0 when output o may be written, else the exit code after saying why.
-  int check_target(const batch::PlannedOutput& o);
   /// After printing: a failed write to stdout or stderr (a full disk, a closed pipe) stops
   /// the batch like --fail-fast, and the build ends with exit 3.
   void check_streams();
@@ -178,123 +94,21 @@ class Build {
 };
 
 int Build::run() {
-  roles_.clear();
-  for (const BuildEnv::Role& r : env_.roles) roles_.push_back(r.name);
-  if (roles_.empty()) roles_.push_back("");
-
   unsigned jobs = req_.jobs > 0 ? static_cast<unsigned>(req_.jobs)
                                 : std::max(1u, std::thread::hardware_concurrency());
-  // 1. Read every input once, for its hash and its candidate reference.
-  batch::PlanSpec spec;
-  ins_.resize(req_.inputs.size());
-  for (std::size_t i = 0; i < req_.inputs.size(); ++i) {
-    InputState& in = ins_[i];
-    in.path = req_.inputs[i];
-    std::string err;
-    bool too_large = false;
-    // The one read of this input: a pipe cannot be read twice, so the parse uses these bytes.
-    auto bytes = read_input(in.path, err, too_large, &interrupt_flag());
-    if (bytes) {
-      // Only a batch (--out-dir) keeps a manifest; a single -o build needs no hash.
-      in.digest = batch_mode() ? base::sha256_hex(*bytes) : std::string("read");
-    } else {
-      diag::report_read_failure(input_display_name(in.path), "cannot read file", err, too_large,
-                                ctx_.sources, in.read_diags);
-      in.code = code(too_large ? diag::ExitCode::InputError : diag::ExitCode::IoError);
-    }
-    in.bytes = std::move(bytes);
-    in.source = batch::source_id(in.path);
+  // 1-3. Read, plan, and find what is up to date (batch_pass_plan.hpp).
+  PassPlan pass;
+  if (int rc = plan_pass(ctx_, req_, env_, manifest_, if_changed_, jobs, pass); rc != 0) {
+    return rc;
   }
-  // References come from the resume (ref:, e-mail, name), never its bytes: with --anonymize
-  // (for {ref}), or a key file or summary to record them, every input is parsed first.
-  bool want_refs = req_.anonymize || !req_.key_file.empty() || !req_.summary_file.empty();
-  if (want_refs) parse_all(jobs);
-  for (InputState& in : ins_) {
-    if (want_refs) {
-      transform::CandidateReference ref =
-          transform::candidate_reference(in.doc ? &*in.doc : nullptr, in.path);
-      in.ref = req_.ref.empty() ? ref.text : expand_ref(req_.ref, in.path, ref.text);
-    }
-    spec.inputs.push_back({in.path, in.ref});
-    if (!is_stdin(in.path)) spec.protected_paths.push_back(in.path);
-  }
-
-  // 2. Plan every output.
-  if (!env_.roles.empty()) spec.roles = roles_;
-  for (const writer::WriterInfo* w : env_.formats) {
-    std::string ext = w->extensions.empty() ? "" : w->extensions.front();
-    if (!ext.empty() && ext.front() == '.') ext.erase(0, 1);
-    spec.formats.push_back({w->name, ext});
-  }
-  spec.out_dir = req_.out_dir;
-  spec.output = req_.output;
-  spec.name_template = req_.name_template;
-  spec.style = req_.style;
-  spec.anonymize = req_.anonymize;
-  for (const std::string& d : env_.dependencies) spec.protected_paths.push_back(d);
-  std::vector<std::string> role_digest(roles_.size());
-  for (std::size_t r = 0; r < roles_.size(); ++r) {
-    base::Sha256 h;
-    if (r < env_.roles.size()) {
-      for (const std::string& f : env_.roles[r].files) {
-        spec.protected_paths.push_back(f);
-        if (batch_mode()) h.field(f).field(file_digest(f));
-      }
-    }
-    role_digest[r] = h.hex();
-  }
-  std::string error;
-  auto plan = batch::make_plan(spec, error);
-  if (!plan) return usage_error(ctx_, error);
-  plan_ = std::move(*plan);
-  outs_.resize(plan_.outputs.size());
-
-  // 3. Hash what produces each output; with --if-changed skip those the manifest matches.
-  // The fonts among the dependencies are megabytes, so this is skipped outside a batch.
-  std::string common_hex;
-  if (batch_mode()) {
-    base::Sha256 common;
-    common.field("tailor build 1").field(kVersion).field(tailor_identity()).field(env_.fingerprint);
-    for (const std::string& d : env_.dependencies) common.field(d).field(file_digest(d));
-    common_hex = common.hex();
-  }
-  std::size_t to_build = 0;
-  std::set<std::string> dirs;
-  for (std::size_t j = 0; j < plan_.outputs.size(); ++j) {
-    const batch::PlannedOutput& o = plan_.outputs[j];
-    InputState& in = ins_[o.input];
-    in.outputs.push_back(j);
-    OutputState& st = outs_[j];
-    if (in.digest.empty()) {
-      st.status = Status::Failed;
-      ++to_build;
-      continue;
-    }
-    st.key = base::Sha256()
-                 .field(common_hex)
-                 .field(in.digest)
-                 .field(roles_[o.role])
-                 .field(role_digest[o.role])
-                 .field(env_.formats[o.format]->name)
-                 .hex();
-    std::error_code ec;
-    std::optional<ManifestEntry> recorded = batch_mode() ? manifest_.get(o.name) : std::nullopt;
-    // Up to date: the same inputs made it, and the file still holds the bytes they made (an
-    // edited or damaged output is rebuilt).
-    if (if_changed_ && recorded && recorded->key == st.key && fs::is_regular_file(o.path, ec) &&
-        file_digest(o.path) == recorded->output) {
-      st.status = Status::UpToDate;
-      st.sha = recorded->output;
-    } else {
-      ++to_build;
-      if (!o.path.empty()) dirs.insert(fs::path(o.path).parent_path().string());
-      if (int rc = check_target(o); rc != 0) return rc;
-    }
-  }
-  std::vector<std::string> prune =
-      req_.prune ? prune_candidates(plan_, manifest_, req_.shard_index, req_.shard_count)
-                 : std::vector<std::string>{};
-  if (req_.dry_run) return print_plan(prune);
+  if (req_.dry_run) return print_plan(ctx_, req_, pass);
+  roles_ = std::move(pass.roles);
+  ins_ = std::move(pass.ins);
+  outs_ = std::move(pass.outs);
+  plan_ = std::move(pass.plan);
+  const std::size_t to_build = pass.to_build;
+  const std::set<std::string>& dirs = pass.dirs;
+  const std::vector<std::string>& prune = pass.prune;
   for (const std::string& d : dirs) {
     std::error_code ec;
     if (!d.empty()) fs::create_directories(d, ec);
@@ -452,62 +266,6 @@ int Build::run() {
   return rc;
 }
 
-void Build::parse_all(unsigned jobs) {
-  Pool pool(
-      static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(ins_.size(), 1))));
-  for (std::size_t i = 0; i < ins_.size(); ++i) {
-    if (!ins_[i].bytes) continue;
-    pool.push([this, i] {
-      InputState& in = ins_[i];
-      diag::Diagnostics diags;
-      try {
-        in.doc = parse_input(in.path, *in.bytes, req_.from, ctx_.sources, diags);
-      } catch (const std::exception& e) {
-        internal_error(diags, in.path, e);
-        in.code = code(diag::ExitCode::Internal);
-      }
-      in.read_diags.append(diags);
-      in.parsed = true;
-      if (!in.doc && in.code == 0) in.code = input_failure_code(diags);
-      in.bytes.reset();
-    });
-  }
-  pool.wait();
-}
-
-std::string Build::log_name(const InputState& in) const {
-  return req_.anonymize ? in.ref : input_display_name(in.path);
-}
-
-int Build::print_plan(const std::vector<std::string>& prune) {
-  std::string text;
-  int rc = 0;
-  for (const InputState& in : ins_) {
-    std::string from = log_name(in);
-    for (std::size_t j : in.outputs) {
-      const batch::PlannedOutput& o = plan_.outputs[j];
-      std::string to = o.path.empty() ? "standard output" : o.path;
-      switch (outs_[j].status) {
-        case Status::UpToDate:
-          text += "skip   " + from + " -> " + to + " (up to date)\n";
-          break;
-        case Status::Failed:
-          text += "fail   " + from + " -> " + to + " (cannot read the input)\n";
-          break;
-        default:
-          text += "build  " + from + " -> " + to + "\n";
-      }
-    }
-    if (!in.read_diags.empty() && !in.doc) ctx_.err << ctx_.render(in.read_diags);
-    rc = worst(rc, in.code);
-  }
-  for (const std::string& name : prune) {
-    text += "prune  " + (fs::path(req_.out_dir) / name).string() + "\n";
-  }
-  print_text(ctx_, text);
-  return rc;
-}
-
 Report Build::report(const std::vector<std::string>& pruned,
                      const std::vector<std::string>& removed) const {
   Report rep;
@@ -541,29 +299,6 @@ Report Build::report(const std::vector<std::string>& pruned,
   rep.removed = removed;
   rep.normalise();
   return rep;
-}
-
-int Build::check_target(const batch::PlannedOutput& o) {
-  if (o.path.empty()) return 0;  // standard output
-  std::string err;
-  if (!base::check_output_target(o.path, err)) {
-    ctx_.err << o.path << ": error: " << err << "\n"
-             << "hint: remove it, or choose another output name\n";
-    return code(diag::ExitCode::IoError);
-  }
-  // A .resume or .json in --out-dir may be a hand-written master: replace it only when the
-  // manifest says Tailor wrote it, or with --force.
-  std::string format = env_.formats[o.format]->name;
-  std::error_code ec;
-  if (batch_mode() && !req_.force && (format == "resume" || format == "json") &&
-      fs::is_regular_file(o.path, ec) && !manifest_.get(o.name)) {
-    ctx_.err << o.path << ": error: refusing to replace " << o.name
-             << ": Tailor did not write it (it is not in " << batch::kManifestName << "), and a ."
-             << (format == "json" ? "json" : "resume") << " file may be a hand-written master\n"
-             << "hint: --force replaces it; or write to another --out-dir or --name\n";
-    return code(diag::ExitCode::IoError);
-  }
-  return 0;
 }
 
 void Build::fail(InputState& in, int c) {
@@ -814,10 +549,10 @@ void Build::flush_ready() {
         const OutputState& st = outs_[j];
         if (st.status == Status::Built) {
           text += progress_->counter() + "wrote " + plan_.outputs[j].path + " (from " +
-                  log_name(*in) + ")\n";
+                  log_name(req_, *in) + ")\n";
         } else if (st.status == Status::Failed) {
           text += progress_->counter() + "failed " + plan_.outputs[j].path + " (from " +
-                  log_name(*in) + ")\n";
+                  log_name(req_, *in) + ")\n";
         }
       }
     }

@@ -1,5 +1,6 @@
-// One build pass: read every input once, plan, hash, skip what is up to date, and build the
-// rest on a pool of workers, printing diagnostics per input in command-line order.
+// One build pass: plan it (batch_pass_plan.hpp: read every input once, plan, hash, skip what
+// is up to date), then build the rest on a pool of workers, printing diagnostics per input in
+// command-line order, and record what was built.
 #pragma once
 
 #include "cli/batch_manifest.hpp"
