@@ -19,8 +19,7 @@ for sig in INT TERM HUP; do
   "$T" build in/*.resume --format text,native --out-dir out --jobs 2 2> "$sig.err" &
   pid=$!
   # Interrupt once the build is under way.
-  for _ in $(seq 200); do [[ -n $(ls out 2>/dev/null | head -1) ]] && break; sleep 0.01; done
-  sleep 0.1
+  for _ in $(seq 1000); do [[ -n $(ls out 2>/dev/null | head -1) ]] && break; sleep 0.005; done
   kill -"$sig" "$pid"
   wait "$pid"; rc=$?
   n=$(find out -type f ! -name .tailor-manifest | wc -l)
@@ -32,17 +31,19 @@ for sig in INT TERM HUP; do
   grep -q "interrupted by SIG$sig" "$sig.err" || fail "no interruption summary: $(tail -1 "$sig.err")"
   tmp=$(find out -name '.*.tmp-*')
   [[ -z $tmp ]] || fail "temporary files left after SIG$sig: $tmp"
-  (( n > 0 && n < 2 * N )) || fail "expected a partial build, got $n outputs"
+  (( n > 0 )) || fail "expected a partial build, got no output"
   # Every file that exists is complete, and the manifest lists exactly those files.
   for f in out/*; do cmp -s "$f" "ref/${f#out/}" || fail "$f differs from an uninterrupted build"; done
   listed=$(tail -n +2 out/.tailor-manifest | cut -d' ' -f4- | LC_ALL=C sort)
   present=$(find out -type f ! -name .tailor-manifest -printf '%P\n' | LC_ALL=C sort)
   [[ $listed == "$present" ]] || fail "manifest and files disagree after SIG$sig"
-  # The rerun builds exactly the rest.
+  # The rerun builds exactly the rest. (On a busy machine the signal can land after the last
+  # output was committed, while the summary is written: then the rest is nothing.)
   "$T" build in/*.resume --format text,native --out-dir out --jobs 2 --if-changed 2> "$sig.rerun.err" \
     || fail "rerun failed"
-  grep -q "built $(( 2 * N - n )) outputs from .*; $n up to date" "$sig.rerun.err" \
-    || fail "rerun summary: $(tail -1 "$sig.rerun.err")"
+  if (( n == 2 * N )); then want_summary="nothing to build: $n outputs up to date"
+  else want_summary="built $(( 2 * N - n )) outputs? from .*; $n up to date"; fi
+  grep -Eq "$want_summary" "$sig.rerun.err" || fail "rerun summary: $(tail -1 "$sig.rerun.err")"
   echo "ok: SIG$sig -> exit $rc, $n complete outputs, no temporary files; rerun built the other $(( 2 * N - n ))"
 done
 
