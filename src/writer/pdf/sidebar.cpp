@@ -262,14 +262,17 @@ double Engine::place_column(double full_left, double full_width) {
   auto moves = [&](const Tried& from) {
     std::vector<Tried> out;
     for (const Nudge& n : from.next->fixes) {
-      double e = from.extra[n.box] + n.by;
       const auto& at = from.stack.at;
-      bool at_top = n.box == 0 || at[n.box - 1].page != at[n.box].page;
+      // A block inside an item (no gap above it) moves with the item: its first line moves.
+      std::size_t box = n.box;
+      while (box > 0 && boxes_[box].before <= 0 && at[box - 1].page == at[box].page) --box;
+      bool at_top = box == 0 || at[box - 1].page != at[box].page;
+      double e = from.extra[box] + n.by;
       // Up to two lines down; up, never to the top margin nor by more than half the gap
       // above it (it stays apart from the text above).
-      if (e > cap || e < (at_top ? 0.0 : -0.5 * boxes_[n.box].before)) continue;
+      if (e > cap || e < (at_top ? 0.0 : -0.5 * boxes_[box].before)) continue;
       Tried t{from.extra, {}, std::nullopt, from.moved + std::abs(n.by)};
-      t.extra[n.box] = e;
+      t.extra[box] = e;
       t.stack = stack_column(t.extra);
       t.next = first_conflict(t.stack);
       out.push_back(std::move(t));
