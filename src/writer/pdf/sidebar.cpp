@@ -215,12 +215,16 @@ double Engine::place_column(double full_left, double full_width) {
   };
 
   // Place the sidebar; where poppler would read the columns interleaved, move a sidebar block
-  // a little (column_order.hpp) and place again. A move is taken only when the first conflict
-  // left is further down than the one it avoids, so the search ends; no block moves by more
-  // than two lines, nor closes the gap above it, so the design stays (the content order,
-  // pdftotext -raw and the tags do not depend on any of it).
+  // a little (column_order.hpp) and place again. A move (or pair of moves) is taken only when
+  // the first conflict left is further down than the one it avoids, so the search ends; a
+  // conflict no move gets past is left, and the search goes on below it. No block moves by
+  // more than two lines, nor closes more than half the gap above it, so the design stays (the
+  // content order, pdftotext -raw and the tags do not depend on any of it).
   std::vector<double> extra(boxes_.size(), 0.0);
   const double cap = 2 * fs(st_.body_size) * leading();
+  // Conflicts no move could get past are left behind: the search goes on below `floor`.
+  using Key = std::tuple<int, double>;
+  Key floor{0, -1.0};
   auto first_conflict = [&](const ColumnStack& stack) -> std::optional<Conflict> {
     std::vector<Op> ops;
     std::vector<int> box_of;
@@ -244,11 +248,12 @@ double Engine::place_column(double full_left, double full_width) {
     std::vector<Conflict> found =
         conflicts(with_heads(main_blocks, pages),
                   with_heads(column_blocks(column_lines(ops, box_of)), pages), st_.sidebar_right);
-    if (found.empty()) return std::nullopt;
-    return found.front();
+    for (Conflict& c : found) {
+      if (Key{c.page, c.at} > floor) return std::move(c);
+    }
+    return std::nullopt;
   };
   // Where the first conflict stands: later is better, none is best.
-  using Key = std::tuple<int, double>;
   auto key = [](const std::optional<Conflict>& c) {
     return c ? Key{c->page, c->at} : Key{std::numeric_limits<int>::max(), 0.0};
   };
@@ -297,7 +302,11 @@ double Engine::place_column(double full_left, double full_width) {
       if (!one.next) continue;
       for (Tried& two : moves(one)) consider(two);
     }
-    if (!best) break;
+    if (!best) {
+      floor = key(now.next);
+      now.next = first_conflict(now.stack);
+      continue;
+    }
     now = std::move(*best);
   }
   ColumnStack stack = std::move(now.stack);
