@@ -51,18 +51,17 @@ for sample in "${samples[@]}"; do
       echo "$line" | grep -Eq ' yes +yes +yes' || die "$base/$style: font not embedded+subset: $line"
     done < "$scratch/fonts"
     # Two columns: each section is checked from its heading (a page holds the main column's
-    # part, then the sidebar's). Poppler's reading-order mode is not checked for them: its
-    # table detection pairs main-column and sidebar blocks whose tops happen to align and
-    # reads them row by row (docs/styles.md, "Known limits"); the content order (-raw) is
-    # the main column whole, then the sidebar whole, page by page.
+    # part, then the sidebar's), in poppler's reading order and in the content order (-raw),
+    # the main column whole, then the sidebar whole, page by page; pdf_columns.py checks that
+    # no page reads the columns interleaved.
     cols=()
     reading=1
     if "$tailor" styles "$style" | grep -qx 'layout: sidebar'; then
       cols=(--columns)
-      reading=0
+      /usr/bin/python3 -P "$src/tests/clients/pdf_columns.py" "$out" || die "$base/$style: columns interleaved in reading order"
     fi
     if [ $reading = 1 ]; then
-      /usr/bin/python3 -P "$src/tests/clients/pdf_words.py" "$scratch/$base.txt" "$scratch/$base-$style.pdf.txt" || die "$base/$style: words missing or out of order"
+      /usr/bin/python3 -P "$src/tests/clients/pdf_words.py" "${cols[@]}" "$scratch/$base.txt" "$scratch/$base-$style.pdf.txt" || die "$base/$style: words missing or out of order"
     fi
     pdftotext -raw -enc UTF-8 "$out" "$scratch/$base-$style.raw.txt" 2> "$scratch/poppler"
     [ -s "$scratch/poppler" ] && die "$base/$style: poppler warned (-raw): $(cat "$scratch/poppler")"

@@ -224,8 +224,14 @@ void Engine::bullet(const model::Inlines& text, const SourceSpan& span, double x
   ops.insert(ops.begin(), std::make_move_iterator(sign.begin()),
              std::make_move_iterator(sign.end()));
   tag(first, "LI");
-  // A bullet's lines stay together when short; a longer one may break, but never leaves a
+  keep_item_lines(first);
+}
+
+void Engine::keep_item_lines(std::size_t first) {
+  // An item's lines stay together when short; a longer one may break, but never leaves a
   // single line at the foot of a page or at the top of the next (two lines, at least, each).
+  if (first >= boxes_.size()) return;
+  std::size_t lines = boxes_.size() - first;
   if (lines <= 3) {
     for (std::size_t i = first; i + 1 < boxes_.size(); ++i) boxes_[i].keep_next = true;
   } else {
@@ -253,6 +259,8 @@ void Engine::skills(const model::SkillGroup& g, double before) {
     left_column(first, {piece(g.label, body_bold(), size, st_.text, g.span)}, g.label + ":");
   }
   tag(first, "P");
+  // A skill group is an item like a bullet: its lines split as a bullet's do, never one alone.
+  keep_item_lines(first);
 }
 
 void Engine::entry(const model::Entry& e, double before) {

@@ -10,6 +10,7 @@
 #include <tuple>
 #include <vector>
 
+#include "writer/pdf/column_order.hpp"
 #include "writer/pdf/layout.hpp"
 #include "writer/pdf/shaping.hpp"
 
@@ -161,6 +162,9 @@ class Engine {
   void bullet(const model::Inlines& text, const SourceSpan& span, double x0, double width,
               double before);
   void skills(const model::SkillGroup& g, double before);
+  /// The keeps of one item (a bullet, a skill group) whose lines are boxes_[first..]: up to
+  /// three lines together, else at least two at each side of a page break.
+  void keep_item_lines(std::size_t first);
   /// Places boxes_ on pages. `number` false leaves the "page N of M" lines to number_pages(),
   /// for a layout that adds pages after it (the sidebar).
   void paginate(bool number = true);
@@ -183,6 +187,23 @@ class Engine {
   /// full_left and full_width, when the column is the longer. Returns how far down its last
   /// page the column goes.
   double place_column(double full_left, double full_width);
+  /// Where each of boxes_ goes in a column from the top of page 1 (below the running head on
+  /// later pages), with paginate()'s keeps, `extra` points more above box i (kept at a page's
+  /// top too): its page and baseline, the pages it needs and how far down the last goes.
+  struct ColumnStack {
+    struct Spot {
+      int page = 1;
+      double base = 0;
+    };
+    std::vector<Spot> at;
+    int pages = 1;
+    double last_used = 0;
+  };
+  ColumnStack stack_column(const std::vector<double>& extra) const;
+  /// The text lines of `ops` (placed, page by page) as column_order.hpp models them, each
+  /// from box box_of[k] of ops[k] (kFixed when box_of is empty).
+  std::vector<ColumnLine> column_lines(const std::vector<Op>& ops,
+                                       const std::vector<int>& box_of) const;
 
   // ---- structure (structure.cpp) --------------------------------------------------------
   /// Brackets the boxes from `first` to the last one in a structure element of `type` (tagged
