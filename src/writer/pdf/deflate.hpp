@@ -2,15 +2,15 @@
 // with zlib's working memory kept per thread instead of allocated for every stream.
 //
 // deflateInit asks for about 262 KB (the window, the hash chains, the pending buffer) and
-// deflateEnd gives it back: a document deflates about nine streams, and each large malloc and
-// free made glibc consolidate its free lists. Here each thread keeps those blocks and hands
-// them back to the next deflateInit. zlib initialises what its output depends on in
-// deflateInit itself (it never reads a byte of the window it has not written or zeroed), so
-// its output cannot depend on what the blocks held before: a fresh malloc in a long process
-// returns recycled memory too. The bytes are those of compress2 or libharu's
-// HPDF_Stream_WriteToStream at Z_DEFAULT_COMPRESSION, whatever the input's pieces.
+// deflateEnd gives it back, about nine times a document. Here each thread keeps those blocks
+// and hands them to the next deflateInit. zlib's output does not depend on what the memory it
+// is given held before (it cannot: malloc hands it recycled memory in a long process too;
+// deflateInit clears the hash heads and zeroes the bytes past the input that its match search
+// reads), so the bytes are those of compress2, or of libharu's HPDF_Stream_WriteToStream, at
+// Z_DEFAULT_COMPRESSION, whatever the input's pieces.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
