@@ -135,6 +135,10 @@ int prepare_roles(Context& ctx, const BuildRequest& req, RoleTargets& targets) {
   if (!req.output.empty() && targets.profiles.size() > 1) {
     return usage_error(ctx, "-o takes one role; use --out-dir for several");
   }
+  for (const transform::Profile* p : targets.profiles) {
+    targets.indexes.push_back(
+        std::make_unique<const transform::KeywordIndex>(*p, targets.rules.lexicon));
+  }
   return -1;
 }
 
@@ -147,7 +151,12 @@ std::string apply_role(const BuildRequest& req, const RoleTargets& targets,
     transform::order_sections(doc, fallback);
     return {};
   }
-  transform::TailorOptions options{req.max_skills, req.max_bullets, req.keep_order, &targets.rules};
+  const transform::KeywordIndex* index = nullptr;
+  for (std::size_t i = 0; i < targets.profiles.size() && i < targets.indexes.size(); ++i) {
+    if (targets.profiles[i] == profile) index = targets.indexes[i].get();
+  }
+  transform::TailorOptions options{req.max_skills, req.max_bullets, req.keep_order, &targets.rules,
+                                   index};
   transform::Report report = transform::tailor(doc, *profile, targets.rules.lexicon, options);
   if (profile->sections.empty() || req.keep_order) transform::order_sections(doc, fallback);
   if (!req.explain) return {};

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "cli/build_request.hpp"
 #include "cli/cli.hpp"
 #include "model/document.hpp"
+#include "transform/evidence.hpp"
 #include "transform/profile.hpp"
 
 namespace tailor::cli {
@@ -31,6 +33,9 @@ bool resolve_roles(Context& ctx, const transform::RuleSet& rules,
 struct RoleTargets {
   transform::RuleSet rules;
   std::vector<const transform::Profile*> profiles;  ///< Empty: no tailoring.
+  /// indexes[i]: the keyword index of profiles[i], built once and read by every document
+  /// (and worker thread) of the build instead of once per document.
+  std::vector<std::unique_ptr<const transform::KeywordIndex>> indexes;
 };
 
 /// Adds --role, --rules, --explain, --max-skills, --max-bullets and --keep-order.

@@ -2,6 +2,7 @@
 #include "transform/engine.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "base/strings.hpp"
 #include "transform/basic.hpp"
@@ -21,7 +22,12 @@ Report tailor(Document& doc, const Profile& profile, const Lexicon& lexicon,
   rep.role = profile.title;
   rep.profile = &profile;
   rep.lexicon = &lexicon;
-  KeywordIndex index(profile, lexicon);
+  std::optional<KeywordIndex> own;
+  const KeywordIndex* kept = options.index;
+  if (!kept || &kept->profile() != &profile || &kept->lexicon() != &lexicon) {
+    kept = &own.emplace(profile, lexicon);
+  }
+  const KeywordIndex& index = *kept;
 
   std::size_t summaries = 0;
   for (const Section& s : doc.sections) summaries += s.kind == SectionKind::Summary;

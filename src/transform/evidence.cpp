@@ -81,10 +81,42 @@ static std::vector<Synonym> all_synonyms(const Profile& p, const Lexicon& lex) {
   return s;
 }
 
+/// The defining evidence's spellings, their uses and their matcher (see KeywordIndex::Defining).
+static KeywordIndex::Defining defining_matcher(const Profile& profile, const Lexicon& lexicon) {
+  KeywordIndex::Defining out;
+  if (profile.defining.empty()) return out;
+  std::vector<std::string>& spellings = out.spellings;
+  auto use = [&](const std::string& w, std::size_t d, bool with) {
+    std::string l = lower(w);
+    std::size_t i = 0;
+    while (i < spellings.size() && lower(spellings[i]) != l) ++i;
+    if (i == spellings.size()) {
+      spellings.push_back(w);
+      out.uses.emplace_back();
+    }
+    out.uses[i].emplace_back(d, with);
+  };
+  for (std::size_t d = 0; d < profile.defining.size(); ++d) {
+    for (const std::string& w : profile.defining[d].terms) use(w, d, false);
+    for (const std::string& w : profile.defining[d].with) use(w, d, true);
+  }
+  // Only the synonyms of these spellings: the others cost a matcher its set-up for nothing.
+  std::unordered_map<std::string, char> wanted;
+  for (const std::string& w : spellings) wanted.emplace(lower(w), 1);
+  std::vector<Synonym> syns;
+  for (const Synonym& s : all_synonyms(profile, lexicon)) {
+    if (wanted.count(lower(s.canonical))) syns.push_back(s);
+  }
+  out.matcher.emplace(spellings, syns, std::vector<std::string>{}, &lexicon);
+  return out;
+}
+
 KeywordIndex::KeywordIndex(const Profile& profile, const Lexicon& lexicon)
     : matcher_(distinct_terms(profile, term_keywords_), all_synonyms(profile, lexicon), {},
                &lexicon),
-      lexicon_(&lexicon) {}
+      lexicon_(&lexicon),
+      profile_(&profile),
+      defining_(defining_matcher(profile, lexicon)) {}
 
 std::vector<Hit> KeywordIndex::term_hits(std::string_view text, const MatchContext& ctx) const {
   return matcher_.find(text, ctx);
@@ -304,30 +336,9 @@ Evidence collect_evidence(const Document& doc, const Profile& profile, const Key
   // Defining evidence: one matcher over every definition's terms and `with` words.
   ev.defining.resize(profile.defining.size());
   if (profile.defining.empty()) return ev;
-  std::vector<std::string> spellings;
-  std::vector<std::vector<std::pair<std::size_t, bool>>> uses;  // spelling -> (def, is_with)
-  auto use = [&](const std::string& w, std::size_t d, bool with) {
-    std::string l = lower(w);
-    std::size_t i = 0;
-    while (i < spellings.size() && lower(spellings[i]) != l) ++i;
-    if (i == spellings.size()) {
-      spellings.push_back(w);
-      uses.emplace_back();
-    }
-    uses[i].emplace_back(d, with);
-  };
-  for (std::size_t d = 0; d < profile.defining.size(); ++d) {
-    for (const std::string& w : profile.defining[d].terms) use(w, d, false);
-    for (const std::string& w : profile.defining[d].with) use(w, d, true);
-  }
-  // Only the synonyms of these spellings: the others cost a matcher its set-up for nothing.
-  std::unordered_map<std::string, char> wanted;
-  for (const std::string& w : spellings) wanted.emplace(lower(w), 1);
-  std::vector<Synonym> syns;
-  for (const Synonym& s : all_synonyms(profile, index.lexicon())) {
-    if (wanted.count(lower(s.canonical))) syns.push_back(s);
-  }
-  Matcher m(spellings, syns, {}, &index.lexicon());
+  // Built with the index, once per profile (KeywordIndex::Defining).
+  const auto& uses = index.defining().uses;
+  const Matcher& m = *index.defining().matcher;
   std::size_t nd = profile.defining.size();
   // A skills item that could support a definition: kept aside until the work is known, since
   // the skills list only corroborates work (below).

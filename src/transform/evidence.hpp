@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,19 @@ namespace tailor::transform {
 
 /// The profile's keywords, deduplicated by spelling, with a matcher that knows the synonyms
 /// and the lexicon's guards: every question about a text goes through mentions, never
-/// substrings (tokens.hpp).
+/// substrings (tokens.hpp). It depends on the profile and the lexicon only, never on a resume,
+/// so a batch builds it once per role and shares it (read-only) across documents and threads.
 class KeywordIndex {
  public:
+  /// The defining evidence's matcher: one over every definition's terms and `with` words.
+  struct Defining {
+    std::vector<std::string> spellings;  ///< Distinct, case-insensitively; first spelling kept.
+    /// Per spelling: (definition index, whether it is a `with` word) for each use.
+    std::vector<std::vector<std::pair<std::size_t, bool>>> uses;
+    std::optional<Matcher> matcher;  ///< Absent when the profile defines no evidence.
+  };
+
+  /// Keeps references to both: they must outlive the index.
   KeywordIndex(const Profile& profile, const Lexicon& lexicon);
   /// Profile keyword indices found in text (distinct, first appearance first).
   std::vector<std::size_t> keywords_in(std::string_view text, const MatchContext& ctx = {}) const;
@@ -28,11 +39,16 @@ class KeywordIndex {
   const std::vector<std::size_t>& keywords_of(std::size_t t) const { return term_keywords_[t]; }
   const Matcher& matcher() const { return matcher_; }
   const Lexicon& lexicon() const { return *lexicon_; }
+  /// The profile it was built for.
+  const Profile& profile() const { return *profile_; }
+  const Defining& defining() const { return defining_; }
 
  private:
   std::vector<std::vector<std::size_t>> term_keywords_;  // term -> profile keyword indices
   Matcher matcher_;
   const Lexicon* lexicon_;
+  const Profile* profile_;
+  Defining defining_;
 };
 
 /// Where the resume shows a keyword.

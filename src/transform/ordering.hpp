@@ -13,6 +13,9 @@ struct TailorOptions {
   bool keep_order = false;
   /// Every loaded profile, so the generalist fallback can see a more specific true title.
   const RuleSet* rules = nullptr;
+  /// The profile's keyword index when the caller keeps one (a batch builds it once per role);
+  /// null, or one built for another profile or lexicon: tailor() builds its own.
+  const KeywordIndex* index = nullptr;
 };
 
 /// Orders skill groups and skills by keyword weight; marks skills that are keywords.

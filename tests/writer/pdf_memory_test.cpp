@@ -10,14 +10,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "style/load.hpp"
 #include "writer/pdf/display_list.hpp"
+#include "writer/pdf/fonts.hpp"
 #include "writer/pdf/pdf.hpp"
 
 extern char** environ;
@@ -74,6 +77,40 @@ TEST(PdfGlyphRun, TableNamesEachPairOnce) {
   EXPECT_EQ(t.size(), 4u);
   EXPECT_EQ(t.gid(b), 36u);
   EXPECT_EQ(t.text(b), "Á");
+}
+
+TEST(PdfGlyphRun, TableNumbersPairsInTheOrderFirstDrawnForAnyGlyphID) {
+  // IDs below and above the table's direct index, one ID standing for several texts, and
+  // every pair drawn again and again: the numbers are those of a plain map of first sightings.
+  std::uint32_t x = 20;
+  auto next = [&] { return x = x * 1664525u + 1013904223u; };
+  const char* texts[] = {"a", "b", "fi", "", "\xc9\x99"};
+  GlyphTable t;
+  std::map<std::pair<unsigned, std::string>, std::uint32_t> first;
+  for (int i = 0; i < 5000; ++i) {
+    unsigned gid = (next() >> 8) % 40;
+    if (next() % 5 == 0) gid += 4090;  // around and past the direct index's end
+    std::string text = texts[(next() >> 12) % (gid % 3 == 0 ? 5 : 1)];
+    auto [it, added] = first.try_emplace({gid, text}, static_cast<std::uint32_t>(first.size()));
+    ASSERT_EQ(t.intern(gid, text), it->second) << gid << " '" << text << "' at " << i;
+  }
+  EXPECT_EQ(t.size(), first.size());
+}
+
+TEST(PdfGlyphRun, GlyphWidthIsTheFacesAdvance) {
+  // ASCII glyphs are read from the face's table by ID, others from HarfBuzz: both give the
+  // advance width1000 reads by code point.
+  for (bool bold : {false, true}) {
+    const writer::pdf::Face* face = writer::pdf::cached_face({"Liberation Serif", bold, false});
+    ASSERT_NE(face, nullptr) << "Liberation Serif is not installed";
+    std::u32string cps = U"əşğüöçıİ—–‘’“”€";
+    for (char32_t cp = 32; cp < 127; ++cp) cps += cp;
+    for (char32_t cp : cps) {
+      ASSERT_TRUE(face->has(cp)) << static_cast<unsigned>(cp);
+      double w = face->glyph_width1000(face->glyph(cp));
+      EXPECT_EQ(static_cast<int>(std::floor(w)), face->width1000(cp)) << static_cast<unsigned>(cp);
+    }
+  }
 }
 
 /// Words of 1 to 12 letters, some capitalised, some with punctuation after them.

@@ -69,6 +69,12 @@ bool Face::init(hb_blob_t* blob, unsigned index) {
   std::sort(ascii_adv_by_gid_.begin(), ascii_adv_by_gid_.end());
   ascii_adv_by_gid_.erase(std::unique(ascii_adv_by_gid_.begin(), ascii_adv_by_gid_.end()),
                           ascii_adv_by_gid_.end());
+  if (!ascii_adv_by_gid_.empty() && ascii_adv_by_gid_.back().first < kAsciiGidTableMax) {
+    ascii_adv_table_.assign(ascii_adv_by_gid_.back().first + 1, -1);
+    for (auto [gid, adv] : ascii_adv_by_gid_) {
+      if (adv >= 0 && adv <= INT32_MAX) ascii_adv_table_[gid] = static_cast<std::int32_t>(adv);
+    }
+  }
   return true;
 }
 
@@ -162,6 +168,9 @@ double Face::text_width(std::string_view utf8, double size) const {
 }
 
 double Face::glyph_width1000(unsigned gid) const {
+  if (gid < ascii_adv_table_.size() && ascii_adv_table_[gid] >= 0) {
+    return static_cast<double>(static_cast<long>(ascii_adv_table_[gid])) * 1000.0 / upem_;
+  }
   auto it = std::lower_bound(ascii_adv_by_gid_.begin(), ascii_adv_by_gid_.end(),
                              std::pair<unsigned, long>{gid, 0L},
                              [](const auto& a, const auto& b) { return a.first < b.first; });

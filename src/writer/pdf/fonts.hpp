@@ -2,6 +2,7 @@
 // measured with HarfBuzz, subset to the used code points with hb-subset.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -92,6 +93,11 @@ class Face {
   long ascii_adv_[128] = {};
   /// The same advances by glyph ID, sorted, for glyph_width1000.
   std::vector<std::pair<unsigned, long>> ascii_adv_by_gid_;
+  /// The same again indexed by glyph ID (-1: not an ASCII glyph), when the highest of those IDs
+  /// is small (kAsciiGidTableMax): every drawn glyph's width is read here, a load instead of a
+  /// binary search.
+  static constexpr unsigned kAsciiGidTableMax = 4096;
+  std::vector<std::int32_t> ascii_adv_table_;
 };
 
 /// The family of the best TrueType face fontconfig sorts first among those that have cp;

@@ -10,11 +10,21 @@
 namespace tailor::writer::pdf {
 
 std::uint32_t GlyphTable::intern(unsigned gid, std::string_view text) {
+  if (gid < by_gid_.size() && by_gid_[gid] != 0) {
+    std::uint32_t ref = by_gid_[gid] - 1;
+    if (pairs_[ref].second == text) return ref;
+  }
   std::string key(sizeof gid + text.size(), '\0');
   std::memcpy(key.data(), &gid, sizeof gid);
   std::memcpy(key.data() + sizeof gid, text.data(), text.size());
   auto [it, added] = index_.try_emplace(std::move(key), static_cast<std::uint32_t>(pairs_.size()));
-  if (added) pairs_.emplace_back(gid, std::string(text));
+  if (added) {
+    pairs_.emplace_back(gid, std::string(text));
+    if (gid < kByGidMax) {
+      if (gid >= by_gid_.size()) by_gid_.resize(gid + 1, 0);
+      if (by_gid_[gid] == 0) by_gid_[gid] = it->second + 1;
+    }
+  }
   return it->second;
 }
 

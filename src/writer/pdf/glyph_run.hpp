@@ -36,6 +36,11 @@ class GlyphTable {
  private:
   std::vector<std::pair<unsigned, std::string>> pairs_;
   std::unordered_map<std::string, std::uint32_t> index_;  ///< gid's 4 bytes + text -> number
+  /// By glyph ID below kByGidMax: 1 + the number of the first pair with that ID, 0 for none.
+  /// Nearly every glyph stands for one text only, so intern() finds it here without making
+  /// and hashing a key; a different text for the ID goes to index_ as before.
+  static constexpr unsigned kByGidMax = 4096;
+  std::vector<std::uint32_t> by_gid_;
 };
 
 /// The glyphs of one text op in visual order, each as its GlyphTable number, the TJ adjustment

@@ -1,13 +1,14 @@
 #include "writer/pdf/page_seal.hpp"
 
+#include "writer/pdf/deflate.hpp"
 #include "writer/pdf/flate_filter.hpp"
 
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
-
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace tailor::writer::pdf {
 
@@ -16,36 +17,15 @@ namespace {
 /// zlib's deflate of every buffer of a memory stream, as one zlib stream. Deflate's output does
 /// not depend on how its input is handed over, so this is what libharu's 4 KB reads produce.
 bool deflate_stream(HPDF_Stream s, std::string& out) {
-  z_stream z{};
-  if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return false;
-  unsigned char buf[16384];
-  auto drain = [&](int flush) {
-    int rc;
-    do {
-      z.next_out = buf;
-      z.avail_out = sizeof buf;
-      rc = deflate(&z, flush);
-      if (rc == Z_STREAM_ERROR) return false;
-      out.append(reinterpret_cast<const char*>(buf), sizeof buf - z.avail_out);
-    } while (z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
-    return true;
-  };
-  bool ok = true;
+  std::vector<std::string_view> pieces;
   HPDF_UINT n = HPDF_MemStream_GetBufCount(s);
-  for (HPDF_UINT i = 0; i < n && ok; ++i) {
+  for (HPDF_UINT i = 0; i < n; ++i) {
     HPDF_UINT len = 0;
     HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(s, i, &len);
-    if (!p) {
-      ok = false;
-      break;
-    }
-    z.next_in = p;
-    z.avail_in = len;
-    ok = drain(Z_NO_FLUSH);
+    if (!p) return false;
+    pieces.emplace_back(reinterpret_cast<const char*>(p), len);
   }
-  ok = ok && drain(Z_FINISH);
-  deflateEnd(&z);
-  return ok;
+  return deflate_default(pieces, out);
 }
 
 }  // namespace

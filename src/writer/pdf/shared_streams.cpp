@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "writer/pdf/deflate.hpp"
 #include "writer/pdf/fonts.hpp"
 
 namespace tailor::writer::pdf {
@@ -82,7 +83,7 @@ std::shared_ptr<const SharedSubset> shared_subset(const Face& face,
   return made;
 }
 
-std::shared_ptr<const std::string> shared_deflate(HPDF_MMgr mm, std::string_view raw) {
+std::shared_ptr<const std::string> shared_deflate(std::string_view raw) {
   Caches& c = caches();
   {
     std::lock_guard lock(c.mu);
@@ -92,27 +93,12 @@ std::shared_ptr<const std::string> shared_deflate(HPDF_MMgr mm, std::string_view
     }
     ++c.stats.deflate_misses;
   }
-  // libharu's own deflate, from a memory stream like the one HPDF_DictStream_New makes.
-  HPDF_Stream src = HPDF_MemStream_New(mm, HPDF_STREAM_BUF_SIZ);
-  HPDF_Stream dst = HPDF_MemStream_New(mm, HPDF_STREAM_BUF_SIZ);
+  // The bytes libharu's HPDF_Stream_WriteToStream makes under /FlateDecode: zlib at its
+  // default level (deflate.hpp), without copying the contents through two memory streams.
+  // libharu writes nothing at all for empty contents (it stops at the end of its input before
+  // starting zlib), not an empty zlib stream.
   auto made = std::make_shared<std::string>();
-  bool ok =
-      src && dst &&
-      HPDF_Stream_Write(src, reinterpret_cast<const HPDF_BYTE*>(raw.data()),
-                        static_cast<HPDF_UINT>(raw.size())) == HPDF_OK &&
-      HPDF_Stream_WriteToStream(src, dst, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr) == HPDF_OK;
-  if (ok) {
-    made->reserve(dst->size);
-    for (HPDF_UINT i = 0; i < HPDF_MemStream_GetBufCount(dst); ++i) {
-      HPDF_UINT len = 0;
-      HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(dst, i, &len);
-      if (!p) break;
-      made->append(reinterpret_cast<const char*>(p), len);
-    }
-    ok = made->size() == dst->size;
-  }
-  if (src) HPDF_Stream_Free(src);
-  if (dst) HPDF_Stream_Free(dst);
+  bool ok = raw.empty() || deflate_default(raw, *made);
   if (!ok) return nullptr;
   std::size_t size = raw.size() + made->size() + 64;
   std::lock_guard lock(c.mu);
@@ -125,7 +111,7 @@ std::shared_ptr<const std::string> shared_deflate(HPDF_MMgr mm, std::string_view
 }
 
 bool write_deflated(HPDF_Dict stream, std::string_view raw) {
-  std::shared_ptr<const std::string> z = shared_deflate(stream->mmgr, raw);
+  std::shared_ptr<const std::string> z = shared_deflate(raw);
   if (!z) return false;
   // Written as it is: no filter for libharu to apply, and the /Filter entry it would have
   // written comes from write_fn.

@@ -33,11 +33,10 @@ struct SharedSubset {
 std::shared_ptr<const SharedSubset> shared_subset(const Face& face,
                                                   const std::set<unsigned>& glyphs);
 
-/// The bytes libharu writes for a stream of these contents under /FlateDecode (its own
-/// HPDF_Stream_WriteToStream, so the same zlib calls and settings), made once per exact
-/// content in this process. `mm` is a document's memory manager, for libharu's scratch
-/// streams. nullptr when libharu fails.
-std::shared_ptr<const std::string> shared_deflate(HPDF_MMgr mm, std::string_view raw);
+/// The bytes libharu writes for a stream of these contents under /FlateDecode (what its
+/// HPDF_Stream_WriteToStream makes: zlib at its default level, deflate.hpp), made once per
+/// exact content in this process. nullptr when zlib fails.
+std::shared_ptr<const std::string> shared_deflate(std::string_view raw);
 
 /// Puts `raw` into a stream object as shared_deflate's bytes, so the document writes exactly
 /// what libharu would have deflated itself: the same `/Filter [ /FlateDecode ]` entry, last
