@@ -26,10 +26,11 @@ using MeasureText = std::function<double(std::size_t begin, std::size_t end)>;
 /// straddles the end of a line `width` points wide. Lines are filled greedily, as Word and
 /// LibreOffice fill them, breaking at spaces and after hyphens and slashes inside ordinary
 /// words; an address is treated as one unbreakable word. An address gets a break before it
-/// when, with the text measured as given, 1/safety wider or safety times as wide (Word's and
-/// LibreOffice's metrics differ a little from ours), it would not fit on the rest of the line it
-/// starts on. An address that starts a line and is longer than the line cannot be kept whole and
-/// gets none.
+/// when it would not fit on the rest of the line it starts on, with the text measured as given
+/// or 1/safety as wide: Word and LibreOffice set text a little wider than we measure it, never
+/// narrower in our measurements (trying narrower as well added one-word lines where they had
+/// wrapped the word before the address already). An address longer than the whole line
+/// cannot be kept whole and gets none.
 std::vector<std::size_t> address_breaks(std::string_view text, const MeasureText& measure,
                                         double width, double safety);
 
