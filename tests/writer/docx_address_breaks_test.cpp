@@ -9,9 +9,10 @@ using tailor::writer::docx::is_address;
 
 namespace {
 
-std::vector<std::size_t> breaks(std::string_view text, double width, double safety = 1.0) {
+std::vector<std::size_t> breaks(std::string_view text, double width,
+                                std::vector<double> scales = {1.0}) {
   auto mono = [](std::size_t b, std::size_t e) { return static_cast<double>(e - b); };
-  return address_breaks(text, mono, width, safety);
+  return address_breaks(text, mono, width, scales);
 }
 
 using Offsets = std::vector<std::size_t>;
@@ -64,7 +65,15 @@ TEST(DocxAddressBreaks, OrdinaryWordsWrapAfterHyphensAsWordProcessorsDo) {
 TEST(DocxAddressBreaks, AnAddressThatFitsByAHairIsMovedUnderTheSafetyMargin) {
   // 4 + 1 + 12 = 17: it fits a line of 17 as measured, not if the text sets 3% wider.
   EXPECT_EQ(breaks("aaaa github.com/x", 17), Offsets{});
-  EXPECT_EQ(breaks("aaaa github.com/x", 17, 0.97), Offsets{4});
+  EXPECT_EQ(breaks("aaaa github.com/x", 17, {1.0, 1.03}), Offsets{4});
+}
+
+TEST(DocxAddressBreaks, TextSetNarrowerCanBringTheAddressOntoAnEarlierLine) {
+  // As measured, "bbbbb" does not fit after the 15 a's (21 > 20), and the address follows it
+  // on line 2 (5 + 1 + 12 = 18). Set 5% narrower, "bbbbb" ends line 1 (19.95) and the
+  // address would straddle its end.
+  EXPECT_EQ(breaks("aaaaaaaaaaaaaaa bbbbb github.com/x", 20), Offsets{});
+  EXPECT_EQ(breaks("aaaaaaaaaaaaaaa bbbbb github.com/x", 20, {1.0, 0.95}), Offsets{21});
 }
 
 TEST(DocxAddressBreaks, AnAddressLongerThanALineIsLeftAlone) {

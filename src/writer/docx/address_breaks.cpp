@@ -141,7 +141,7 @@ bool is_address(std::string_view word) {
 }
 
 std::vector<std::size_t> address_breaks(std::string_view text, const MeasureText& measure,
-                                        double width, double safety) {
+                                        double width, const std::vector<double>& scales) {
   std::vector<std::size_t> out;
   bool any = false;
   for (std::size_t i = 0; i < text.size() && !any;) {
@@ -156,7 +156,7 @@ std::vector<std::size_t> address_breaks(std::string_view text, const MeasureText
   for (std::size_t i = 0; i < cs.size(); ++i) {
     if (!cs[i].address || !cs[i].space_before) continue;
     if (cs[i].width > width) continue;  // longer than a line: it wraps wherever it starts
-    for (double scale : {1.0, 1.0 / safety}) {
+    for (double scale : scales) {
       if (straddles(cs, forced, i, width, scale)) {
         forced.insert(i);
         out.push_back(cs[i].begin - 1);

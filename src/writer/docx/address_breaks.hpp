@@ -25,13 +25,12 @@ using MeasureText = std::function<double(std::size_t begin, std::size_t end)>;
 /// there, '\t' counts as a space) that should become line breaks so that no address word
 /// straddles the end of a line `width` points wide. Lines are filled greedily, as Word and
 /// LibreOffice fill them, breaking at spaces and after hyphens and slashes inside ordinary
-/// words; an address is treated as one unbreakable word. An address gets a break before it
-/// when it would not fit on the rest of the line it starts on, with the text measured as given
-/// or 1/safety as wide: Word and LibreOffice set text a little wider than we measure it, never
-/// narrower in our measurements (trying narrower as well added one-word lines where they had
-/// wrapped the word before the address already). An address longer than the whole line
-/// cannot be kept whole and gets none.
+/// words; an address is treated as one unbreakable word. Word and LibreOffice set text a
+/// little narrower or wider than we measure it, so the lines are filled with the measured
+/// widths times each of `scales` in turn, and an address gets a break before it when in any
+/// of them it would not fit on the rest of the line it starts on. An address longer than
+/// the whole line cannot be kept whole and gets none.
 std::vector<std::size_t> address_breaks(std::string_view text, const MeasureText& measure,
-                                        double width, double safety);
+                                        double width, const std::vector<double>& scales);
 
 }  // namespace tailor::writer::docx

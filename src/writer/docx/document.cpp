@@ -105,7 +105,8 @@ class BodyWriter {
         return w;
       };
       double width = (column_ - indent) / 20.0;
-      for (std::size_t at : address_breaks(all, measure, width, kMetricSafety)) {
+      for (std::size_t at :
+           address_breaks(all, measure, width, {1.0, kMetricNarrow, 1.0 / kMetricSafety})) {
         std::size_t k = std::upper_bound(starts.begin(), starts.end(), at) - starts.begin() - 1;
         pieces[k].text[at - starts[k]] = '\n';
       }
