@@ -10,19 +10,6 @@
 
 namespace tailor::writer::docx {
 
-namespace {
-
-/// Word and LibreOffice lay text out with their own hinting and rounding (and Word on
-/// Windows with a metric-compatible substitute, such as Times New Roman for Liberation Serif),
-/// so a line the style's font measures at exactly the text width may not fit there: the split
-/// is computed for a slightly narrower line. LibreOffice 7.4 set the URLs of
-/// tests/clients/docx_contact.resume (Liberation Serif, 9.5 pt) within 0.3% of HarfBuzz's
-/// width, and the LinkedIn address of samples/infrastructure.resume (Liberation Sans, 8.5 pt)
-/// 1.6% wider; 3% covers both.
-constexpr double kSafety = 0.97;
-
-}  // namespace
-
 std::vector<std::size_t> contact_line_ends(const std::vector<std::string>& items,
                                            const style::Style& st, const Metrics& m,
                                            double beside_pt) {
@@ -31,7 +18,7 @@ std::vector<std::size_t> contact_line_ends(const std::vector<std::string>& items
   const pdf::Face* face = pdf::cached_face({st.body_font, false, false});
   if (!face) return one_line;  // no metrics: one paragraph, as Word would wrap it
   const double size = m.half_points(st.small_size) / 2.0;
-  const double width = (m.text_width() / 20.0 - beside_pt) * kSafety;
+  const double width = (m.text_width() / 20.0 - beside_pt) * kMetricSafety;
   if (width <= 0) return one_line;
   std::vector<double> widths;
   widths.reserve(items.size());
@@ -44,7 +31,7 @@ int contact_item_half_points(const std::string& item, const style::Style& st, co
   const pdf::Face* face = pdf::cached_face({st.body_font, false, false});
   const int size = m.half_points(st.small_size);
   if (!face || width_twips <= 0) return 0;
-  const double room = width_twips / 20.0 * kSafety;
+  const double room = width_twips / 20.0 * kMetricSafety;
   const double need = face->text_width(item, size / 2.0);
   if (need <= room) return 0;
   // A step or two smaller keeps an address whole; beyond a fifth smaller it would stand out

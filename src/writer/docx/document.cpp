@@ -5,8 +5,10 @@
 #include "base/links.hpp"
 #include "locale/text.hpp"
 #include "writer/contact_text.hpp"
+#include "writer/docx/address_breaks.hpp"
 #include "writer/docx/internal.hpp"
 #include "writer/format.hpp"
+#include "writer/pdf/fonts.hpp"
 
 namespace tailor::writer::docx {
 
@@ -63,21 +65,81 @@ class BodyWriter {
     text(h, label, span, props);
   }
 
-  void inlines(pugi::xml_node p, const Inlines& runs) {
-    for (const Run& r : runs) {
-      RunProps props;
-      props.bold = r.strong;
-      props.italic = r.emph;
-      if (!r.url.empty()) {
-        // A keyword inside a link keeps the Hyperlink style and shows as bold.
-        props.bold = props.bold || r.keyword;
-        link(p, r.text, r.url, r.span, props);
-        continue;
+  /// A piece of a paragraph's text: a link when url is set.
+  struct Piece {
+    std::string text;
+    RunProps props;
+    std::string url;
+    SourceSpan span;
+  };
+
+  /// Writes the pieces into p, with a line break in place of the space before any address
+  /// (URL, e-mail, phone) that Word or LibreOffice would otherwise wrap inside, as measured
+  /// with the style's fonts on the column less `indent` twips (address_breaks.hpp).
+  void write(pugi::xml_node p, std::vector<Piece> pieces, int indent = 0) {
+    std::string all;
+    std::vector<std::size_t> starts;
+    for (Piece& pc : pieces) {
+      pc.text = clean_text(pc.text, pc.span, diags_);
+      starts.push_back(all.size());
+      all += pc.text;
+    }
+    {
+      // Faces are only looked up for a paragraph holding an address; without the style's
+      // font every width is 0, everything fits, and no break is added.
+      auto measure = [&](std::size_t b, std::size_t e) {
+        double w = 0;
+        for (std::size_t k = 0; k < pieces.size(); ++k) {
+          std::size_t from = std::max(b, starts[k]);
+          std::size_t to = std::min(e, starts[k] + pieces[k].text.size());
+          if (from >= to) continue;
+          const RunProps& r = pieces[k].props;
+          const pdf::Face* face =
+              pdf::cached_face({st_.body_font, r.bold || r.style == "Keyword", r.italic});
+          int half = r.half_points            ? r.half_points
+                     : r.style == "EntryMeta" ? m_.half_points(st_.small_size)
+                                              : m_.body_half_points();
+          if (face)
+            w += face->text_width(std::string_view(all).substr(from, to - from), half / 2.0);
+        }
+        return w;
+      };
+      double width = (column_ - indent) / 20.0;
+      for (std::size_t at :
+           address_breaks(all, measure, width, {1.0, kMetricNarrow, 1.0 / kMetricSafety})) {
+        std::size_t k = std::upper_bound(starts.begin(), starts.end(), at) - starts.begin() - 1;
+        pieces[k].text[at - starts[k]] = '\n';
       }
-      if (r.keyword) props.style = "Keyword";
-      text(p, r.text, r.span, props);
+    }
+    for (const Piece& pc : pieces) {
+      if (pc.url.empty()) {
+        text(p, pc.text, pc.span, pc.props);
+      } else {
+        link(p, pc.text, pc.url, pc.span, pc.props);
+      }
     }
   }
+
+  void inlines(pugi::xml_node p, const Inlines& runs, int indent = 0) {
+    std::vector<Piece> pieces;
+    for (const Run& r : runs) {
+      Piece pc{r.text, {}, {}, r.span};
+      pc.props.bold = r.strong;
+      pc.props.italic = r.emph;
+      if (!r.url.empty()) {
+        // A keyword inside a link keeps the Hyperlink style and shows as bold.
+        pc.props.bold = pc.props.bold || r.keyword;
+        pc.url = r.url;
+      } else if (r.keyword) {
+        pc.props.style = "Keyword";
+      }
+      pieces.push_back(std::move(pc));
+    }
+    write(p, std::move(pieces), indent);
+  }
+
+  /// The width (twips) of the column the next paragraphs are written in.
+  void set_column(int twips) { column_ = twips; }
 
   void set_logo(const Logo* logo, std::string rel_id) {
     logo_ = logo;
@@ -224,17 +286,19 @@ class BodyWriter {
     const std::string location = inline_layout ? std::string() : e.location;
     if (!org.empty() || !location.empty() || !e.url.empty()) {
       pugi::xml_node d = paragraph(body, "EntryDetails");
+      std::vector<Piece> pieces;
       RunProps italic;
       italic.italic = true;
-      if (!org.empty()) text(d, org, e.span, italic);
+      if (!org.empty()) pieces.push_back({org, italic, {}, e.span});
       if (!e.url.empty()) {
-        if (!org.empty()) append_run(d, kSeparator, {});
-        link(d, display_url(e.url), e.url, e.span);
+        if (!org.empty()) pieces.push_back({kSeparator, {}, {}, e.span});
+        pieces.push_back({display_url(e.url), {}, e.url, e.span});
       }
       if (!location.empty()) {
-        append_run(d, "\t", meta);
-        text(d, location, e.span, meta);
+        pieces.push_back({"\t", meta, {}, e.span});
+        pieces.push_back({location, meta, {}, e.span});
       }
+      write(d, std::move(pieces));
     }
     for (const Paragraph& para : e.description) inlines(paragraph(body, ""), para.text);
     for (const Bullet& b : e.bullets) bullet(body, b);
@@ -244,7 +308,7 @@ class BodyWriter {
     ParaProps props;
     props.style = "ListBullet";
     props.num_id = 1;  // also in the style; stated here for readers that ignore style numbering
-    inlines(paragraph(body, props), b.text);
+    inlines(paragraph(body, props), b.text, Metrics::twips(st_.bullet_indent));
   }
 
   void skills(pugi::xml_node body, const SkillGroup& g, bool with_label = true) {
@@ -288,11 +352,13 @@ class BodyWriter {
     ColumnWidths cw = column_widths(st_, m_);
     int left = cw.side, gutter = cw.gutter, right = cw.main;
     pugi::xml_node table = layout_table(body, {left + gutter, right});
+    const int outer = column_;
     bool first = true;
     for (const Block& b : s.blocks) {
       pugi::xml_node row = layout_row(table, false);
       pugi::xml_node aside = layout_cell(row, left + gutter, 0, gutter);
       pugi::xml_node main = layout_cell(row, right);
+      column_ = right;
       std::visit(
           [&](const auto& v) {
             using T = std::decay_t<decltype(v)>;
@@ -325,6 +391,7 @@ class BodyWriter {
       finish_cell(main);
       first = false;
     }
+    column_ = outer;
   }
 
   void section(pugi::xml_node body, const Section& s) {
@@ -379,6 +446,7 @@ class BodyWriter {
   diag::Diagnostics& diags_;
   const Logo* logo_ = nullptr;
   std::string logo_rel_;
+  int column_ = m_.text_width();  ///< the width of the column being written, in twips
   const Logo* photo_ = nullptr;
   std::string photo_rel_;
 };
@@ -468,9 +536,11 @@ BodyParts build_body(const model::Document& doc, const style::Style& st, const R
     auto in_sidebar = [&](const Section& s) {
       return std::count(st.sidebar_sections.begin(), st.sidebar_sections.end(), s.kind) > 0;
     };
+    w.set_column(main);
     for (const Section& s : doc.sections) {
       if (!in_sidebar(s)) w.section(main_cell, s);
     }
+    w.set_column(side);
     for (model::SectionKind kind : st.sidebar_sections) {
       for (const Section& s : doc.sections) {
         if (s.kind == kind) w.section(side_cell, s);

@@ -184,6 +184,23 @@ pugi::xml_node layout_row(pugi::xml_node table, bool keep_whole);
 pugi::xml_node layout_cell(pugi::xml_node row, int twips, int gap_left = 0, int gap_right = 0);
 void finish_cell(pugi::xml_node cell);
 
+/// Word and LibreOffice lay text out with their own hinting and rounding (and Word on
+/// Windows with a metric-compatible substitute, such as Times New Roman for Liberation Serif),
+/// so a line the style's font measures at exactly the text width may not fit there: the
+/// contact line is split for a slightly narrower line, and addresses in paragraphs are kept
+/// whole for text this much narrower or wider (address_breaks.hpp). LibreOffice 7.4 set the
+/// URLs of tests/clients/docx_contact.resume (Liberation Serif, 9.5 pt) within 0.3% of
+/// HarfBuzz's width, and the LinkedIn address of samples/infrastructure.resume (Liberation
+/// Sans, 8.5 pt) 1.6% wider; 3% covers both.
+inline constexpr double kMetricSafety = 0.97;
+/// LibreOffice 7.4 set the words of ten letters or more of tests/clients/docx_addresses.resume
+/// in classic, compact, sidebar and datecolumn from 0.28% narrower to 1.5% wider than
+/// HarfBuzz measures them. Addresses in paragraphs are kept whole for text set as measured,
+/// 0.5% narrower (kMetricNarrow) and 1/kMetricSafety wider (address_breaks.hpp). Trying 3%
+/// narrower as well made one-word lines: a word the simulation kept at a line's end had
+/// already wrapped in LibreOffice, and then the address too.
+inline constexpr double kMetricNarrow = 0.995;
+
 /// The separator between contact items, glued to the item before it by a no-break space, so
 /// a line never starts with it. Inside an item spaces stay plain: python-docx and pandoc
 /// would return U+00A0 inside a phone number or place, and a recruiter's search would miss it.
