@@ -8,8 +8,10 @@
 
 #include "cli/cli.hpp"
 #include "cli/fd_stream.hpp"
+#include "cli/heap.hpp"
 
 int main(int argc, char** argv) {
+  tailor::cli::keep_freed_heap();
   // A closed pipe is an I/O error like any other failed write (exit 3, batch stops cleanly),
   // not a silent death that leaves temporary files behind.
   std::signal(SIGPIPE, SIG_IGN);

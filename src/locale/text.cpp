@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace tailor::locale {
@@ -79,6 +80,13 @@ std::string fold_key(const std::string& text) {
 }
 
 bool is_rtl_paragraph(const std::string& text) {
+  // Below U+0580 (every UTF-8 byte below 0xD6) no character is right to left or a directional
+  // control: Latin, Greek, Cyrillic and Armenian text is left to right without asking ICU, as
+  // DOCX writing does for every paragraph (Direction.NoCodePointBelowTheFastPathIsRightToLeft).
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < kFirstRtlLeadByte; })) {
+    return false;
+  }
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
   UErrorCode ec = U_ZERO_ERROR;
   UBiDi* bidi = ubidi_openSized(s.length(), 0, &ec);

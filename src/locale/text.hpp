@@ -18,6 +18,9 @@ std::string nfc(const std::string& utf8);
 std::string fold_key(const std::string& utf8);
 /// True when the first strong character is right-to-left (ICU ubidi paragraph level).
 bool is_rtl_paragraph(const std::string& utf8);
+/// The lead byte of U+0580: text without a byte from here up holds only code points below
+/// U+0580, none of them right to left, and is_rtl_paragraph answers it without ICU.
+inline constexpr unsigned char kFirstRtlLeadByte = 0xD6;
 /// True when the language (BCP 47) is written right to left by default: its likely script,
 /// from CLDR through ICU, is ("ar", "he", "fa", "ur", "yi", "az-Arab"; not "az" or "ku").
 bool is_rtl_language(const std::string& tag);

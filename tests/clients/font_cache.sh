@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The persistent font-match cache (src/writer/pdf/font_cache.hpp) against a private fontconfig
 # setup: a second build reuses the record and gives the same bytes; adding a font to a font
-# folder makes the record stale, so the new face is found; a corrupt record is ignored;
+# folder makes the record stale, so the new face is found; a valid record does not start
+# fontconfig; a corrupt record is ignored;
 # TAILOR_FONT_CACHE=off writes none.
 # Args: TAILOR_BINARY SOURCE_DIR SCRATCH_DIR
 set -u
@@ -38,6 +39,16 @@ sum1=$(sha256sum < "$record")
 build "$scratch/two.pdf" || die "second build failed"
 cmp -s "$scratch/one.pdf" "$scratch/two.pdf" || die "the build from the cache record differs"
 [ "$(sha256sum < "$record")" = "$sum1" ] || die "a valid record was rewritten"
+# A valid record answers alone: fontconfig is not started, so its configuration is not read
+# (a record wrongly found stale is rewritten with the same bytes, which the check above misses).
+if command -v strace >/dev/null; then
+  opened=$(strace -f -e trace=open,openat -o /dev/stdout "$tailor" build --style "$scratch/dejavu.style" \
+    -o "$scratch/two-b.pdf" "$src/samples/aysel.resume" 2>/dev/null)
+  grep -q "fonts.conf" <<<"$opened" && die "a build with a valid record started fontconfig"
+  cmp -s "$scratch/one.pdf" "$scratch/two-b.pdf" || die "the traced build differs"
+else
+  die "strace is not installed (scripts/packages-test.txt)"
+fi
 
 # Installing a face changes the font folder: the record is stale and fontconfig is asked again.
 cp "$dejavu/DejaVuSans-Bold.ttf" "$scratch/fonts/"

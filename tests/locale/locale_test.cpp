@@ -1,5 +1,6 @@
 // Languages: the locale files, ICU case mapping, folding, CLDR dates and bidi direction.
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 #include <unicode/uloc.h>
 
 #include <filesystem>
@@ -205,6 +206,29 @@ TEST(Direction, FirstStrongCharacterDecidesTheParagraph) {
   EXPECT_TRUE(tailor::locale::is_rtl_paragraph("בניתי את שירות Go"));
   EXPECT_TRUE(tailor::locale::is_rtl_paragraph("2021 مهندسة"));
   EXPECT_FALSE(tailor::locale::is_rtl_paragraph("Built a Go service (בניתי)"));
+}
+
+TEST(Direction, NoCodePointBelowTheFastPathIsRightToLeft) {
+  // is_rtl_paragraph answers text whose bytes are all below kFirstRtlLeadByte without ICU's
+  // bidi: that must be every code point below U+0580, and none of them may start a
+  // right-to-left paragraph or change the direction explicitly.
+  const UChar32 first_rtl_ok = 0x0580;
+  std::string at;
+  at += static_cast<char>(0xC0 | (first_rtl_ok >> 6));
+  EXPECT_EQ(static_cast<unsigned char>(at[0]), tailor::locale::kFirstRtlLeadByte);
+  for (UChar32 c = 0; c < first_rtl_ok; ++c) {
+    UCharDirection d = u_charDirection(c);
+    EXPECT_NE(d, U_RIGHT_TO_LEFT) << std::hex << c;
+    EXPECT_NE(d, U_RIGHT_TO_LEFT_ARABIC) << std::hex << c;
+    for (UCharDirection control :
+         {U_RIGHT_TO_LEFT_EMBEDDING, U_RIGHT_TO_LEFT_OVERRIDE, U_RIGHT_TO_LEFT_ISOLATE,
+          U_LEFT_TO_RIGHT_EMBEDDING, U_LEFT_TO_RIGHT_OVERRIDE, U_LEFT_TO_RIGHT_ISOLATE,
+          U_FIRST_STRONG_ISOLATE, U_POP_DIRECTIONAL_FORMAT, U_POP_DIRECTIONAL_ISOLATE}) {
+      EXPECT_NE(d, control) << std::hex << c;
+    }
+  }
+  EXPECT_FALSE(tailor::locale::is_rtl_paragraph("İş təcrübəsi, Опыт работы, Ապրանք"));
+  EXPECT_TRUE(tailor::locale::is_rtl_paragraph("(\xD7\x90)"));  // U+05D0, Hebrew alef
 }
 
 TEST(Direction, RightToLeftLanguagesComeFromTheirLikelyScript) {

@@ -16,10 +16,19 @@ namespace {
 
 bool is_east_asian(const std::string& lang) { return lang == "zh" || lang == "ja" || lang == "ko"; }
 
-/// The text of every w:t under `node`, in document order.
+/// Appends the text of every w:t below `node`, in document order (what ".//w:t" selects,
+/// walked directly: an XPath query compiled per paragraph and run was 4 % of a DOCX build).
+void append_text_of(pugi::xml_node node, std::string& out) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    if (std::strcmp(c.name(), "w:t") == 0) out += c.text().get();
+    append_text_of(c, out);
+  }
+}
+
 std::string text_of(pugi::xml_node node) {
   std::string out;
-  for (pugi::xpath_node t : node.select_nodes(".//w:t")) out += t.node().text().get();
+  append_text_of(node, out);
   return out;
 }
 

@@ -5,11 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 namespace tailor::writer::pdf {
 
@@ -48,19 +50,64 @@ std::string signature(const std::string& path) {
          std::to_string(st.st_size) + " " + std::to_string(st.st_ino);
 }
 
-bool printable_field(const std::string& s) {
-  return s.find_first_of("\t\n\r") == std::string::npos;
+/// Whether `path` is now in the state `expected` records, as signature() writes it, formatted
+/// in a stack buffer: a PDF build checks about 150 stamps and needs no string for each.
+bool signature_is(const std::string& path, std::string_view expected) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return expected == "-";
+  char buf[96];
+  std::size_t n = 0;
+  auto number = [&](auto value) {
+    n = static_cast<std::size_t>(std::to_chars(buf + n, buf + sizeof buf, value).ptr - buf);
+  };
+  auto sep = [&](char c) {
+    if (n < sizeof buf) buf[n++] = c;
+  };
+  number(st.st_mtim.tv_sec);
+  sep('.');
+  number(st.st_mtim.tv_nsec);
+  sep(' ');
+  number(st.st_size);
+  sep(' ');
+  number(st.st_ino);
+  return std::string_view(buf, n) == expected;
 }
 
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
+/// The whole file, or nothing if it cannot be read.
+std::optional<std::string> read_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::string bytes;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
+  char buf[16384];
   for (;;) {
-    std::size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) return out;
-    start = tab + 1;
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    bytes.append(buf, static_cast<std::size_t>(n));
   }
+  ::close(fd);
+  return bytes;
+}
+
+/// The tab-separated fields of one line, as views into it.
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  for (;;) {
+    std::size_t tab = line.find('\t');
+    out.push_back(line.substr(0, tab));
+    if (tab == std::string_view::npos) return out;
+    line.remove_prefix(tab + 1);
+  }
+}
+
+bool printable_field(const std::string& s) {
+  return s.find_first_of("\t\n\r") == std::string::npos;
 }
 
 void add_list(FcStrList* list, std::set<std::string>& out) {
@@ -113,31 +160,42 @@ void FontMatchCache::load(const std::string& path) {
   path_ = path;
   faces_.clear();
   if (path.empty()) return;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return;
-  std::string line;
-  if (!std::getline(in, line) || line != kHeader) return;
+  std::optional<std::string> bytes = read_file(path);
+  if (!bytes) return;
+  std::string_view rest = *bytes;
+  // The next line without its newline; a last line without one counts, as getline read it.
+  auto next_line = [&rest](std::string_view& line) {
+    if (rest.empty()) return false;
+    std::size_t nl = rest.find('\n');
+    line = rest.substr(0, nl);
+    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+    return true;
+  };
+  std::string_view line;
+  if (!next_line(line) || line != kHeader) return;
   std::map<FaceKey, FontMatch> faces;
   std::vector<std::string> stamped;
   bool complete = false;
-  while (std::getline(in, line)) {
-    std::vector<std::string> f = split_tabs(line);
+  const std::string version = std::to_string(FcGetVersion());
+  while (next_line(line)) {
+    std::vector<std::string_view> f = split_tabs(line);
     if (f[0] == "end" && f.size() == 1) {
       complete = true;
       break;
     }
     if (f[0] == "fontconfig" && f.size() == 2) {
-      if (f[1] != std::to_string(FcGetVersion())) return;
+      if (f[1] != version) return;
     } else if (f[0] == "env" && f.size() == 3) {
-      const char* v = std::getenv(f[1].c_str());
+      const char* v = std::getenv(std::string(f[1]).c_str());
       if ((v ? "=" + std::string(v) : std::string("unset")) != f[2]) return;
     } else if (f[0] == "stamp" && f.size() == 3) {
-      if (signature(f[2]) != f[1]) return;
-      stamped.push_back(f[2]);
+      std::string stamp(f[2]);
+      if (!signature_is(stamp, f[1])) return;
+      stamped.push_back(std::move(stamp));
     } else if (f[0] == "face" && f.size() == 8) {
-      FaceKey key{f[1], f[2] == "1", f[3] == "1"};
+      FaceKey key{std::string(f[1]), f[2] == "1", f[3] == "1"};
       FontMatch m;
-      m.index = static_cast<unsigned>(std::strtoul(f[4].c_str(), nullptr, 10));
+      m.index = static_cast<unsigned>(std::strtoul(std::string(f[4]).c_str(), nullptr, 10));
       m.exact = f[5] == "1";
       m.family = f[6];
       m.file = f[7];
