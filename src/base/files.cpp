@@ -3,8 +3,7 @@
 #include "base/regular_files.hpp"
 
 #include <fcntl.h>
-#include <pthread.h>
-#include <signal.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -95,6 +94,35 @@ void inject_sync_fault_for_testing(int errno_value) { g_sync_fault = errno_value
 
 std::size_t group_syncs() { return g_group_syncs.load(); }
 
+namespace {
+
+/// Twelve letters and digits for a temporary file's name, from a per-thread generator seeded
+/// by the kernel: unguessable, so no other process can take or predict the name.
+std::string temp_name_suffix() {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  thread_local std::uint64_t state = [] {
+    std::uint64_t seed = 0;
+    if (::getrandom(&seed, sizeof seed, 0) != static_cast<ssize_t>(sizeof seed)) {
+      seed = static_cast<std::uint64_t>(::getpid()) << 32 ^ reinterpret_cast<std::uintptr_t>(&seed);
+    }
+    return seed;
+  }();
+  std::string out(12, 'x');
+  for (char& c : out) {
+    // splitmix64
+    state += 0x9E3779B97F4A7C15ull;
+    std::uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    c = kAlphabet[z % (sizeof kAlphabet - 1)];
+  }
+  return out;
+}
+
+}  // namespace
+
 bool stage_file(const std::string& path, std::string_view bytes, StagedFile& out, std::string& err,
                 TempFileTracker* tracker) {
   namespace fs = std::filesystem;
@@ -104,21 +132,37 @@ bool stage_file(const std::string& path, std::string_view bytes, StagedFile& out
   fs::path target(path);
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  // With a tracker, block signals while the file is created and registered, so a handler
-  // that removes tracked files never misses one that exists.
-  sigset_t block, old;
-  sigemptyset(&block);
-  sigaddset(&block, SIGINT);
-  sigaddset(&block, SIGTERM);
-  sigaddset(&block, SIGHUP);
-  if (tracker) ::pthread_sigmask(SIG_BLOCK, &block, &old);
-  int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
-  int mk_errno = errno;
-  void* token = fd >= 0 && tracker ? tracker->created(tmpl) : nullptr;
-  if (tracker) ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  const std::string stem = (dir / ("." + target.filename().string() + ".tmp-")).string();
+  // The tracker learns the name before the file exists (TempFileTracker), so the name is ours
+  // rather than mkostemp's; O_EXCL and O_NOFOLLOW keep its guarantees.
+  std::string tmpl;
+  void* token = nullptr;
+  int fd = -1;
+  int mk_errno = 0;
+  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+    tmpl = stem + temp_name_suffix();
+    if (tracker && !tracker->reserve(tmpl, token)) {
+      tracker->released(token);
+      err = "interrupted while writing " + path;
+      return false;
+    }
+    fd = ::open(tmpl.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    mk_errno = errno;
+    if (fd < 0) {
+      if (tracker) tracker->released(token);
+      token = nullptr;
+      if (mk_errno != EEXIST) break;
+    }
+  }
   if (fd < 0) {
     err = "cannot create a temporary file in " + dir.string() + ": " + std::strerror(mk_errno);
+    return false;
+  }
+  if (tracker && !tracker->created(token)) {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    tracker->released(token);
+    err = "interrupted while writing " + path;
     return false;
   }
   out.path = path;

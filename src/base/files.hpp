@@ -29,26 +29,32 @@ std::optional<std::string> read_fd(int fd, std::string& err, std::size_t max_byt
                                    const std::atomic<int>* stop = nullptr);
 
 /// Lets a caller know which temporary files exist, e.g. so a signal handler can remove them.
+/// The name is handed over before the file is created, so a handler running on any thread
+/// never misses a file that exists: it removes every reserved name, created or not.
 class TempFileTracker {
  public:
   virtual ~TempFileTracker() = default;
-  /// A temporary file now exists. Called with SIGINT, SIGTERM and SIGHUP blocked on this thread, so
-  /// a handler never misses a file. Returns a token for released().
-  virtual void* created(const std::string& temp_path) = 0;
-  /// The temporary file is gone (renamed into place or removed).
+  /// A temporary file is about to be created under this name (it does not exist yet). Sets a
+  /// token for created() and released(). False when the process is being torn down: no file
+  /// may be created then.
+  virtual bool reserve(const std::string& temp_path, void*& token) = 0;
+  /// The file now exists. False when the process is being torn down: the caller removes the
+  /// file itself and gives up.
+  virtual bool created(void* token) = 0;
+  /// The temporary file is gone (renamed into place, removed, or never created).
   virtual void released(void* token) = 0;
 };
 
-/// Writes bytes to a temporary file in the destination's folder (".NAME.tmp-XXXXXX"), fsyncs
-/// it and renames it into place, so readers never see a half-written output. An existing
-/// `path` that is not a regular file (check_output_target) is refused before anything is
+/// Writes bytes to a temporary file in the destination's folder (".NAME.tmp-" and 12 random
+/// letters), fsyncs it and renames it into place, so readers never see a half-written output. An
+/// existing `path` that is not a regular file (check_output_target) is refused before anything is
 /// written. Returns false
 /// and sets err on failure; the temporary file is removed in every failure path.
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string& err,
                        TempFileTracker* tracker = nullptr);
 
-/// A file written in full under a temporary name beside its destination (".NAME.tmp-XXXXXX"),
-/// not yet made durable or renamed into place. Held open until commit_staged.
+/// A file written in full under a temporary name beside its destination (".NAME.tmp-" and 12 random
+/// letters), not yet made durable or renamed into place. Held open until commit_staged.
 struct StagedFile {
   std::string path;  ///< The destination.
   std::string temp;  ///< The temporary file; empty once renamed or removed.

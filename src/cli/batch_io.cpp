@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <array>
@@ -21,8 +22,11 @@ namespace {
 // calls, so paths live in fixed buffers and a slot is published by its atomic state.
 constexpr std::size_t kSlots = 512;
 constexpr std::size_t kPathMax = 4096;
+// A slot's states: free, its path being copied in, reserved (the file may be being created),
+// created (the file exists).
+enum SlotState : int { kFree = 0, kFilling = 1, kReserved = 2, kCreated = 3 };
 struct TempSlot {
-  std::atomic<int> state{0};  // 0 free, 1 being filled, 2 holds a live temporary path
+  std::atomic<int> state{kFree};
   char path[kPathMax];
 };
 // constinit: zero in .bss with no start-up code. Without it GCC 12 stores the 512 zeros at
@@ -30,6 +34,7 @@ struct TempSlot {
 constinit std::array<TempSlot, kSlots> g_slots{};
 
 std::atomic<int> g_signal{0};
+std::atomic<bool> g_dying{false};  // a second signal is removing the temporaries
 int g_wake[2] = {-1, -1};
 struct sigaction g_old_int {
 }, g_old_term{}, g_old_hup{};
@@ -40,9 +45,27 @@ static_assert(std::atomic<int>::is_always_lock_free);
 extern "C" void on_signal(int sig) {
   int expected = 0;
   if (!g_signal.compare_exchange_strong(expected, sig)) {
-    // Second signal: the user insists. Remove temporaries and leave now.
+    // Second signal: the user insists. Remove temporaries and leave now. A writer that is
+    // reserving a name or creating its file is waited for (at most 200 ms: the handler may be
+    // running on that very thread). A writer that reserves after this sees g_dying and
+    // creates nothing; one that creates its file after the wait sees it and removes the file.
+    g_dying.store(true);
+    for (int waited = 0; waited < 200; ++waited) {
+      bool pending = false;
+      for (TempSlot& s : g_slots) {
+        int state = s.state.load();
+        pending = pending || state == kFilling || state == kReserved;
+      }
+      if (!pending) break;
+      struct timespec ms {
+        0, 1000000
+      };
+      ::nanosleep(&ms, nullptr);
+    }
+    // Only whole paths: a slot still being filled may hold a prefix of another file's name.
     for (TempSlot& s : g_slots) {
-      if (s.state.load() == 2) ::unlink(s.path);
+      int state = s.state.load();
+      if (state == kReserved || state == kCreated) ::unlink(s.path);
     }
     ::_exit(128 + sig);
   }
@@ -58,9 +81,9 @@ TempSlot* claim(const std::string& path) {
   if (path.size() >= kPathMax) return nullptr;
   for (TempSlot& s : g_slots) {
     int expected = 0;
-    if (s.state.compare_exchange_strong(expected, 1)) {
+    if (s.state.compare_exchange_strong(expected, kFilling)) {
       std::memcpy(s.path, path.c_str(), path.size() + 1);
-      s.state.store(2);
+      s.state.store(kReserved);
       return &s;
     }
   }
@@ -68,7 +91,7 @@ TempSlot* claim(const std::string& path) {
 }
 
 void release(TempSlot* s) {
-  if (s) s->state.store(0);
+  if (s) s->state.store(kFree);
 }
 
 }  // namespace
@@ -111,7 +134,19 @@ namespace {
 // Hands write_file_atomic's temporary files to the slots the signal handler cleans up.
 class SlotTracker final : public base::TempFileTracker {
  public:
-  void* created(const std::string& temp_path) override { return claim(temp_path); }
+  bool reserve(const std::string& temp_path, void*& token) override {
+    TempSlot* slot = claim(temp_path);
+    token = slot;
+    // After the claim's store: a handler that set g_dying before it either waits for this
+    // slot or is seen here.
+    return !g_dying.load();
+  }
+  bool created(void* token) override {
+    if (auto* s = static_cast<TempSlot*>(token)) s->state.store(kCreated);
+    // After the store: a handler that set g_dying before it either sees kCreated or is seen
+    // here, so the file is removed by one of the two.
+    return !g_dying.load();
+  }
   void released(void* token) override { release(static_cast<TempSlot*>(token)); }
 };
 
