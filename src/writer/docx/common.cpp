@@ -66,15 +66,19 @@ void val(pugi::xml_node parent, const char* name, int v) {
 }  // namespace
 
 void append_ppr(pugi::xml_node parent, const ParaProps& p, bool force) {
-  bool any = !p.style.empty() || p.keep_next || p.keep_lines || p.widow_control || p.num_id != 0 ||
-             p.border != Border::None || !p.shading.empty() || !p.right_tabs.empty() || p.before ||
-             p.after || p.line || p.ind_left || p.ind_hanging || !p.jc.empty() || p.outline_level;
+  bool any = !p.style.empty() || p.keep_next.has_value() || p.keep_lines || p.widow_control ||
+             p.num_id != 0 || p.border != Border::None || !p.shading.empty() ||
+             !p.right_tabs.empty() || p.before || p.after || p.line || p.ind_left ||
+             p.ind_hanging || !p.jc.empty() || p.outline_level;
   if (!any && !force) return;
   // Children in CT_PPrBase order: pStyle, keepNext, keepLines, widowControl, numPr, pBdr, shd,
   // tabs, spacing, ind, jc, outlineLvl. Word rejects files where these are out of order.
   pugi::xml_node ppr = parent.append_child("w:pPr");
   if (!p.style.empty()) val(ppr, "w:pStyle", p.style);
-  if (p.keep_next) ppr.append_child("w:keepNext");
+  if (p.keep_next) {
+    pugi::xml_node keep = ppr.append_child("w:keepNext");
+    if (!*p.keep_next) keep.append_attribute("w:val") = "0";
+  }
   if (p.keep_lines) ppr.append_child("w:keepLines");
   if (p.widow_control) ppr.append_child("w:widowControl");
   if (p.num_id != 0) {

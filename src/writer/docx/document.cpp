@@ -378,6 +378,10 @@ class BodyWriter {
               if (!dates.empty()) {
                 ParaProps dp;
                 dp.style = "EntryHeading";
+                // Word and LibreOffice keep a table row with the next one when its cell's last
+                // paragraph keeps with the next: a date alone in its cell would chain every
+                // row, and LibreOffice then moves the whole table to a page of its own.
+                dp.keep_next = false;
                 if (first) dp.before = 0;
                 RunProps meta;
                 meta.style = "EntryMeta";

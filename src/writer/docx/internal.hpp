@@ -63,7 +63,8 @@ enum class Border { None, Bottom, Left };
 /// Paragraph properties; append_ppr writes them in CT_PPrBase schema order.
 struct ParaProps {
   std::string style;
-  bool keep_next = false;
+  /// Unset: as the style says; false writes w:keepNext w:val="0" over a style that keeps.
+  std::optional<bool> keep_next;
   bool keep_lines = false;
   bool widow_control = false;
   int num_id = 0;  ///< 0: not numbered.
