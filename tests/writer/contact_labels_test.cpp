@@ -29,15 +29,6 @@ std::string text_of(const model::Document& doc, const style::Style& st) {
   return out;
 }
 
-std::string docx_of(const model::Document& doc, const style::Style& st) {
-  writer::RenderOptions o;
-  o.style = &st;
-  std::string out;
-  diag::Diagnostics d;
-  EXPECT_TRUE(writer::write_docx_xml(doc, o, out, d));
-  return out;
-}
-
 /// The text of every op on the PDF's first page, joined.
 std::string pdf_text_of(const model::Document& doc, const style::Style& st) {
   writer::pdf::DisplayList dl;
@@ -57,7 +48,7 @@ TEST(ContactLabels, GermanLabelsForEveryKindInEveryWriter) {
   doc.header.language.value = "de";
   doc.header.links.push_back({"Website", "https://aysel.example.az", {}});
   style::Style st = labelled(true);
-  for (const std::string& out : {text_of(doc, st), docx_of(doc, st), pdf_text_of(doc, st)}) {
+  for (const std::string& out : {text_of(doc, st), fx::flat_opc(doc, st), pdf_text_of(doc, st)}) {
     EXPECT_NE(out.find("E-Mail: aysel.mammadova@example.az"), std::string::npos) << out;
     EXPECT_NE(out.find("Telefon: +994 50 123 45 67"), std::string::npos) << out;
     EXPECT_NE(out.find("Ort: Bakı, Azərbaycan"), std::string::npos) << out;
@@ -77,7 +68,7 @@ TEST(ContactLabels, EnglishWithoutALanguageAndNoneUnlessTheStyleAsks) {
   EXPECT_NE(on.find("Location: "), std::string::npos) << on;
   doc.header.language.value = "de";
   for (const std::string& out :
-       {pdf_text_of(doc, labelled(false)), docx_of(doc, labelled(false))}) {
+       {pdf_text_of(doc, labelled(false)), fx::flat_opc(doc, labelled(false))}) {
     EXPECT_EQ(out.find("E-Mail:"), std::string::npos) << out;
     EXPECT_EQ(out.find("Telefon:"), std::string::npos) << out;
     EXPECT_EQ(out.find("GitHub:"), std::string::npos) << out;

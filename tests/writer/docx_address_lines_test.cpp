@@ -16,15 +16,6 @@ namespace {
 
 const char* kAddress = "github.com/aysel-h-example/ledger-kit";
 
-std::string flat_xml(const model::Document& doc, const style::Style& st) {
-  writer::RenderOptions o;
-  o.style = &st;
-  std::string out;
-  diag::Diagnostics d;
-  EXPECT_TRUE(writer::write_docx_xml(doc, o, out, d));
-  return out;
-}
-
 /// The text of the List Bullet paragraph: w:t contents, "\n" for w:br.
 std::string bullet_text(const std::string& xml) {
   std::smatch m;
@@ -54,7 +45,7 @@ TEST(DocxAddressLines, ABreakOnlyEverStandsRightBeforeTheAddress) {
         {fx::run(words), fx::run(kAddress, false, false, false, std::string("https://") + kAddress),
          fx::run(" and more.")}));
     doc.sections.push_back(s);
-    std::string text = bullet_text(flat_xml(doc, st));
+    std::string text = bullet_text(fx::flat_opc(doc, st));
     std::string plain = words + kAddress + " and more.";
     if (text == plain) continue;
     EXPECT_GT(n, 0) << "one word and the address fit a line";

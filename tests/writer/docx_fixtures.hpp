@@ -2,10 +2,14 @@
 // a reader: an Azerbaijani resume with a Cyrillic line, links and keywords; a hostile one.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
 
+#include "diag/diagnostic.hpp"
 #include "model/document.hpp"
 #include "style/style.hpp"
+#include "writer/docx/docx.hpp"
 
 namespace tailor::test::docx_fixtures {
 
@@ -250,6 +254,16 @@ inline std::string logo_png() {
       "\x6A\xF1\xA8\xC5\xA3\x16\x8F\x5A\x3C\x72\x2C\x06\x00\xEE\xB0\xCE\xDF\x43\x19\x5A"
       "\x74\x00\x00\x00\x00\x49\x45\x4E\x44\xAE\x42\x60\x82";
   return std::string(kPng, sizeof kPng - 1);
+}
+
+/// The document as one Flat OPC XML file (write_docx_xml) in a style; a failure fails the test.
+inline std::string flat_opc(const model::Document& doc, const style::Style& st) {
+  writer::RenderOptions o;
+  o.style = &st;
+  std::string out;
+  diag::Diagnostics d;
+  EXPECT_TRUE(writer::write_docx_xml(doc, o, out, d));
+  return out;
 }
 
 }  // namespace tailor::test::docx_fixtures

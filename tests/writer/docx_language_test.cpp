@@ -13,16 +13,6 @@ namespace fx = tailor::test::docx_fixtures;
 
 namespace {
 
-std::string flat_xml(const model::Document& doc) {
-  style::Style st = fx::classic();
-  writer::RenderOptions o;
-  o.style = &st;
-  std::string out;
-  diag::Diagnostics d;
-  EXPECT_TRUE(writer::write_docx_xml(doc, o, out, d));
-  return out;
-}
-
 std::size_t count(const std::string& s, const std::string& what) {
   std::size_t n = 0;
   for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
@@ -47,7 +37,7 @@ model::Document arabic() {
 }  // namespace
 
 TEST(DocxLanguage, RightToLeftParagraphsAndRunsAreMarked) {
-  std::string x = flat_xml(arabic());
+  std::string x = fx::flat_opc(arabic(), fx::classic());
   // Name, heading and the Arabic paragraph are right to left; the English one is not.
   EXPECT_EQ(count(x, "<w:bidi/>"), 3u) << x;
   EXPECT_EQ(count(x, "<w:rtl/>"), 3u);
@@ -79,7 +69,7 @@ TEST(DocxLanguage, LatinEntryLinesOfARightToLeftDocumentAreRightToLeft) {
   hebrew.dates.start = {2017, 2, 0, false, fx::at(6)};
   s.blocks.push_back(hebrew);
   doc.sections.push_back(s);
-  std::string x = flat_xml(doc);
+  std::string x = fx::flat_opc(doc, fx::classic());
   auto paragraph_with = [&](const std::string& text) {
     std::regex re("<w:p>(?:(?!</w:p>).)*" + text + "(?:(?!</w:p>).)*</w:p>");
     std::smatch m;
@@ -99,24 +89,24 @@ TEST(DocxLanguage, LatinEntryLinesOfARightToLeftDocumentAreRightToLeft) {
   // The same entry in an English document is left to right.
   doc.header.language.value = "en";
   doc.sections[0].title = "Experience";
-  x = flat_xml(doc);
+  x = fx::flat_opc(doc, fx::classic());
   EXPECT_EQ(paragraph_with("Senior Go Engineer").find("<w:bidi/>"), std::string::npos);
 }
 
 TEST(DocxLanguage, RunsAndDefaultsCarryTheLanguageAndScriptFonts) {
-  std::string x = flat_xml(arabic());
+  std::string x = fx::flat_opc(arabic(), fx::classic());
   EXPECT_GE(count(x, "<w:lang w:val=\"ar\" w:bidi=\"ar\"/>"), 4u) << x;  // defaults + runs
   EXPECT_NE(x.find("w:cs=\"Noto Naskh Arabic\""), std::string::npos);
   model::Document ja = arabic();
   ja.header.language.value = "ja";
-  std::string y = flat_xml(ja);
+  std::string y = fx::flat_opc(ja, fx::classic());
   EXPECT_NE(y.find("<w:lang w:val=\"ja\" w:eastAsia=\"ja\"/>"), std::string::npos);
   EXPECT_NE(y.find("w:eastAsia=\"Noto Sans CJK JP\""), std::string::npos);
 }
 
 TEST(DocxLanguage, NoLanguageMeansNoLangElements) {
   model::Document doc = fx::aysel();
-  std::string x = flat_xml(doc);
+  std::string x = fx::flat_opc(doc, fx::classic());
   EXPECT_EQ(x.find("<w:lang"), std::string::npos);
   EXPECT_EQ(x.find("<w:bidi/>"), std::string::npos);
 }
@@ -124,7 +114,7 @@ TEST(DocxLanguage, NoLanguageMeansNoLangElements) {
 TEST(DocxLanguage, HeadingsAndDatesAreLocalised) {
   model::Document doc = fx::aysel();
   doc.header.language.value = "de";
-  std::string x = flat_xml(doc);
+  std::string x = fx::flat_opc(doc, fx::classic());
   EXPECT_NE(x.find(">Berufserfahrung<"), std::string::npos);
   EXPECT_EQ(x.find(">Experience<"), std::string::npos);
 }
