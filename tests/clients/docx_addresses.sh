@@ -10,6 +10,8 @@ set -euo pipefail
 tailor=$(realpath "$1") src=$(realpath "$2") scratch=$(realpath -m "$3")
 rm -rf "$scratch" && mkdir -p "$scratch"
 fail() { echo "FAIL: $*"; exit 1; }
+# shellcheck source=tests/clients/lib/office.bash
+source "$src/tests/clients/lib/office.bash"
 export SOURCE_DATE_EPOCH=1700000000 TZ=UTC
 resume="$src/tests/clients/docx_addresses.resume"
 styles=(classic compact sidebar datecolumn)
@@ -17,9 +19,7 @@ for st in "${styles[@]}"; do
   "$tailor" build --style "$src/templates/styles/$st.style" -o "$scratch/$st.docx" "$resume" \
     2>"$scratch/$st.stderr" || fail "tailor build --style $st: $(cat "$scratch/$st.stderr")"
 done
-timeout 300 soffice -env:UserInstallation="file://$scratch/lo-profile" --headless \
-  --convert-to pdf --outdir "$scratch" "$scratch"/*.docx >"$scratch/soffice.log" 2>&1 ||
-  fail "soffice failed: $(cat "$scratch/soffice.log")"
+office_to_pdf "$scratch" "$scratch" "$scratch"/*.docx
 for st in "${styles[@]}"; do
   [ -s "$scratch/$st.pdf" ] || fail "soffice produced no PDF for $st.docx"
   pdftotext -layout -enc UTF-8 "$scratch/$st.pdf" "$scratch/$st.txt"

@@ -10,6 +10,8 @@ set -euo pipefail
 tailor=$(realpath "$1") src=$(realpath "$2") scratch=$(realpath -m "$3")
 rm -rf "$scratch" && mkdir -p "$scratch"
 fail() { echo "FAIL: $*"; exit 1; }
+# shellcheck source=tests/clients/lib/office.bash
+source "$src/tests/clients/lib/office.bash"
 export SOURCE_DATE_EPOCH=1700000000 TZ=UTC
 long="$src/tests/clients/docx_contact.resume"
 # The sidebar lists one item a line in a narrow column, where an item far longer than the
@@ -22,9 +24,7 @@ for c in "${cases[@]}"; do
   "$tailor" build --style "$src/templates/styles/$st.style" -o "$scratch/$name.docx" "$resume" \
     2>"$scratch/$name.stderr" || fail "tailor build $resume --style $st: $(cat "$scratch/$name.stderr")"
 done
-timeout 300 soffice -env:UserInstallation="file://$scratch/lo-profile" --headless \
-  --convert-to pdf --outdir "$scratch" "$scratch"/*.docx >"$scratch/soffice.log" 2>&1 ||
-  fail "soffice failed: $(cat "$scratch/soffice.log")"
+office_to_pdf "$scratch" "$scratch" "$scratch"/*.docx
 for c in "${cases[@]}"; do
   resume=${c%:*} name=$(basename "${c%:*}" .resume)-${c##*:}
   [ -s "$scratch/$name.pdf" ] || fail "soffice produced no PDF for $name.docx"

@@ -8,6 +8,8 @@ set -euo pipefail
 tailor=$(realpath "$1") src=$(realpath "$2") scratch=$(realpath -m "$3")
 rm -rf "$scratch" && mkdir -p "$scratch"
 fail() { echo "FAIL: $*"; exit 1; }
+# shellcheck source=tests/clients/lib/office.bash
+source "$src/tests/clients/lib/office.bash"
 export SOURCE_DATE_EPOCH=1700000000 TZ=UTC
 inputs=("$src/tests/clients/docx_addresses.resume" "$src/samples/backend-infra.resume")
 styles=(classic sidebar datecolumn)
@@ -21,9 +23,7 @@ for in in "${inputs[@]}"; do
   done
 done
 mkdir -p "$scratch/lo"
-timeout 300 soffice -env:UserInstallation="file://$scratch/lo-profile" --headless \
-  --convert-to pdf --outdir "$scratch/lo" "$scratch"/*.docx >"$scratch/soffice.log" 2>&1 ||
-  fail "soffice failed: $(cat "$scratch/soffice.log")"
+office_to_pdf "$scratch" "$scratch/lo" "$scratch"/*.docx
 pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
 for in in "${inputs[@]}"; do
   base=$(basename "$in" .resume)
