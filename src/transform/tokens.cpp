@@ -9,6 +9,7 @@
 #include "base/strings.hpp"
 #include "base/utf8.hpp"
 #include "transform/casefold.hpp"
+#include "transform/token_cache.hpp"
 
 namespace tailor::transform {
 
@@ -236,6 +237,7 @@ Matcher::Matcher(const std::vector<std::string>& terms, const std::vector<Synony
     std::stable_sort(list.begin(), list.end(),
                      [](const Entry& a, const Entry& b) { return a.seq.size() > b.seq.size(); });
   }
+  compounds_id_ = compounds_id(compounds_);
 }
 
 void Matcher::add(const std::string& phrase, std::size_t keyword) {
@@ -331,7 +333,9 @@ bool Matcher::compound_allows(const std::vector<Token>& toks, std::size_t i, std
 
 std::vector<Hit> Matcher::find(std::string_view text, const MatchContext& ctx) const {
   std::vector<Hit> hits;
-  std::vector<Token> toks = tokenize(text, &compounds_, ctx.lang.empty() ? nullptr : &ctx.lang);
+  // Every matcher with these compounds reads the same tokens of a text: kept per thread.
+  const std::vector<Token>& toks = TokenCache::for_thread().tokens(
+      text, &compounds_, compounds_id_, ctx.lang.empty() ? nullptr : &ctx.lang);
   for (std::size_t i = 0; i < toks.size();) {
     auto it = index_.find(toks[i].norm);
     bool matched = false;

@@ -87,6 +87,7 @@ class Matcher {
   bool list_neighbour(std::string_view text, const std::vector<Token>& toks, std::size_t i,
                       std::size_t n) const;
   std::set<std::string> compounds_;
+  std::uint32_t compounds_id_ = 0;  ///< compounds_id(compounds_), the token cache's key.
   std::vector<Guard> guards_;
   std::unordered_map<std::string, int> guard_index_;  // lower-case spelling -> guard
   std::set<std::string> tool_words_;  // lower-case single-token tools that need no guard
