@@ -1,5 +1,6 @@
 // tailor roles [NAME]: lists the role profiles, or shows one.
 #include <algorithm>
+#include <optional>
 #include <ostream>
 
 #include "cli/options.hpp"
@@ -46,10 +47,15 @@ void warn_name_clashes(const transform::RuleSet& rules, const std::vector<std::s
 
 }  // namespace
 
-int load_roles(Context& ctx, const std::vector<std::string>& rules_files,
-               transform::RuleSet& rules) {
+int load_roles(Context& ctx, const std::vector<std::string>& rules_files, transform::RuleSet& rules,
+               const std::vector<std::string>& only) {
   diag::Diagnostics diags;
-  bool ok = transform::load_builtin_rules(ctx.sources, rules, diags);
+  // A build for named built-in roles parses only their files and the lexicon.
+  std::optional<bool> selected;
+  if (rules_files.empty() && !only.empty()) {
+    selected = transform::load_builtin_rules_for(ctx.sources, rules, diags, only);
+  }
+  bool ok = selected ? *selected : transform::load_builtin_rules(ctx.sources, rules, diags);
   for (const std::string& f : rules_files) {
     ok = transform::load_rules_file(f, ctx.sources, rules, diags, true) && ok;
   }
@@ -127,7 +133,7 @@ int prepare_roles(Context& ctx, const BuildRequest& req, RoleTargets& targets) {
   if (!tailoring) return -1;
   std::vector<std::string> files;
   if (!req.rules_file.empty()) files.push_back(req.rules_file);
-  if (int rc = load_roles(ctx, files, targets.rules)) return rc;
+  if (int rc = load_roles(ctx, files, targets.rules, req.roles)) return rc;
   if (!resolve_roles(ctx, targets.rules, req.roles, files, targets.profiles)) {
     return code(diag::ExitCode::InputError);
   }

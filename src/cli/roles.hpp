@@ -17,9 +17,12 @@ namespace tailor::cli {
 
 /// Loads the built-in lexicon and profiles, then each --rules file. Reports problems and
 /// returns 0, or the exit code when a file has an error: 3 when it cannot be read, else 1.
-/// A --rules profile with a built-in's title replaces the built-in.
-int load_roles(Context& ctx, const std::vector<std::string>& rules_files,
-               transform::RuleSet& rules);
+/// A --rules profile with a built-in's title replaces the built-in. Given `only`, the --role
+/// names of a build without --rules files, it loads just the lexicon and their profiles where
+/// that is the same (transform::load_builtin_rules_for); `tailor roles`, `match` and --job
+/// load every profile.
+int load_roles(Context& ctx, const std::vector<std::string>& rules_files, transform::RuleSet& rules,
+               const std::vector<std::string>& only = {});
 
 /// The profiles to build for: every --role name (case-insensitive title, alias or file stem),
 /// or, with no --role, the profiles defined by the --rules files. Unknown names print the

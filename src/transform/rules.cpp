@@ -8,6 +8,7 @@
 #include "base/strings.hpp"
 #include "data/files.hpp"
 #include "reader/reader.hpp"
+#include "transform/profile_names.hpp"
 #include "transform/tokens.hpp"
 
 namespace tailor::transform {
@@ -191,18 +192,73 @@ bool load_rules_file(const std::string& path, model::SourceManager& sources, Rul
   return true;
 }
 
-bool load_builtin_rules(model::SourceManager& sources, RuleSet& rules, diag::Diagnostics& diags) {
+namespace {
+
+// The lexicon first (profiles use its synonyms), then the built-ins, then the user's
+// profiles, which replace a built-in of the same title.
+int load_rank(const data::File& f) {
+  return f.name == "lexicon.rules" ? 0 : data::is_builtin(f.path) ? 1 : 2;
+}
+
+std::vector<data::File> rules_files_in_load_order() {
   std::vector<data::File> files = data::list("roles", ".rules");
-  // The lexicon first (profiles use its synonyms), then the built-ins, then the user's
-  // profiles, which replace a built-in of the same title.
-  auto rank = [](const data::File& f) {
-    return f.name == "lexicon.rules" ? 0 : data::is_builtin(f.path) ? 1 : 2;
-  };
-  std::stable_sort(files.begin(), files.end(),
-                   [&](const data::File& a, const data::File& b) { return rank(a) < rank(b); });
+  std::stable_sort(files.begin(), files.end(), [](const data::File& a, const data::File& b) {
+    return load_rank(a) < load_rank(b);
+  });
+  return files;
+}
+
+}  // namespace
+
+bool load_builtin_rules(model::SourceManager& sources, RuleSet& rules, diag::Diagnostics& diags) {
   bool ok = true;
-  for (const data::File& f : files) {
-    ok = load_rules_file(f.path, sources, rules, diags, rank(f) == 2) && ok;
+  for (const data::File& f : rules_files_in_load_order()) {
+    ok = load_rules_file(f.path, sources, rules, diags, load_rank(f) == 2) && ok;
+  }
+  return ok;
+}
+
+std::optional<bool> load_builtin_rules_for(model::SourceManager& sources, RuleSet& rules,
+                                           diag::Diagnostics& diags,
+                                           const std::vector<std::string>& names) {
+  if (names.empty()) return std::nullopt;
+  std::vector<data::File> files = rules_files_in_load_order();
+  std::vector<bool> wanted(files.size(), false);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (load_rank(files[i]) == 2) return std::nullopt;  // a user's profile: load them all
+    if (load_rank(files[i]) == 0) wanted[i] = true;
+  }
+  std::vector<ProfileNames> scanned(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (load_rank(files[i]) == 0) continue;
+    std::optional<std::string_view> text = data::builtin_text(files[i].path);
+    std::optional<ProfileNames> n = text ? scan_profile_names(*text) : std::nullopt;
+    // A profile the scan cannot read, or one that adds to the shared lexicon, is parsed
+    // whoever asks: so is every other.
+    if (!n || n->shares_lexicon) return std::nullopt;
+    scanned[i] = std::move(*n);
+  }
+  // Each name selects what find_profile would: the first profile, in load order, whose
+  // title, alias or file stem it is, ignoring case.
+  for (const std::string& name : names) {
+    std::string want = lower(name);
+    bool found = false;
+    for (std::size_t i = 0; i < files.size() && !found; ++i) {
+      if (load_rank(files[i]) == 0) continue;
+      std::vector<std::string> all = scanned[i].aliases;
+      all.push_back(scanned[i].title);
+      all.push_back(std::filesystem::path(files[i].path).stem().string());
+      for (const std::string& n : all) found = found || lower(n) == want;
+      if (!found) continue;
+      // The generalist looks at every other profile's titles (titles.cpp).
+      if (scanned[i].fallback) return std::nullopt;
+      wanted[i] = true;
+    }
+    if (!found) return std::nullopt;  // an unknown name: its message lists every role
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (wanted[i]) ok = load_rules_file(files[i].path, sources, rules, diags) && ok;
   }
   return ok;
 }

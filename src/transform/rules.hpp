@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
 #include "model/source_manager.hpp"
@@ -40,5 +42,17 @@ bool load_rules_file(const std::string& path, model::SourceManager& sources, Rul
 /// folders (data/files.hpp). A user's file replaces the built-in of the same file name, and
 /// a user's profile with a built-in's title replaces that profile.
 bool load_builtin_rules(model::SourceManager& sources, RuleSet& rules, diag::Diagnostics& diags);
+
+/// As load_builtin_rules for a build tailored to the roles `names`, but parsing only the
+/// lexicon and the built-in profiles those names select (profile_names.hpp), when that gives
+/// the same lexicon, the same profile for each name and the same tailoring: no user profile
+/// files are installed, and no selected profile is the generalist fallback, which compares a
+/// headline with every other profile's titles. Returns whether the files loaded without
+/// error, or nothing, having loaded nothing, when that does not hold or a name selects no
+/// built-in (the caller loads every profile then, and its message for an unknown role lists
+/// them all).
+std::optional<bool> load_builtin_rules_for(model::SourceManager& sources, RuleSet& rules,
+                                           diag::Diagnostics& diags,
+                                           const std::vector<std::string>& names);
 
 }  // namespace tailor::transform
