@@ -66,4 +66,22 @@ cmp -s "$scratch/three.pdf" "$scratch/four.pdf" || die "a corrupt record changed
 TAILOR_CACHE_DIR="$scratch/cache-off" TAILOR_FONT_CACHE=off build "$scratch/five.pdf" || die "build without cache failed"
 [ ! -e "$scratch/cache-off" ] || die "TAILOR_FONT_CACHE=off still wrote $(ls "$scratch/cache-off")"
 cmp -s "$scratch/three.pdf" "$scratch/five.pdf" || die "the uncached build differs"
+# A record's font files are checked when their faces are used, not all at load: a record names
+# every face any build asked for, world-text fallbacks included. A face this build does not
+# use, with a file that is not as recorded, leaves the record valid (fontconfig not started)...
+build "$scratch/six.pdf" || die "build before the unused face failed"
+sed -i "/^end\$/i stamp\t1.0 0 0\t$scratch/fonts/Unused.ttf" "$record"
+sed -i "/^end\$/i face\tUnused Family\t0\t0\t0\t1\tUnused Family\t$scratch/fonts/Unused.ttf" "$record"
+opened=$(strace -f -e trace=open,openat,stat,newfstatat -o /dev/stdout "$tailor" build --style "$scratch/dejavu.style" \
+  -o "$scratch/seven.pdf" "$src/samples/aysel.resume" 2>/dev/null)
+grep -q "open.*fonts.conf" <<<"$opened" && die "an unused face's file made the record stale"
+grep -q "Unused.ttf" <<<"$opened" && die "a build checked the file of a face it does not use"
+cmp -s "$scratch/three.pdf" "$scratch/seven.pdf" || die "the build with an unused stale face differs"
+# ...while a used face's file changed in place (its folder unchanged) makes the record stale.
+touch -d '2001-02-03 04:05:06' "$scratch/fonts/DejaVuSans.ttf"
+opened=$(strace -f -e trace=open,openat -o /dev/stdout "$tailor" build --style "$scratch/dejavu.style" \
+  -o "$scratch/eight.pdf" "$src/samples/aysel.resume" 2>/dev/null)
+grep -q "fonts.conf" <<<"$opened" || die "a changed font file in use did not make the record stale"
+grep -q "Unused Family" "$record" && die "the stale record was not rewritten: $(cat "$record")"
+cmp -s "$scratch/three.pdf" "$scratch/eight.pdf" || die "the build after the font file changed differs"
 exit $fail

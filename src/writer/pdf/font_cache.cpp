@@ -51,7 +51,7 @@ std::string signature(const std::string& path) {
 }
 
 /// Whether `path` is now in the state `expected` records, as signature() writes it, formatted
-/// in a stack buffer: a PDF build checks about 150 stamps and needs no string for each.
+/// in a stack buffer: a PDF build checks about 80 stamps and needs no string for each.
 bool signature_is(const std::string& path, std::string_view expected) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return expected == "-";
@@ -174,7 +174,7 @@ void FontMatchCache::load(const std::string& path) {
   std::string_view line;
   if (!next_line(line) || line != kHeader) return;
   std::map<FaceKey, FontMatch> faces;
-  std::vector<std::string> stamped;
+  std::vector<std::pair<std::string, std::string_view>> stamps;  // path, recorded state
   bool complete = false;
   const std::string version = std::to_string(FcGetVersion());
   while (next_line(line)) {
@@ -189,9 +189,7 @@ void FontMatchCache::load(const std::string& path) {
       const char* v = std::getenv(std::string(f[1]).c_str());
       if ((v ? "=" + std::string(v) : std::string("unset")) != f[2]) return;
     } else if (f[0] == "stamp" && f.size() == 3) {
-      std::string stamp(f[2]);
-      if (!signature_is(stamp, f[1])) return;
-      stamped.push_back(std::move(stamp));
+      stamps.emplace_back(std::string(f[2]), f[1]);
     } else if (f[0] == "face" && f.size() == 8) {
       FaceKey key{std::string(f[1]), f[2] == "1", f[3] == "1"};
       FontMatch m;
@@ -205,14 +203,43 @@ void FontMatchCache::load(const std::string& path) {
     }
   }
   if (!complete) return;
+  // Configuration and folders now; the faces' own files when find() first hands them out.
+  std::set<std::string_view> face_files;
+  for (const auto& [k, m] : faces) face_files.insert(m.file);
+  std::vector<std::string> stamped;
+  std::map<std::string, std::string> unchecked;
+  for (auto& [stamp, state] : stamps) {
+    if (face_files.count(stamp) != 0) {
+      unchecked.emplace(stamp, state);
+    } else if (!signature_is(stamp, state)) {
+      return;
+    }
+    stamped.push_back(std::move(stamp));
+  }
   faces_ = std::move(faces);
   stamped_ = std::move(stamped);
+  unchecked_files_ = std::move(unchecked);
   stamps_known_ = true;
 }
 
-std::optional<FontMatch> FontMatchCache::find(const FaceKey& key) const {
+void FontMatchCache::forget() {
+  faces_.clear();
+  stamped_.clear();
+  unchecked_files_.clear();
+  stamps_known_ = false;
+}
+
+std::optional<FontMatch> FontMatchCache::find(const FaceKey& key) {
   auto it = faces_.find(key);
   if (it == faces_.end()) return std::nullopt;
+  auto unchecked = unchecked_files_.find(it->second.file);
+  if (unchecked != unchecked_files_.end()) {
+    if (!signature_is(unchecked->first, unchecked->second)) {
+      forget();  // a font file changed in place: nothing in the record is trusted
+      return std::nullopt;
+    }
+    unchecked_files_.erase(unchecked);
+  }
   return it->second;
 }
 
@@ -228,6 +255,18 @@ void FontMatchCache::add(const FaceKey& key, const FontMatch& match) {
     if (stamped_.empty()) return;
     stamps_known_ = true;
   }
+  // The rewritten record stamps every face's file as it is now, so a recorded face whose file
+  // changed since this process loaded the record must not be carried over unchecked.
+  for (const auto& [file, state] : unchecked_files_) {
+    if (!signature_is(file, state)) {
+      forget();
+      stamped_ = collect_stamps(FcConfigGetCurrent());
+      if (stamped_.empty()) return;
+      stamps_known_ = true;
+      break;
+    }
+  }
+  unchecked_files_.clear();
   faces_[key] = match;
   std::set<std::string> stamps(stamped_.begin(), stamped_.end());
   for (const auto& [k, m] : faces_) {

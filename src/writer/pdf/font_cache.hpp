@@ -25,8 +25,13 @@ class FontMatchCache {
   static std::string default_path();
 
   /// Reads the file; a missing, unreadable, malformed or stale file leaves the cache empty.
+  /// The chosen font files' own stamps are checked by find(), when a face is first used: a
+  /// record names every face any build asked for (world-text fallbacks included), and a
+  /// build uses a few.
   void load(const std::string& path);
-  std::optional<FontMatch> find(const FaceKey& key) const;
+  /// The recorded answer for `key`; none when there is none, or when the face's font file has
+  /// changed since, which makes the whole record stale.
+  std::optional<FontMatch> find(const FaceKey& key);
   /// Records an answer fontconfig just gave and rewrites the file (temporary file + rename, so
   /// a concurrent reader sees the old or the new record, never a torn one). Failures to write
   /// are ignored: the cache only saves time.
@@ -36,7 +41,11 @@ class FontMatchCache {
   std::string path_;
   std::map<FaceKey, FontMatch> faces_;
   std::vector<std::string> stamped_;  ///< Files and folders whose state the record depends on.
+  /// Recorded font files not yet checked, with their recorded state (signature()).
+  std::map<std::string, std::string> unchecked_files_;
   bool stamps_known_ = false;
+
+  void forget();
 };
 
 }  // namespace tailor::writer::pdf
