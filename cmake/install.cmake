@@ -30,6 +30,14 @@ string(APPEND copyright_text "${license_text}")
 file(GLOB static_notices /usr/share/doc/libicu[0-9]*/copyright /usr/share/doc/libpugixml1v5/copyright
      /usr/share/doc/libboost-program-options1.*/copyright /usr/share/doc/libyaml-cpp0.*/copyright
      /usr/share/doc/libssl3/copyright)
+if(TAILOR_HARFBUZZ_SOURCE)
+  # HarfBuzz (built from Debian's source), fontconfig, FreeType, Expat and Brotli are in the
+  # binary too (cmake/harfbuzz_source.cmake).
+  file(GLOB pdf_stack_notices /usr/share/doc/libharfbuzz0b/copyright
+       /usr/share/doc/libfontconfig1/copyright /usr/share/doc/libfreetype6/copyright
+       /usr/share/doc/libexpat1/copyright /usr/share/doc/libbrotli1/copyright)
+  list(APPEND static_notices ${pdf_stack_notices})
+endif()
 foreach(notice IN LISTS static_notices)
   file(READ ${notice} notice_text)
   string(APPEND copyright_text "\n-----\nLinked statically into tailor; from ${notice}:\n\n${notice_text}")
@@ -54,6 +62,11 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-liberation2, fonts-dejavu-core, fonts-dejavu-extra")
+if(TAILOR_HARFBUZZ_SOURCE)
+  # fontconfig is in the binary; its configuration (/etc/fonts) comes with libfontconfig1's
+  # dependency, which dpkg-shlibdeps no longer sees.
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", fontconfig-config")
+endif()
 # libzip is opened with dlopen (src/lazy/libzip.cpp), which dpkg-shlibdeps cannot see: name its
 # package as the package's own shlibs file does ("libzip4 (>= 1.7.3)" on Debian 12).
 if(TAILOR_LAZY_LIBZIP)

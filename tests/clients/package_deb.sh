@@ -25,7 +25,18 @@ deb=$(ls "$scratch"/tailor_*.deb)
 
 # Dependencies: dpkg-shlibdeps found the shared libraries' packages, with versions.
 depends=$(dpkg-deb -f "$deb" Depends)
-for pkg in libc6 libhpdf-2.3.0 libharfbuzz-subset0 libfontconfig1 libzip4 fonts-liberation2; do
+wanted="libc6 libhpdf-2.3.0 libzip4 fonts-liberation2"
+if [ "${TAILOR_STATIC_PDF_STACK:-0}" = 1 ]; then
+  # HarfBuzz, fontconfig and FreeType are in the binary; fontconfig's configuration is not.
+  wanted+=" fontconfig-config"
+  [[ "$depends" != *libharfbuzz* && "$depends" != *libfontconfig* && "$depends" != *libfreetype* ]] ||
+    die "Depends names a library of the static PDF stack: $depends"
+  grep -q 'HarfBuzz' <(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/tailor/copyright) ||
+    die "the copyright file lacks HarfBuzz's notice"
+else
+  wanted+=" libharfbuzz-subset0 libfontconfig1"
+fi
+for pkg in $wanted; do
   [[ ", $depends," == *", $pkg"[\ ,]* ]] || die "Depends lacks $pkg: $depends"
 done
 # Statically linked: no ICU, Boost or libstdc++ package may be needed.

@@ -42,6 +42,18 @@ docx_libs=$(loaded "$tailor" build "$src/samples/aysel.resume" -o aysel.docx)
 for lib in $unwanted; do
   grep -q "$lib" <<<"$docx_libs" && die "a DOCX build loads $lib: $(tr '\n' ' ' <<<"$docx_libs")"
 done
+# Built with HarfBuzz from Debian's source (cmake/harfbuzz_source.cmake), a PDF build loads
+# libharu and what it needs, and nothing of the HarfBuzz and fontconfig stack: a new shared
+# object here costs every process its mapping and relocations (docs/performance.md).
+if [ "${TAILOR_STATIC_PDF_STACK:-0}" = 1 ]; then
+  for lib in $pdf_libs $docx_libs; do
+    case $(basename "$lib") in
+      libhpdf-*.so | libpng16.so.16 | libz.so.1 | libm.so.6 | libc.so.6) ;;
+      *) die "a build with the static PDF stack loads $lib: $(tr '\n' ' ' <<<"$pdf_libs")" ;;
+    esac
+  done
+  [ "$(wc -w <<<"$pdf_libs")" -eq 5 ] || die "a PDF build loads $(wc -w <<<"$pdf_libs") shared objects, not 5: $(tr '\n' ' ' <<<"$pdf_libs")"
+fi
 zip_libs=$(loaded "$tailor" build "$src/tests/fixtures/import/linkedin/maximilian.zip" \
   --format text -o linkedin.txt)
 grep -q "Maximilian" linkedin.txt 2>/dev/null || die "the LinkedIn export was not read"
