@@ -84,4 +84,13 @@ opened=$(strace -f -e trace=open,openat -o /dev/stdout "$tailor" build --style "
 grep -q "fonts.conf" <<<"$opened" || die "a changed font file in use did not make the record stale"
 grep -q "Unused Family" "$record" && die "the stale record was not rewritten: $(cat "$record")"
 cmp -s "$scratch/three.pdf" "$scratch/eight.pdf" || die "the build after the font file changed differs"
+# A face the record lacks is asked of fontconfig and added; the rewritten record keeps no face
+# whose file was never checked and is not as recorded.
+sed -i "/^end\$/i stamp\t1.0 0 0\t$scratch/fonts/Unused.ttf" "$record"
+sed -i "/^end\$/i face\tUnused Family\t0\t0\t0\t1\tUnused Family\t$scratch/fonts/Unused.ttf" "$record"
+sed -i "/^face\tDejaVu Sans\t0\t1\t/d" "$record"
+build "$scratch/nine.pdf" || die "build with a face missing from the record failed"
+grep -q $'^face\tDejaVu Sans\t0\t1\t' "$record" || die "the missing face was not added: $(cat "$record")"
+grep -q "Unused Family" "$record" && die "a rewritten record kept a face whose file is not as recorded"
+cmp -s "$scratch/three.pdf" "$scratch/nine.pdf" || die "the build with a face missing from the record differs"
 exit $fail

@@ -249,24 +249,21 @@ void FontMatchCache::add(const FaceKey& key, const FontMatch& match) {
       !printable_field(match.file)) {
     return;
   }
+  // The rewritten record stamps every face's file as it is now, so a recorded face whose file
+  // changed since this process loaded the record must not be carried over unchecked.
+  for (const auto& [file, state] : unchecked_files_) {
+    if (!signature_is(file, state)) {
+      forget();
+      break;
+    }
+  }
+  unchecked_files_.clear();
   if (!stamps_known_) {
     // fontconfig is loaded by now (the caller just asked it), so this costs no extra parse.
     stamped_ = collect_stamps(FcConfigGetCurrent());
     if (stamped_.empty()) return;
     stamps_known_ = true;
   }
-  // The rewritten record stamps every face's file as it is now, so a recorded face whose file
-  // changed since this process loaded the record must not be carried over unchecked.
-  for (const auto& [file, state] : unchecked_files_) {
-    if (!signature_is(file, state)) {
-      forget();
-      stamped_ = collect_stamps(FcConfigGetCurrent());
-      if (stamped_.empty()) return;
-      stamps_known_ = true;
-      break;
-    }
-  }
-  unchecked_files_.clear();
   faces_[key] = match;
   std::set<std::string> stamps(stamped_.begin(), stamped_.end());
   for (const auto& [k, m] : faces_) {
