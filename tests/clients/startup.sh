@@ -46,11 +46,15 @@ done
 # libharu and what it needs, and nothing of the HarfBuzz and fontconfig stack: a new shared
 # object here costs every process its mapping and relocations (docs/performance.md).
 if [ "${TAILOR_STATIC_PDF_STACK:-0}" = 1 ]; then
-  for lib in $pdf_libs $docx_libs; do
-    case $(basename "$lib") in
-      libhpdf-*.so | libpng16.so.16 | libz.so.1 | libm.so.6 | libc.so.6) ;;
-      *) die "a build with the static PDF stack loads $lib: $(tr '\n' ' ' <<<"$pdf_libs")" ;;
-    esac
+  for kind in PDF DOCX; do
+    libs=$pdf_libs
+    [ $kind = DOCX ] && libs=$docx_libs
+    for lib in $libs; do
+      case $(basename "$lib") in
+        libhpdf-*.so | libpng16.so.16 | libz.so.1 | libm.so.6 | libc.so.6) ;;
+        *) die "a $kind build with the static PDF stack loads $lib: $(tr '\n' ' ' <<<"$libs")" ;;
+      esac
+    done
   done
   [ "$(wc -w <<<"$pdf_libs")" -eq 5 ] || die "a PDF build loads $(wc -w <<<"$pdf_libs") shared objects, not 5: $(tr '\n' ' ' <<<"$pdf_libs")"
 fi
